@@ -1,0 +1,124 @@
+/*
+** policytk.h — the public C API of the policytk host.
+**
+** The host owns one lua_State per run. It counts every byte that Lua allocates, can
+** bound the bytes and instructions of a single call (the plugin sandbox), registers the
+** C primitives as Lua modules (policytk.core, policytk.fs, policytk.term, policytk.db …)
+** and dispatches command-line verbs to Lua scripts under scripts/cli/.
+*/
+#ifndef POLICYTK_H
+#define POLICYTK_H
+
+#include <stddef.h>
+#include <lua.h>
+
+#define POLICYTK_VERSION "0.1.0"
+
+/* Exit codes of every verb. */
+#define PTK_EXIT_OK    0   /* the job succeeded */
+#define PTK_EXIT_FAIL  1   /* the job failed */
+#define PTK_EXIT_USAGE 2   /* the command line was wrong */
+
+/* ---------------------------------------------------------------- memory accounting */
+
+/*
+** Allocator state: the lua_State's allocator user data. `used` is the number of bytes
+** Lua holds now; `limit` (0 = none) is the most it may hold; allocations that would pass
+** it fail and set `tripped`. `peak` is the most ever held.
+*/
+typedef struct ptk_alloc {
+  size_t used;
+  size_t peak;
+  size_t limit;
+  int tripped;
+} ptk_alloc;
+
+/* The lua_Alloc function over a ptk_alloc. */
+void *ptk_alloc_fn(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* The ptk_alloc of a state created by ptk_newstate, or NULL for any other state. */
+ptk_alloc *ptk_alloc_of(lua_State *L);
+
+/* A new lua_State using the counting allocator (standard libraries not opened).
+** Returns NULL when memory is exhausted. Close it with ptk_closestate. */
+lua_State *ptk_newstate(void);
+
+/* lua_close the state and free its ptk_alloc. */
+void ptk_closestate(lua_State *L);
+
+/* ----------------------------------------------------------------- limited calls */
+
+/* Budgets for one call. 0 means "no limit" for either. */
+typedef struct ptk_limits {
+  long long instructions;   /* Lua VM instructions */
+  size_t memory;            /* bytes on top of what the state holds at the call */
+} ptk_limits;
+
+#define PTK_DEFAULT_INSTRUCTIONS 1000000000LL
+#define PTK_DEFAULT_MEMORY ((size_t)256 * 1024 * 1024)
+
+/*
+** Call the function at stack index -(nargs+1) with nargs arguments, like lua_pcall with
+** LUA_MULTRET, under the budgets in `lim`. When a budget runs out the call is stopped
+** even if the called code catches errors (the count hook keeps firing), and the error
+** value is a string "LABEL: instruction limit of N exceeded" or "LABEL: memory limit of
+** N bytes exceeded". Returns a lua_pcall status; on success the results are on the stack.
+*/
+int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char *label);
+
+/* ----------------------------------------------------------------- module registry */
+
+/* A C module the host makes require-able: package.preload[name] = open. */
+typedef struct ptk_module {
+  const char *name;
+  lua_CFunction open;
+} ptk_module;
+
+/* The registry: a NULL-terminated array of every built-in C module. */
+extern const ptk_module ptk_modules[];
+
+/* Put every registry module into package.preload. Needs the package library open. */
+void ptk_register_modules(lua_State *L);
+
+/* The modules themselves. */
+int luaopen_policytk_core(lua_State *L);
+int luaopen_policytk_fs(lua_State *L);
+int luaopen_policytk_term(lua_State *L);
+
+/* ----------------------------------------------------------------- host */
+
+/*
+** Open the standard libraries and the registry, set package.path to ROOT/scripts and the
+** plugin folders, package.cpath to the system Lua 5.4 C module folders, and record root
+** and version in policytk.core. ROOT is the folder holding scripts/ and plugins/.
+** Returns 0, or -1 with a message on the stack.
+*/
+int ptk_host_init(lua_State *L, const char *root);
+
+/* The folder holding scripts/ and plugins/ for an executable at exe_path: $POLICYTK_HOME,
+** else EXE/../ when it has scripts/cli (a build tree), else EXE/../share/policytk.
+** Returns a malloc'd string or NULL. */
+char *ptk_find_root(const char *exe_path);
+
+/* Run verb `argv[0]` with its arguments; returns the exit code. Prints errors to stderr. */
+int ptk_run_verb(lua_State *L, const char *root, int argc, char **argv);
+
+/* Message handler for lua_pcall: the error with a traceback appended. */
+int ptk_traceback(lua_State *L);
+
+/* ----------------------------------------------------------------- helpers */
+
+/* 1 when s (length n) is an exact ISO date YYYY-MM-DD that exists in the calendar. */
+int ptk_is_iso_date(const char *s, size_t n);
+
+/* Display width of UTF-8 text in a terminal: East Asian wide/fullwidth characters count 2,
+** combining marks 0, others 1; invalid bytes count 1 each. */
+size_t ptk_display_width(const char *s, size_t n);
+
+/* 1 when name is a valid verb name: [a-z][a-z0-9-]*, at most 64 characters. */
+int ptk_valid_verb(const char *name);
+
+/* Byte offset of the first invalid UTF-8 sequence in s, or n when all of it is valid. */
+size_t ptk_utf8_check(const char *s, size_t n);
+
+#endif

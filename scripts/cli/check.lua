@@ -1,0 +1,36 @@
+-- policytk check [PLUGIN...]: validate plugins against the contract, check every quote
+-- against its source text, and run the plugins' tests.
+
+local plugins = require "policytk.plugins"
+local testing = require "policytk.testing"
+local plugin_check = require "policytk.plugin_check"
+
+return {
+  summary = "validate plugins and run their tests",
+  usage = "policytk check [--verbose] [PLUGIN...]",
+  description = "Checks every plugin found (or those named): each declaration against the contract\n"
+    .. "(docs/plugins.md), cross-references, target quotes against the normalized source texts in\n"
+    .. "the shared seeds folder, then the plugin's tests/*.lua. Ends with \"N passed, N failed\".",
+  options = {
+    { "--verbose", "-v", help = "print every passing case too" },
+  },
+  run = function(opts, args)
+    local all = plugins.load_all(args)
+    local runner = testing.new({ verbose = opts.verbose })
+    for _, msg in ipairs(all.problems) do
+      runner:add(msg, function(t) t.fail(msg) end, "policytk check")
+    end
+    local catalog = plugins.catalog()
+    runner:add("common indicator catalog", function(t)
+      if #catalog.problems > 0 then
+        local lines = {}
+        for i, p in ipairs(catalog.problems) do lines[i] = plugins.format_problem(p) end
+        t.fail(table.concat(lines, "\n         "))
+      end
+    end, "scripts/policytk/indicators.lua")
+    for _, p in ipairs(all.list) do plugin_check.add_cases(runner, p) end
+    runner:run()
+    io.stdout:write(runner:summary(), "\n")
+    return runner.failed == 0 and 0 or 1
+  end,
+}

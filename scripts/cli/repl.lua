@@ -1,0 +1,39 @@
+-- policytk repl: an interactive Lua prompt with line editing (libedit) and history.
+
+local term = require "policytk.term"
+local core = require "policytk.core"
+
+return {
+  summary = "interactive Lua prompt with the policytk modules",
+  usage = "policytk repl",
+  description = "Type Lua; expressions print their values. Ctrl-D leaves.",
+  run = function()
+    local show = dofile(core.root .. "/scripts/cli/eval.lua").show
+    if term.isatty("stdin") then
+      io.stdout:write("policytk ", core.version, " — ", core.lua_version, ". Ctrl-D to leave.\n")
+    end
+    local buffer = ""
+    while true do
+      local line = term.readline(buffer == "" and "> " or ">> ")
+      if line == nil then break end
+      buffer = buffer == "" and line or (buffer .. "\n" .. line)
+      local chunk, err = load("return " .. buffer, "=repl", "t")
+      if not chunk then chunk, err = load(buffer, "=repl", "t") end
+      if not chunk and err:find("<eof>$") then
+        goto continue                     -- incomplete statement: read more
+      end
+      term.add_history(buffer)
+      if not chunk then
+        io.stderr:write(err, "\n")
+      else
+        local res = table.pack(xpcall(chunk, debug.traceback))
+        if not res[1] then io.stderr:write(tostring(res[2]), "\n")
+        elseif res.n > 1 then io.stdout:write(show(table.unpack(res, 2, res.n)), "\n") end
+      end
+      buffer = ""
+      ::continue::
+    end
+    if term.isatty("stdin") then io.stdout:write("\n") end
+    return 0
+  end,
+}

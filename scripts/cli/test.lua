@@ -1,0 +1,56 @@
+-- policytk test [PATH...]: run Lua test files (test_*.lua in folders) with the runner of
+-- policytk.testing; ends with "N passed, N failed" and exits 1 when any failed.
+
+local cli = require "policytk.cli"
+local fs = require "policytk.fs"
+local testing = require "policytk.testing"
+
+local function collect(path, out)
+  local st = fs.stat(path)
+  if not st then cli.usage_error("%s: no such file or folder", path) end
+  if st.type == "dir" then
+    for _, name in ipairs(fs.list(path)) do
+      local p = path .. "/" .. name
+      local s = fs.stat(p)
+      if s and s.type == "dir" and name ~= "fixtures" then collect(p, out)
+      elseif name:match("^test_.*%.lua$") then out[#out + 1] = p end
+    end
+  else
+    out[#out + 1] = path
+  end
+  return out
+end
+
+return {
+  summary = "run Lua test files (the project's tests, or your own)",
+  usage = "policytk test [--verbose] [PATH...]",
+  description = "Each file calls test(\"name\", function(t) … end). Folders are searched for test_*.lua.",
+  options = {
+    { "--verbose", "-v", help = "print every passing case too" },
+    { "--filter", arg = "TEXT", help = "run only cases whose name contains TEXT" },
+  },
+  run = function(opts, args)
+    if #args == 0 then args = { "tests/lua" } end
+    local files = {}
+    for _, a in ipairs(args) do collect(a, files) end
+    local runner = testing.new({ verbose = opts.verbose })
+    for _, file in ipairs(files) do
+      local chunk, err = loadfile(file, "t")
+      if not chunk then
+        runner:add(file, function(t) t.fail(err) end, file)
+      else
+        _G.test = function(name, fn)
+          if opts.filter and not name:find(opts.filter, 1, true) then return end
+          local info = debug.getinfo(2, "Sl")
+          runner:add(name, fn, (info.source:match("^@(.*)") or file) .. ":" .. info.currentline)
+        end
+        local ok, lerr = xpcall(chunk, debug.traceback)
+        if not ok then runner:add(file, function(t) t.fail(lerr) end, file) end
+        _G.test = nil
+      end
+    end
+    runner:run()
+    io.stdout:write(runner:summary(), "\n")
+    return runner.failed == 0 and 0 or 1
+  end,
+}

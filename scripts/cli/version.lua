@@ -1,0 +1,14 @@
+-- policytk version (also policytk --version): the versions of policytk and its libraries.
+
+local core = require "policytk.core"
+local contract = require "policytk.contract"
+
+return {
+  summary = "print the version of policytk and of the libraries it uses",
+  usage = "policytk version",
+  run = function()
+    io.stdout:write(string.format("policytk %s (%s, plugin contract %d)\n", core.version,
+      core.lua_version, contract.VERSION))
+    return 0
+  end,
+}

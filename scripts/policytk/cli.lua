@@ -1,0 +1,198 @@
+-- policytk.cli: runs one command-line verb — option parsing, --help, errors, exit codes.
+--
+-- A verb is scripts/cli/NAME.lua returning a table:
+--   return {
+--     summary = "one line for `policytk help`",
+--     usage = "policytk NAME [options] ARG...",
+--     description = "longer text for `policytk NAME --help`",
+--     options = { { "--format", arg = "FORMAT", values = {"table","json"}, default = "table",
+--                   help = "output format" }, { "--verbose", "-v", help = "..." } },
+--     stop_at_args = true,     -- options end at the first positional argument (run, eval)
+--     run = function(opts, args) ... return exit_code end,
+--   }
+-- Exit codes: 0 ok, 1 the job failed, 2 usage error.
+
+local core = require "policytk.core"
+local fs = require "policytk.fs"
+local schema = require "policytk.schema"
+
+local M = {}
+
+M.OK, M.FAIL, M.USAGE = 0, 1, 2
+
+local Failure = { __name = "policytk.failure" }
+Failure.__tostring = function(e) return e.message end
+
+--- Raise a usage error (exit 2) with a message for the user.
+function M.usage_error(fmt, ...)
+  error(setmetatable({ message = string.format(fmt, ...), code = M.USAGE }, Failure), 0)
+end
+
+--- Raise a job failure (exit 1) with a message for the user (no traceback).
+function M.fail(fmt, ...)
+  error(setmetatable({ message = string.format(fmt, ...), code = M.FAIL }, Failure), 0)
+end
+
+function M.is_failure(e)
+  return getmetatable(e) == Failure
+end
+
+--- Names of every verb: the files in scripts/cli.
+function M.verbs()
+  local names = {}
+  for _, f in ipairs(fs.list(core.root .. "/scripts/cli") or {}) do
+    local n = f:match("^([a-z][a-z0-9%-]*)%.lua$")
+    if n then names[#names + 1] = n end
+  end
+  return names
+end
+
+--- Load a verb's table by name, or nil.
+function M.load_verb(name)
+  if not core.valid_verb(name) then return nil end
+  local path = core.root .. "/scripts/cli/" .. name .. ".lua"
+  local chunk = loadfile(path, "t")
+  if not chunk then return nil end
+  return chunk()
+end
+
+local function option_names(verb)
+  local names = { "--help" }
+  for _, o in ipairs(verb.options or {}) do
+    for _, n in ipairs(o) do names[#names + 1] = n end
+  end
+  return names
+end
+
+local function find_option(verb, name)
+  for _, o in ipairs(verb.options or {}) do
+    for _, n in ipairs(o) do if n == name then return o end end
+  end
+end
+
+local function key_of(o)
+  return (o[1]:gsub("^%-+", ""):gsub("%-", "_"))
+end
+
+--- Parse argv (array of strings) for a verb: returns opts (keyed by long name without
+--- dashes, '-' → '_') and positional args. Raises usage errors.
+function M.parse(verb, argv)
+  local opts, args = {}, {}
+  for _, o in ipairs(verb.options or {}) do
+    if o.default ~= nil then opts[key_of(o)] = o.default end
+    if o.many then opts[key_of(o)] = {} end
+  end
+  local i = 1
+  while i <= #argv do
+    local a = argv[i]
+    if a == "--" then
+      for j = i + 1, #argv do args[#args + 1] = argv[j] end
+      break
+    elseif a:sub(1, 1) == "-" and #a > 1 and not a:match("^%-%d") then
+      local name, inline = a:match("^(%-%-[^=]+)=(.*)$")
+      name = name or a
+      if name == "--help" or name == "-h" then
+        opts.help = true
+      else
+        local o = find_option(verb, name)
+        if not o then
+          local near = schema.nearest(name, option_names(verb))
+          M.usage_error("unknown option %s%s", name, near and (" (did you mean " .. near .. "?)") or "")
+        end
+        local value = true
+        if o.arg then
+          if inline then value = inline
+          else
+            i = i + 1
+            value = argv[i]
+            if value == nil then M.usage_error("option %s needs a value (%s)", name, o.arg) end
+          end
+          if o.values then
+            local ok = false
+            for _, v in ipairs(o.values) do if v == value then ok = true end end
+            if not ok then
+              M.usage_error("option %s: expected one of %s; got %q", name, table.concat(o.values, ", "), value)
+            end
+          end
+          if o.integer then
+            local n = math.tointeger(tonumber(value))
+            if not n then M.usage_error("option %s: expected a whole number; got %q", name, value) end
+            value = n
+          end
+        elseif inline then
+          M.usage_error("option %s takes no value", name)
+        end
+        if o.many then table.insert(opts[key_of(o)], value) else opts[key_of(o)] = value end
+      end
+    else
+      args[#args + 1] = a
+      if verb.stop_at_args then
+        for j = i + 1, #argv do args[#args + 1] = argv[j] end
+        break
+      end
+    end
+    i = i + 1
+  end
+  return opts, args
+end
+
+--- The --help text of a verb.
+function M.help_text(name, verb)
+  local out = { "Usage: " .. (verb.usage or ("policytk " .. name)), "" }
+  out[#out + 1] = verb.description or verb.summary or ""
+  local opts = verb.options or {}
+  if #opts > 0 then
+    out[#out + 1] = ""
+    out[#out + 1] = "Options:"
+    for _, o in ipairs(opts) do
+      local flag = table.concat(o, ", ") .. (o.arg and (" " .. o.arg) or "")
+      local help = o.help or ""
+      if o.default ~= nil and o.default ~= false then help = help .. " (default: " .. tostring(o.default) .. ")" end
+      out[#out + 1] = string.format("  %-26s %s", flag, help)
+    end
+  end
+  out[#out + 1] = string.format("  %-26s %s", "--help, -h", "show this help")
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function report_error(name, e)
+  if M.is_failure(e) then
+    io.stderr:write("policytk ", name, ": ", e.message, "\n")
+    if e.code == M.USAGE then io.stderr:write("Try 'policytk ", name, " --help'.\n") end
+    return e.code
+  end
+  io.stderr:write("policytk ", name, ": ", tostring(e), "\n")
+  return M.FAIL
+end
+
+--- Run verb `name` (its table) with argv; returns the exit code. Called by the C main.
+function M.run(name, verb, argv)
+  if type(verb) ~= "table" or type(verb.run) ~= "function" then
+    io.stderr:write("policytk: scripts/cli/", name, ".lua does not return a verb table with run()\n")
+    return M.FAIL
+  end
+  local ok, code = xpcall(function()
+    local opts, args = M.parse(verb, argv)
+    if opts.help then
+      io.stdout:write(M.help_text(name, verb))
+      return M.OK
+    end
+    return verb.run(opts, args)
+  end, function(e)
+    if M.is_failure(e) then return e end
+    return debug.traceback(tostring(e), 2)
+  end)
+  if not ok then return report_error(name, code) end
+  io.stdout:flush()
+  return math.tointeger(code) or M.OK
+end
+
+--- Called by the C main for a verb that does not exist.
+function M.unknown(name)
+  local near = schema.nearest(name, M.verbs())
+  io.stderr:write(string.format("policytk: unknown verb '%s'%s\nRun 'policytk help' for the list of verbs.\n",
+    name, near and ("; did you mean '" .. near .. "'?") or ""))
+  return M.USAGE
+end
+
+return M

@@ -1,0 +1,336 @@
+-- policytk.plugins: find, load and validate city plugins.
+--
+-- Plugins are folders found on $POLICYTK_PLUGIN_PATH (colon-separated), then ./plugins,
+-- then the tool's own plugins folder (ROOT/plugins; PREFIX/share/policytk/plugins when
+-- installed). $POLICYTK_DEFAULT_PLUGINS=0 searches only $POLICYTK_PLUGIN_PATH.
+-- Loading runs plugin.lua and every other .lua file of the folder (tests/ excepted) in the
+-- sandbox with the constructors of policytk.contract, validates each declaration against
+-- its schema, then checks cross-references. Every problem is collected as
+-- "FILE:LINE: path: problem"; a broken plugin is reported and the others still load.
+
+local core = require "policytk.core"
+local fs = require "policytk.fs"
+local schema = require "policytk.schema"
+local contract = require "policytk.contract"
+local sandbox = require "policytk.sandbox"
+
+local M = {}
+
+local TOP_LEVEL = { plugin = true, document = true, indicator = true, benefit = true,
+                    report = true, source = true, test = true }
+
+-- Paths ------------------------------------------------------------------------------
+
+local cwd_prefix
+local function display_path(path)
+  if cwd_prefix == nil then
+    cwd_prefix = (fs.realpath(".") or "") .. "/"
+  end
+  if path:sub(1, #cwd_prefix) == cwd_prefix then return path:sub(#cwd_prefix + 1) end
+  return path
+end
+M.display_path = display_path
+
+--- The folders searched for plugins, in order: list of { dir =, from = }, and problems
+--- (a $POLICYTK_PLUGIN_PATH entry that is not a folder).
+function M.search_path()
+  local dirs, problems, seen = {}, {}, {}
+  local function add(dir, from, must_exist)
+    local st = fs.stat(dir)
+    if not st or st.type ~= "dir" then
+      if must_exist then
+        problems[#problems + 1] = string.format("POLICYTK_PLUGIN_PATH: %s: no such folder", dir)
+      end
+      return
+    end
+    local real = fs.realpath(dir)
+    if seen[real] then return end
+    seen[real] = true
+    dirs[#dirs + 1] = { dir = real, from = from }
+  end
+  for entry in (os.getenv("POLICYTK_PLUGIN_PATH") or ""):gmatch("[^:]+") do
+    add(entry, "POLICYTK_PLUGIN_PATH", true)
+  end
+  if os.getenv("POLICYTK_DEFAULT_PLUGINS") ~= "0" then
+    add("plugins", "./plugins", false)
+    add(core.root .. "/plugins", "bundled", false)
+  end
+  return dirs, problems
+end
+
+--- Candidate plugin folders: list of { id =, dir = }, shadowed ones and problems.
+function M.discover()
+  local dirs, problems = M.search_path()
+  local found, by_id, shadowed = {}, {}, {}
+  for _, d in ipairs(dirs) do
+    for _, name in ipairs(fs.list(d.dir) or {}) do
+      local path = d.dir .. "/" .. name
+      local st = fs.stat(path)
+      if st and st.type == "dir" and not name:match("^%.") then
+        if by_id[name] then
+          shadowed[#shadowed + 1] = { id = name, dir = path, by = by_id[name].dir }
+        else
+          local c = { id = name, dir = path, from = d.from }
+          by_id[name] = c
+          found[#found + 1] = c
+        end
+      end
+    end
+  end
+  return found, shadowed, problems
+end
+
+-- Files --------------------------------------------------------------------------------
+
+local function lua_files(dir, rel, out)
+  for _, name in ipairs(fs.list(dir) or {}) do
+    local path = dir .. "/" .. name
+    local st = fs.stat(path)
+    local r = rel == "" and name or (rel .. "/" .. name)
+    if st and st.type == "dir" and not name:match("^%.") and r ~= "tests" then
+      lua_files(path, r, out)
+    elseif st and st.type == "file" and name:match("%.lua$") and r ~= "plugin.lua" then
+      out[#out + 1] = r
+    end
+  end
+  return out
+end
+
+-- Errors ---------------------------------------------------------------------------------
+
+local function new_problems()
+  return {}
+end
+
+local function add_problem(list, file, line, path, problem)
+  list[#list + 1] = { file = file, line = line, path = path, problem = problem }
+end
+
+--- "FILE:LINE: path: problem"
+function M.format_problem(p)
+  local loc = p.file or "?"
+  if p.line then loc = loc .. ":" .. p.line end
+  if p.path and p.path ~= "" then return loc .. ": " .. p.path .. ": " .. p.problem end
+  return loc .. ": " .. p.problem
+end
+
+-- Lua error text "FILE:LINE: message" → file, line, message
+local function split_lua_error(msg, default_file)
+  msg = tostring(msg)
+  local file, line, rest = msg:match("^(.-):(%d+): (.*)$")
+  if file and not file:find("\n") then return file, tonumber(line), rest end
+  return default_file, nil, msg
+end
+
+-- Loading ---------------------------------------------------------------------------------
+
+local catalog_cache
+
+--- The common indicator catalog: { list =, by_code =, problems = }.
+function M.catalog()
+  if catalog_cache then return catalog_cache end
+  local list = require "policytk.indicators"
+  local by_code, problems = {}, {}
+  local file = "scripts/policytk/indicators.lua"
+  for i, ind in ipairs(list) do
+    schema.validate(ind, contract.indicator, function(path, problem)
+      add_problem(problems, file, nil, path, problem)
+    end, "[" .. i .. "](" .. tostring(ind.code) .. ")")
+    if by_code[ind.code] then add_problem(problems, file, nil, ind.code, "duplicate indicator code") end
+    by_code[ind.code] = ind
+  end
+  catalog_cache = { list = list, by_code = by_code, problems = problems }
+  return catalog_cache
+end
+
+-- The constructors given to one plugin's files. Each records where it was called.
+local function make_constructors(plugin)
+  local env_fns = {}
+  for _, kind in ipairs(contract.constructors) do
+    env_fns[kind] = function(t, fn)
+      if kind == "test" and type(t) == "string" then      -- test("name", function(t) … end)
+        t = { name = t, run = fn }
+      end
+      local info = debug.getinfo(2, "Sl")
+      local file = info and info.source:match("^@(.*)") or plugin.current_display or "?"
+      if type(t) ~= "table" then
+        error(string.format("%s{} expects a table; got %s", kind, type(t)), 2)
+      end
+      schema.set_origin(t, file, info and info.currentline, kind)
+      if TOP_LEVEL[kind] and kind ~= "plugin" then
+        local list = plugin.declared[kind]
+        list[#list + 1] = t
+      end
+      return t
+    end
+  end
+  return env_fns
+end
+
+local function plugin_require(plugin)
+  local cache = {}
+  return function(name)
+    if type(name) ~= "string" or not name:match("^[%w_]+[%w_%.]*$") then
+      error("require: plugins may require only their own files by module name", 2)
+    end
+    if cache[name] ~= nil then return cache[name] end
+    local rel = name:gsub("%.", "/") .. ".lua"
+    local path = plugin.dir .. "/" .. rel
+    local chunk, err = sandbox.loadfile(path, display_path(path), plugin.env)
+    if not chunk then error("require: " .. err, 2) end
+    local v = chunk()
+    if v == nil then v = true end
+    cache[name] = v
+    return v
+  end
+end
+
+local function run_file(plugin, rel)
+  local path = plugin.dir .. "/" .. rel
+  local shown = display_path(path)
+  plugin.current_display = shown
+  local chunk, err = sandbox.loadfile(path, shown, plugin.env)
+  if not chunk then
+    local file, line, msg = split_lua_error(err, shown)
+    add_problem(plugin.problems, file, line, nil, "syntax error: " .. msg)
+    return nil, false
+  end
+  local ok, result, stopped = sandbox.call("plugin " .. plugin.id .. ": loading " .. rel, plugin.limits, chunk)
+  if not ok then
+    local file, line, msg = split_lua_error(result, shown)
+    if stopped then file, line, msg = shown, nil, result end
+    add_problem(plugin.problems, file, line, nil, msg)
+    return nil, false
+  end
+  return result, true
+end
+
+local function validate_decl(plugin, decl, descriptor, label)
+  local o = schema.origin(decl)
+  schema.validate(decl, descriptor, function(path, problem, where)
+    where = where or o or {}
+    add_problem(plugin.problems, where.file, where.line, path, problem)
+  end, label or "")
+end
+
+--- Load one plugin folder. Returns the plugin table; plugin.problems lists every problem
+--- (empty when it is valid) and plugin.status is "ok" or "error".
+function M.load(id, dir)
+  local plugin = {
+    id = id, dir = dir, problems = new_problems(),
+    declared = { document = {}, indicator = {}, benefit = {}, report = {}, source = {}, test = {} },
+    limits = sandbox.default_limits(),
+  }
+  local constructors = make_constructors(plugin)
+  plugin.env = sandbox.env("plugin " .. id, constructors, { require = plugin_require(plugin) })
+
+  local manifest_path = dir .. "/plugin.lua"
+  local st = fs.stat(manifest_path)
+  if not st then
+    add_problem(plugin.problems, display_path(dir), nil, nil, "missing manifest plugin.lua")
+    plugin.status = "error"
+    return plugin
+  end
+  local manifest, ok = run_file(plugin, "plugin.lua")
+  if ok and type(manifest) ~= "table" then
+    add_problem(plugin.problems, display_path(manifest_path), nil, nil,
+      "plugin.lua must return the manifest table (return plugin{ … }); got " .. schema.show(manifest))
+  elseif ok then
+    validate_decl(plugin, manifest, contract.plugin)
+    if manifest.id ~= nil and manifest.id ~= id then
+      local o = schema.origin(manifest) or {}
+      add_problem(plugin.problems, o.file or display_path(manifest_path), o.line, "id",
+        string.format("must be the folder name %q; got %s", id, schema.show(manifest.id)))
+    end
+    if manifest.contract ~= nil and manifest.contract ~= contract.VERSION then
+      local o = schema.origin(manifest) or {}
+      add_problem(plugin.problems, o.file, o.line, "contract",
+        string.format("this host implements contract %d; the plugin targets %s", contract.VERSION,
+          schema.show(manifest.contract)))
+    end
+    plugin.manifest = manifest
+    if type(manifest.limits) == "table" then
+      plugin.limits = {
+        instructions = math.tointeger(manifest.limits.instructions) or plugin.limits.instructions,
+        memory = math.tointeger(manifest.limits.memory) or plugin.limits.memory,
+      }
+    end
+  end
+  if not plugin.manifest then
+    plugin.status = "error"
+    return plugin
+  end
+
+  plugin.files = lua_files(dir, "", {})
+  for _, rel in ipairs(plugin.files) do run_file(plugin, rel) end
+
+  for _, d in ipairs(plugin.declared.document) do validate_decl(plugin, d, contract.document) end
+  for _, d in ipairs(plugin.declared.indicator) do validate_decl(plugin, d, contract.indicator) end
+  for _, d in ipairs(plugin.declared.benefit) do validate_decl(plugin, d, contract.benefit) end
+  for _, d in ipairs(plugin.declared.report) do validate_decl(plugin, d, contract.report) end
+  for _, d in ipairs(plugin.declared.source) do validate_decl(plugin, d, contract.source) end
+
+  require("policytk.crossref").check(plugin, M.catalog(), add_problem)
+
+  plugin.documents = plugin.declared.document
+  plugin.indicators = plugin.declared.indicator
+  plugin.benefits = plugin.declared.benefit
+  plugin.reports = plugin.declared.report
+  plugin.sources = plugin.declared.source
+  plugin.status = #plugin.problems == 0 and "ok" or "error"
+  return plugin
+end
+
+--- Run the plugin's tests/*.lua files; their test{} / test("name", fn) declarations
+--- collect in plugin.declared.test. Problems go to plugin.problems.
+function M.load_tests(plugin)
+  local dir = plugin.dir .. "/tests"
+  for _, name in ipairs(fs.list(dir) or {}) do
+    if name:match("%.lua$") then run_file(plugin, "tests/" .. name) end
+  end
+  for _, t in ipairs(plugin.declared.test) do validate_decl(plugin, t, contract.test) end
+  return plugin.declared.test
+end
+
+--- Load every plugin found (or only `ids`). Returns { list =, by_id =, problems = },
+--- where problems are those outside any one plugin (search path, unknown ids).
+function M.load_all(ids)
+  local found, shadowed, problems = M.discover()
+  local result = { list = {}, by_id = {}, problems = problems, shadowed = shadowed }
+  local wanted
+  if ids and #ids > 0 then
+    wanted = {}
+    for _, id in ipairs(ids) do wanted[id] = true end
+  end
+  for _, c in ipairs(found) do
+    if not wanted or wanted[c.id] then
+      local p = M.load(c.id, c.dir)
+      p.from = c.from
+      result.list[#result.list + 1] = p
+      result.by_id[c.id] = p
+    end
+  end
+  if wanted then
+    local names = {}
+    for _, c in ipairs(found) do names[#names + 1] = c.id end
+    for _, id in ipairs(ids) do
+      if not result.by_id[id] then
+        local near = schema.nearest(id, names)
+        result.problems[#result.problems + 1] = string.format("no plugin named %q%s", id,
+          near and string.format(" (did you mean %q?)", near) or "")
+      end
+    end
+  end
+  return result
+end
+
+--- Count of targets over a plugin's documents.
+function M.count_targets(plugin)
+  local n = 0
+  for _, d in ipairs(plugin.documents or {}) do
+    if type(d.targets) == "table" then n = n + #d.targets end
+  end
+  return n
+end
+
+return M
