@@ -32,7 +32,7 @@ TEST_SRC  := $(wildcard tests/c/test_*.c)
 TEST_BIN  := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 HEADERS   := $(wildcard include/*.h core/*.h)
 
-.PHONY: all deps test test-c test-lua asan demo lint bench install clean check-deps
+.PHONY: all deps test test-c test-lua asan demo lint bench install clean docs
 
 all: $(BUILD)/policytk
 
@@ -60,14 +60,14 @@ deps:
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing
 
-test: test-c test-lua
+test: test-c test-lua lint
 
 test-c: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; POLICYTK_HOME=$(CURDIR) $$t; done
 
 test-lua: $(BUILD)/policytk
-	$(BUILD)/policytk test tests/lua
-	$(BUILD)/policytk check
+	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk test tests/lua
+	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk check
 
 asan:
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
@@ -81,7 +81,7 @@ demo:
 	@$(BUILD)/policytk demo --db $(DEMO_DB)
 
 lint:
-	luacheck --codes scripts plugins tests bench
+	luacheck --formatter plain scripts plugins tests $(wildcard bench/*.lua)
 
 bench: $(BUILD)/policytk
 	@for b in bench/*.sh; do echo "== $$b"; BUILD=$(BUILD) bash $$b; done
@@ -90,6 +90,12 @@ install: $(BUILD)/policytk
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/policytk
 	install -m 755 $(BUILD)/policytk $(DESTDIR)$(PREFIX)/bin/policytk
 	cp -R scripts plugins $(DESTDIR)$(PREFIX)/share/policytk/
+
+# docs/plugins.md ends with the contract tables generated from scripts/policytk/contract.lua
+docs: $(BUILD)/policytk
+	sed -n '/^## Constructors/q;p' docs/plugins.md > docs/plugins.md.tmp
+	$(BUILD)/policytk contract >> docs/plugins.md.tmp
+	mv docs/plugins.md.tmp docs/plugins.md
 
 clean:
 	rm -rf $(BUILD)

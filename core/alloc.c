@@ -6,6 +6,7 @@
 ** that the instruction hook can stop code that catches the memory error.
 */
 #include <stdlib.h>
+#include <string.h>
 
 #include <lauxlib.h>
 
@@ -56,6 +57,7 @@ lua_State *ptk_newstate(void) {
     return NULL;
   }
   lua_atpanic(L, panic);
+  memset(lua_getextraspace(L), 0, LUA_EXTRASPACE);   /* limits.c keeps its budget here */
   return L;
 }
 

@@ -66,6 +66,7 @@ char *ptk_find_root(const char *exe_path) {
   memcpy(dir, exe_path, n);
   dir[n] = '\0';
   char *root = root_if_valid(concat3(dir, "/..", ""));           /* build tree */
+  if (root == NULL) root = root_if_valid(concat3(dir, "/../..", ""));  /* build/asan */
   if (root == NULL) root = root_if_valid(concat3(dir, "/../share/policytk", ""));
   free(dir);
   return root;

@@ -12,6 +12,7 @@ const ptk_module ptk_modules[] = {
   { "policytk.core", luaopen_policytk_core },
   { "policytk.fs", luaopen_policytk_fs },
   { "policytk.term", luaopen_policytk_term },
+  { "policytk.db", luaopen_policytk_db },
   { NULL, NULL },
 };
 

@@ -84,6 +84,7 @@ void ptk_register_modules(lua_State *L);
 int luaopen_policytk_core(lua_State *L);
 int luaopen_policytk_fs(lua_State *L);
 int luaopen_policytk_term(lua_State *L);
+int luaopen_policytk_db(lua_State *L);
 
 /* ----------------------------------------------------------------- host */
 
@@ -96,7 +97,8 @@ int luaopen_policytk_term(lua_State *L);
 int ptk_host_init(lua_State *L, const char *root);
 
 /* The folder holding scripts/ and plugins/ for an executable at exe_path: $POLICYTK_HOME,
-** else EXE/../ when it has scripts/cli (a build tree), else EXE/../share/policytk.
+** else EXE/.. or EXE/../.. when it has scripts/cli (a build tree), else
+** EXE/../share/policytk.
 ** Returns a malloc'd string or NULL. */
 char *ptk_find_root(const char *exe_path);
 

@@ -14,7 +14,6 @@
 
 local core = require "policytk.core"
 local fs = require "policytk.fs"
-local schema = require "policytk.schema"
 
 local M = {}
 
@@ -96,7 +95,7 @@ function M.parse(verb, argv)
       else
         local o = find_option(verb, name)
         if not o then
-          local near = schema.nearest(name, option_names(verb))
+          local near = require("policytk.schema").nearest(name, option_names(verb))
           M.usage_error("unknown option %s%s", name, near and (" (did you mean " .. near .. "?)") or "")
         end
         local value = true
@@ -189,7 +188,7 @@ end
 
 --- Called by the C main for a verb that does not exist.
 function M.unknown(name)
-  local near = schema.nearest(name, M.verbs())
+  local near = require("policytk.schema").nearest(name, M.verbs())
   io.stderr:write(string.format("policytk: unknown verb '%s'%s\nRun 'policytk help' for the list of verbs.\n",
     name, near and ("; did you mean '" .. near .. "'?") or ""))
   return M.USAGE

@@ -10,9 +10,13 @@
 
 local core = require "policytk.core"
 local fs = require "policytk.fs"
-local schema = require "policytk.schema"
-local contract = require "policytk.contract"
-local sandbox = require "policytk.sandbox"
+-- loaded on first use, so that listing cached summaries stays light
+local schema, contract, sandbox
+local function load_validators()
+  schema = schema or require "policytk.schema"
+  contract = contract or require "policytk.contract"
+  sandbox = sandbox or require "policytk.sandbox"
+end
 
 local M = {}
 
@@ -129,6 +133,7 @@ local catalog_cache
 --- The common indicator catalog: { list =, by_code =, problems = }.
 function M.catalog()
   if catalog_cache then return catalog_cache end
+  load_validators()
   local list = require "policytk.indicators"
   local by_code, problems = {}, {}
   local file = "scripts/policytk/indicators.lua"
@@ -216,6 +221,7 @@ end
 --- Load one plugin folder. Returns the plugin table; plugin.problems lists every problem
 --- (empty when it is valid) and plugin.status is "ok" or "error".
 function M.load(id, dir)
+  load_validators()
   local plugin = {
     id = id, dir = dir, problems = new_problems(),
     declared = { document = {}, indicator = {}, benefit = {}, report = {}, source = {}, test = {} },
@@ -315,6 +321,7 @@ function M.load_all(ids)
     for _, c in ipairs(found) do names[#names + 1] = c.id end
     for _, id in ipairs(ids) do
       if not result.by_id[id] then
+        load_validators()
         local near = schema.nearest(id, names)
         result.problems[#result.problems + 1] = string.format("no plugin named %q%s", id,
           near and string.format(" (did you mean %q?)", near) or "")

@@ -1,0 +1,67 @@
+-- policytk contract: the plugin contract as Markdown field tables, written from the
+-- schemas in policytk.contract (docs/plugins.md includes this output).
+
+local contract = require "policytk.contract"
+
+local function type_of(d)
+  if d.type == "list" then return "list of " .. type_of(d.item) end
+  if d.type == "record" then return "table" end
+  if d.type == "enum" then
+    local v = {}
+    for i, x in ipairs(d.values) do v[i] = "`" .. x .. "`" end
+    if #v > 8 then return "one of the base units (see below)" end
+    return table.concat(v, " ")
+  end
+  if d.type == "oneof" then
+    local v = {}
+    for i, a in ipairs(d.alternatives) do v[i] = type_of(a) end
+    return table.concat(v, " or ")
+  end
+  local s = d.type
+  if d.pattern then s = s .. " (" .. (d.form or ("`" .. d.pattern .. "`")) .. ")" end
+  if d.min and d.type ~= "list" then s = s .. " ≥ " .. d.min end
+  return s
+end
+
+local function table_of(name, d, out, seen)
+  out[#out + 1] = "### " .. name
+  out[#out + 1] = ""
+  out[#out + 1] = d.desc or ""
+  out[#out + 1] = ""
+  out[#out + 1] = "| field | type | required | meaning |"
+  out[#out + 1] = "|---|---|---|---|"
+  local nested = {}
+  for _, f in ipairs(d.fields) do
+    local fd = f[2]
+    out[#out + 1] = string.format("| `%s` | %s | %s | %s |", f[1], type_of(fd):gsub("|", "\\|"),
+      fd.required and "yes" or "", (fd.desc or ""):gsub("|", "\\|"):gsub("\n", " "))
+    local inner = fd.type == "list" and fd.item or fd
+    if inner.type == "record" and not seen[inner] then nested[#nested + 1] = { f[1], inner } end
+  end
+  out[#out + 1] = ""
+  for _, n in ipairs(nested) do
+    seen[n[2]] = true
+    table_of(name .. "." .. n[1], n[2], out, seen)
+  end
+end
+
+return {
+  summary = "print the plugin contract (every constructor's fields) as Markdown",
+  usage = "policytk contract",
+  description = "The tables are generated from the schemas the host validates plugins with.",
+  markdown = function()
+    local out = { "## Constructors (contract version " .. contract.VERSION .. ")", "" }
+    local seen = {}
+    for _, name in ipairs(contract.constructors) do seen[contract[name]] = true end
+    for _, name in ipairs(contract.constructors) do table_of(name .. "{}", contract[name], out, seen) end
+    out[#out + 1] = "### Base units"
+    out[#out + 1] = ""
+    out[#out + 1] = table.concat(contract.units, " ")
+    out[#out + 1] = ""
+    return table.concat(out, "\n")
+  end,
+  run = function(_, _)
+    io.stdout:write(dofile(require("policytk.core").root .. "/scripts/cli/contract.lua").markdown(), "\n")
+    return 0
+  end,
+}
