@@ -1,0 +1,63 @@
+-- The national SME classification (工信部联企业〔2011〕300号) at the thresholds.
+
+local sme = require "policytk.sme"
+
+local function class(industry, x, y_wan, z_wan)
+  local g = sme.group(industry)
+  return sme.classify_measures(g, { X = x, Y = y_wan, Z = z_wan })
+end
+
+test("industry: medium needs 300 staff AND 2000万; small 20 AND 300万", function(t)
+  t.eq(class("C3311", 300, 2000), "medium")
+  t.eq(class("C3311", 299, 2000), "small")
+  t.eq(class("C3311", 300, 1999.99), "small")
+  t.eq(class("C3311", 20, 300), "small")
+  t.eq(class("C3311", 19, 300), "micro")
+  t.eq(class("C3311", 20, 299), "micro")
+  t.eq(class("C3311", 1000, 40000), "large")
+  t.eq(class("C3311", 999, 50000), "medium")
+  t.eq(class("B0610", 5, 10), "micro")
+  t.eq(class("D4411", 1000, 40000), "large")
+end)
+
+test("retail, wholesale, software, catering", function(t)
+  t.eq(class("F5211", 50, 500), "medium")
+  t.eq(class("F5211", 10, 100), "small")
+  t.eq(class("F5211", 9, 100), "micro")
+  t.eq(class("F5211", 300, 20000), "large")
+  t.eq(class("F5111", 20, 5000), "medium")
+  t.eq(class("F5111", 5, 1000), "small")
+  t.eq(class("F5111", 5, 999), "micro")
+  t.eq(class("I6510", 10, 50), "small")
+  t.eq(class("I6510", 10, 49), "micro")
+  t.eq(class("H6210", 100, 2000), "medium")
+end)
+
+test("assets-based groups: construction, real estate, leasing", function(t)
+  t.eq(sme.classify_measures(sme.group("E4710"), { Y = 6000, Z = 5000 }), "medium")
+  t.eq(sme.classify_measures(sme.group("E4710"), { Y = 6000, Z = 299 }), "micro")
+  t.eq(sme.classify_measures(sme.group("K7010"), { Y = 100, Z = 2000 }), "small")
+  t.eq(sme.classify_measures(sme.group("K7010"), { Y = 200000, Z = 10000 }), "large")
+  t.eq(sme.group("K7020").id, "property")
+  t.eq(sme.classify_measures(sme.group("L7211"), { X = 100, Z = 8000 }), "medium")
+  t.eq(sme.classify_measures(sme.group("L7211"), { X = 10, Z = 99 }), "micro")
+end)
+
+test("agriculture by revenue only; other by staff only; rail is other", function(t)
+  t.eq(class("A0111", nil, 500), "medium")
+  t.eq(class("A0111", nil, 49), "micro")
+  t.eq(class("A0111", nil, 20000), "large")
+  t.eq(class("M7310", 100), "medium")
+  t.eq(class("M7310", 9), "micro")
+  t.eq(sme.group("G5310").id, "other")
+end)
+
+test("classify reads revenue in yuan for the year, else the year before", function(t)
+  local firm = { industry = "C3311", employees = 50, revenue = { [2023] = 5000000 }, assets = {} }
+  t.eq(sme.classify(firm, 2023), "small")
+  t.eq(sme.classify(firm, 2024), "small")
+  local c, why = sme.classify({ industry = "C3311", employees = 50, revenue = {} }, 2024)
+  t.eq(c, nil)
+  t.match(why, "缺少划型所需指标")
+  t.eq((sme.classify({ industry = "", employees = 5 }, 2024)), nil)
+end)
