@@ -1,0 +1,27 @@
+-- policytk db: open the sqlite3 shell on the database (migrated first).
+
+local cli = require "policytk.cli"
+local store = require "policytk.store"
+local testing = require "policytk.testing"
+
+return {
+  summary = "open the sqlite3 shell on the database",
+  usage = "policytk db [--db PATH]",
+  description = "Creates or migrates the database like `policytk init`, then runs the sqlite3\n"
+    .. "command-line shell on it (Debian package sqlite3). Exits with the shell's exit code.",
+  options = {
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts)
+    local conn, path = store.open(opts.db)
+    conn:close()
+    local found = io.popen("command -v sqlite3 2>/dev/null")
+    local exe = found and found:read("l")
+    if found then found:close() end
+    if not exe or exe == "" then
+      cli.fail("the sqlite3 shell is not installed (Debian: apt-get install sqlite3); the database is %s", path)
+    end
+    local _, _, code = os.execute(testing.shell_quote(exe) .. " " .. testing.shell_quote(path))
+    return code or 1
+  end,
+}

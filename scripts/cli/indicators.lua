@@ -1,0 +1,3 @@
+-- policytk indicators: list the indicators held in the database (see policytk.exports and docs/data.md).
+
+return require("policytk.exports").verb("indicators")

@@ -1,0 +1,50 @@
+-- policytk load [CITY...]: copy the plugins' declarations into the database.
+
+local cli = require "policytk.cli"
+local plugins = require "policytk.plugins"
+local store = require "policytk.store"
+local load = require "policytk.load"
+
+return {
+  summary = "load plugins into the database (idempotent)",
+  usage = "policytk load [--db PATH] [CITY...]",
+  description = "Loads every plugin found (or those named) into the database, one transaction per\n"
+    .. "city. Only changed rows are written; observations are kept; documents, measures and\n"
+    .. "targets a plugin no longer declares are marked withdrawn, never deleted. Prints the\n"
+    .. "added / updated / withdrawn / unchanged counts of measures and targets per document.\n"
+    .. "A plugin with problems is named and skipped, the others load (exit 1).",
+  options = {
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    local all = plugins.load_all(args)
+    local conn, path = store.open(opts.db)
+    local failed = false
+    for _, msg in ipairs(all.problems) do
+      failed = true
+      io.stderr:write("policytk load: ", msg, "\n")
+    end
+    store.guard(path, load.catalog, conn)
+    for _, p in ipairs(all.list) do
+      if #p.problems > 0 then
+        failed = true
+        io.stderr:write(string.format("policytk load: plugin %s has %d problem(s); skipped:\n", p.id, #p.problems))
+        for _, prob in ipairs(p.problems) do io.stderr:write("  ", plugins.format_problem(prob), "\n") end
+      else
+        local ok, res = pcall(load.city, conn, p)
+        if not ok then
+          failed = true
+          io.stderr:write(string.format("policytk load: plugin %s not loaded: %s\n", p.id, store.explain(path, res)))
+        else
+          for _, c in ipairs(res.docs) do
+            io.stdout:write(string.format("%s/%s: %d added, %d updated, %d withdrawn, %d unchanged%s\n",
+              p.id, c.doc, c.added, c.updated, c.withdrawn, c.unchanged, c.note and (" (" .. c.note .. ")") or ""))
+          end
+          if #res.docs == 0 then io.stdout:write(p.id, ": no documents\n") end
+        end
+      end
+    end
+    conn:close()
+    return failed and cli.FAIL or cli.OK
+  end,
+}

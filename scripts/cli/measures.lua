@@ -1,0 +1,3 @@
+-- policytk measures: list the measures held in the database (see policytk.exports and docs/data.md).
+
+return require("policytk.exports").verb("measures")

@@ -1,0 +1,3 @@
+-- policytk regions: list the regions held in the database (see policytk.exports and docs/data.md).
+
+return require("policytk.exports").verb("regions")

@@ -1,0 +1,242 @@
+-- policytk.import: observed figures from a CSV file into the observations table.
+--
+-- Columns: indicator, region, period, value (required; region may be left out), unit,
+-- source, note. The whole file is one transaction: a bad row anywhere and nothing is
+-- imported; the error lists up to 50 bad rows as "FILE:LINE: column: problem". A value for
+-- an indicator/region/period already held overwrites it; the old one goes to
+-- observation_revisions.
+--
+--   import.file(conn, path, { encoding =, city = }) → { added =, updated =, unchanged = }
+
+local core = require "policytk.core"
+local cli = require "policytk.cli"
+local csv = require "policytk.csv"
+local schema = require "policytk.schema"
+local store = require "policytk.store"
+local values = require "policytk.values"
+
+local M = {}
+
+M.MAX_SHOWN = 50
+M.COLUMNS = { "indicator", "region", "period", "value", "unit", "source", "note" }
+local REQUIRED = { indicator = true, period = true, value = true }
+
+local function trim(s) return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", "")) end
+
+-- A function decoding one line from encoding, or nil for UTF-8.
+local function decoder(encoding)
+  local e = (encoding or "utf-8"):lower()
+  if e == "utf-8" or e == "utf8" then return nil end
+  if e ~= "gbk" and e ~= "gb18030" and e ~= "gb2312" then
+    cli.usage_error("--encoding %s: expected utf-8, gbk or gb18030", encoding)
+  end
+  local ok, text = pcall(require, "policytk.text")
+  if not ok or type(text) ~= "table" or type(text.decode) ~= "function" then
+    cli.fail("--encoding %s: the encoding is not supported yet (this policytk has no policytk.text module); "
+      .. "save the file as UTF-8", encoding)
+  end
+  return function(line) return text.decode(line, "gb18030") end
+end
+
+-- Lookup tables from the database: indicators by code/name/alias, regions by code/name.
+local function lookups(conn, city)
+  local ind, names, regions, rnames = {}, {}, {}, {}
+  for _, r in ipairs(store.all(conn, "SELECT city, code, name, unit, aliases FROM indicators "
+      .. "WHERE city IS NULL OR ?1 IS NULL OR city = ?1 ORDER BY city IS NOT NULL", city)) do
+    local entry = { code = r.code, unit = r.unit, city = r.city }
+    if not ind[r.code] then ind[r.code] = entry end
+    names[#names + 1] = r.code
+    local all = { r.name }
+    for a in (r.aliases or ""):gmatch("[^\n]+") do all[#all + 1] = a end
+    for _, n in ipairs(all) do
+      if not ind[n] then ind[n] = entry; names[#names + 1] = n end
+    end
+  end
+  local cities = {}
+  for _, r in ipairs(store.all(conn, "SELECT id, name, code FROM cities WHERE ?1 IS NULL OR id = ?1", city)) do
+    cities[r.id] = r.code
+    regions[r.code] = r.code
+    regions[r.name] = r.code
+    rnames[#rnames + 1] = r.name
+  end
+  for _, r in ipairs(store.all(conn, "SELECT code, name FROM regions WHERE ?1 IS NULL OR city = ?1", city)) do
+    regions[r.code] = r.code
+    if not regions[r.name] then regions[r.name] = r.code end
+    rnames[#rnames + 1] = r.name
+  end
+  return { ind = ind, names = names, regions = regions, rnames = rnames, cities = cities }
+end
+
+local function suggest(word, candidates)
+  local near = schema.nearest(word, candidates)
+  return near and string.format(" (did you mean %q?)", near) or ""
+end
+
+-- Check one record; returns the observation or nil after calling bad(column, problem).
+local function check_row(rec, lk, opts, bad)
+  local o = {}
+  for col, raw in pairs(rec) do
+    local at = core.utf8_check(raw)
+    if at then bad(col, string.format("invalid UTF-8 (byte %d of the field)", at)); return nil end
+  end
+  local ok = true
+  local name = trim(rec.indicator or "")
+  local ind = lk.ind[name]
+  if name == "" then bad("indicator", "empty"); ok = false
+  elseif not ind then bad("indicator", string.format("unknown indicator %q%s", name, suggest(name, lk.names))); ok = false
+  else o.indicator = ind.code end
+
+  local region = trim(rec.region or "")
+  if region == "" then
+    o.region = opts.city and lk.cities[opts.city] or (ind and ind.city and lk.cities[ind.city])
+    if not o.region then bad("region", "empty, and no --city to default to"); ok = false end
+  elseif lk.regions[region] then
+    o.region = lk.regions[region]
+  else
+    bad("region", string.format("unknown region %q%s", region, suggest(region, lk.rnames))); ok = false
+  end
+
+  local period, problem = values.period(trim(rec.period or ""), opts.today)
+  if not period then bad("period", problem); ok = false else o.period = period end
+
+  local v, pct = values.number(trim(rec.value or ""))
+  if not v then bad("value", pct); ok = false else o.value = v end
+
+  if ind and v then
+    local unit = trim(rec.unit or "")
+    if pct and ind.unit ~= "%" then
+      bad("value", string.format("%s is a percentage; the indicator is counted in %s", trim(rec.value), ind.unit))
+      ok = false
+    elseif unit ~= "" and unit ~= ind.unit then
+      local mult = unit == "万" .. ind.unit and 1e4 or unit == "亿" .. ind.unit and 1e8 or nil
+      if mult then o.value = v * mult
+      else
+        bad("unit", string.format("%q does not match the indicator's unit %q", unit, ind.unit)); ok = false
+      end
+    end
+    o.unit = ind.unit
+  end
+  o.source = rec.source ~= "" and rec.source or nil
+  o.note = rec.note ~= "" and rec.note or nil
+  if math.type(o.value) == "float" and o.value == math.floor(o.value) and math.abs(o.value) < 2^53 then
+    o.value = math.tointeger(o.value)
+  end
+  return ok and o or nil
+end
+
+-- Write one observation; returns "added" | "updated" | "unchanged".
+local function write(conn, o, now)
+  local old = store.clean(conn:first("SELECT * FROM observations WHERE indicator = ? AND region = ? AND period = ?",
+    o.indicator, o.region, o.period))
+  if not old then
+    conn:run("INSERT INTO observations (indicator, region, period, value, unit, source, note, reported_at) "
+      .. "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", o.indicator, o.region, o.period, o.value, o.unit, o.source, o.note, now)
+    return "added"
+  end
+  if old.value == o.value and old.unit == o.unit and old.source == o.source and old.note == o.note then
+    return "unchanged"
+  end
+  conn:run("INSERT INTO observation_revisions (observation, value, unit, source, note, reported_at, replaced_at) "
+    .. "VALUES (?, ?, ?, ?, ?, ?, ?)", old.id, old.value, old.unit, old.source, old.note, old.reported_at, now)
+  conn:run("UPDATE observations SET value = ?, unit = ?, source = ?, note = ?, reported_at = ? WHERE id = ?",
+    o.value, o.unit, o.source, o.note, now, old.id)
+  return "updated"
+end
+
+local function check_header(fields, bad)
+  local map, seen = {}, {}
+  for i, h in ipairs(fields) do
+    local name = trim(h):lower()
+    if not core.utf8_check(name) and not seen[name] then
+      local known = false
+      for _, c in ipairs(M.COLUMNS) do if c == name then known = true end end
+      if known then map[i] = name; seen[name] = true
+      else bad("header", string.format("unknown column %q%s", trim(h), suggest(name, M.COLUMNS))) end
+    elseif seen[name] then
+      bad("header", string.format("column %q appears twice", name))
+    else
+      bad("header", "invalid UTF-8 in the header")
+    end
+  end
+  for _, c in ipairs(M.COLUMNS) do
+    if REQUIRED[c] and not seen[c] then bad("header", string.format("missing column %q", c)) end
+  end
+  return map
+end
+
+--- Import the CSV file at path. opts: encoding, city, display (the name shown in errors),
+--- today (YYYY-MM-DD, for tests). Raises cli.fail listing the bad rows.
+function M.file(conn, path, opts)
+  opts = opts or {}
+  local shown = opts.display or path
+  local decode = decoder(opts.encoding)
+  local f, err = io.open(path, "rb")
+  if not f then cli.fail("cannot read %s", err) end
+  local lk = lookups(conn, opts.city)
+  local errors, total = {}, 0
+  local line_no = 1
+  local function bad(col, problem)
+    total = total + 1
+    if #errors < M.MAX_SHOWN then errors[#errors + 1] = string.format("%s:%d: %s: %s", shown, line_no, col, problem) end
+  end
+  local next_line = function()
+    local l = f:read("L")
+    if l and decode then
+      local ok, d, derr = pcall(decode, l)
+      if not ok then d, derr = nil, d end
+      if not d then return "\0" .. (tostring(derr):gsub('[",\r\n]', " ")) .. "\n" end
+      l = d
+    end
+    return l
+  end
+  local counts = { added = 0, updated = 0, unchanged = 0 }
+  local now = store.now()
+  local ok, e = pcall(conn.transaction, conn, function()
+    local header, seen = nil, {}
+    for fields, line, problem in csv.records(next_line) do
+      line_no = line
+      if fields and #fields == 1 and fields[1]:sub(1, 1) == "\0" then
+        bad("row", "cannot decode the line: " .. fields[1]:sub(2))
+      elseif not fields then
+        bad(header and "row" or "header", problem)
+      elseif not header then
+        header = check_header(fields, bad)
+        if total > 0 then break end
+        header.n = #fields
+      elseif not (#fields == 1 and fields[1] == "") then
+        if #fields ~= header.n then
+          bad("row", string.format("%d fields; the header has %d", #fields, header.n))
+        else
+          local rec = {}
+          for i, v in pairs(header) do if i ~= "n" then rec[v] = fields[i] end end
+          local o = check_row(rec, lk, opts, bad)
+          if o then
+            local key = o.indicator .. "\0" .. o.region .. "\0" .. o.period
+            if seen[key] then
+              bad("row", string.format("duplicate of line %d (same indicator, region and period)", seen[key]))
+            else
+              seen[key] = line
+              if total == 0 then
+                local st = write(conn, o, now)
+                counts[st] = counts[st] + 1
+              end
+            end
+          end
+        end
+      end
+    end
+    if not header and total == 0 then line_no = 1; bad("header", "the file is empty") end
+    if total > 0 then error("bad rows", 0) end
+  end)
+  f:close()
+  if not ok then
+    if total > 0 then
+      local more = total > #errors and string.format("\n… and %d more", total - #errors) or ""
+      cli.fail("%s: nothing imported; %d problem(s):\n%s%s", shown, total, table.concat(errors, "\n"), more)
+    end
+    error(e, 0)
+  end
+  return counts
+end
+
+return M
