@@ -12,41 +12,63 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 BUILD    ?= build
+# The policytk binary links only light libraries; modules with heavy dependencies are
+# loadable Lua C modules (build/lib/policytk/NAME.so from core/lua_NAME.c + core/NAME_*.c),
+# opened on first require so that start-up does not pay for them.
 PKGS     := lua5.4 sqlite3 libedit opencc
-CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude
+LOADABLE := http html xlsx
+PKGS_text := opencc
+PKGS_http := libcurl
+PKGS_html := libxml-2.0
+PKGS_xlsx := xlsxwriter libzip libxml-2.0
+CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -fPIC -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude
 OPT      ?= -O2
 CFLAGS   ?=
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS   = $(PKG_LIBS) -lm -ldl
+pkgcflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
+pkglibs   = $(shell pkg-config --libs $(1) 2>/dev/null)
+ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(call pkgcflags,$(PKGS)) $(CFLAGS)
+LDLIBS   = $(call pkglibs,$(PKGS)) -lm -ldl
 
 # Debian packages: build, run, test, lint, bench.
 DEB_PKGS := build-essential pkg-config lua5.4 liblua5.4-dev lua-cjson lua-lpeg lua-check \
             libsqlite3-dev sqlite3 libedit-dev libcmocka-dev libcurl4-openssl-dev libopencc-dev \
-            hyperfine
+            libxml2-dev libxlsxwriter-dev libzip-dev python3 python3-openpyxl python3-pandas hyperfine
 
-CORE_SRC  := $(filter-out core/main.c,$(wildcard core/*.c))
+MODULES   := $(foreach m,$(LOADABLE),$(if $(wildcard core/lua_$(m).c),$(m)))
+MOD_SRC    = $(foreach m,$(LOADABLE),$(wildcard core/lua_$(m).c core/$(m)_*.c))
+MOD_SO    := $(patsubst %,$(BUILD)/lib/policytk/%.so,$(MODULES))
+CORE_SRC  := $(filter-out core/main.c $(MOD_SRC),$(wildcard core/*.c))
 CORE_OBJ  := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
+MOD_OBJ    = $(patsubst core/%.c,$(BUILD)/obj/%.o,$(MOD_SRC))
+MOD_LIBS   = $(foreach m,$(MODULES),$(call pkglibs,$(PKGS_$(m))))
 TEST_SRC  := $(wildcard tests/c/test_*.c)
 TEST_BIN  := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 HEADERS   := $(wildcard include/*.h core/*.h)
 
 .PHONY: all deps test test-c test-lua asan demo lint bench install clean docs
 
-all: $(BUILD)/policytk
+all: $(BUILD)/policytk $(MOD_SO)
 
 $(BUILD)/obj/%.o: core/%.c $(HEADERS) | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(call pkgcflags,$(foreach m,$(LOADABLE),$(PKGS_$(m)))) -c -o $@ $<
 
 $(BUILD)/libpolicytk.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
+# -rdynamic: loadable modules use the host's helpers (ptk_*) from the executable
 $(BUILD)/policytk: $(BUILD)/obj/main.o $(BUILD)/libpolicytk.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $^ $(LDLIBS) $(LDFLAGS)
 
-$(BUILD)/tests/%: tests/c/%.c $(BUILD)/libpolicytk.a $(HEADERS) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Icore -o $@ $< $(BUILD)/libpolicytk.a $(LDLIBS) -lcmocka $(LDFLAGS)
+.SECONDEXPANSION:
+$(BUILD)/lib/policytk/%.so: $$(patsubst core/%%.c,$(BUILD)/obj/%%.o,core/lua_$$*.c $$(wildcard core/$$*_*.c)) | $(BUILD)/lib/policytk
+	$(CC) $(ALL_CFLAGS) -shared -o $@ $^ $(call pkglibs,$(PKGS_$*)) $(LDFLAGS)
+
+# C tests link the module objects directly (luaopen_policytk_NAME) as well as the core.
+$(BUILD)/tests/%: tests/c/%.c $(BUILD)/libpolicytk.a $$(MOD_OBJ) $(HEADERS) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Icore -o $@ $< $(MOD_OBJ) $(BUILD)/libpolicytk.a $(LDLIBS) $(MOD_LIBS) -lcmocka $(LDFLAGS)
+
+$(BUILD)/lib/policytk:
+	mkdir -p $@
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
@@ -65,7 +87,7 @@ test: test-c test-lua lint
 test-c: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; POLICYTK_HOME=$(CURDIR) $$t; done
 
-test-lua: $(BUILD)/policytk
+test-lua: all
 	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk test tests/lua
 	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk check
 
@@ -86,9 +108,10 @@ lint:
 bench: $(BUILD)/policytk
 	@for b in bench/*.sh; do echo "== $$b"; BUILD=$(BUILD) bash $$b; done
 
-install: $(BUILD)/policytk
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/policytk
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/policytk $(DESTDIR)$(PREFIX)/lib/policytk/policytk
 	install -m 755 $(BUILD)/policytk $(DESTDIR)$(PREFIX)/bin/policytk
+	$(if $(MOD_SO),install -m 755 $(MOD_SO) $(DESTDIR)$(PREFIX)/lib/policytk/policytk/)
 	cp -R scripts plugins $(DESTDIR)$(PREFIX)/share/policytk/
 
 # docs/plugins.md ends with the contract tables generated from scripts/policytk/contract.lua

@@ -105,6 +105,52 @@ static int init_protected(lua_State *L) {
   return 0;
 }
 
+char *ptk_find_libdir(const char *exe_path) {
+  const char *env = getenv("POLICYTK_LIBDIR");
+  if (env != NULL && *env) return realpath(env, NULL);
+  if (exe_path == NULL) return NULL;
+  const char *slash = strrchr(exe_path, '/');
+  if (slash == NULL) return NULL;
+  size_t n = (size_t)(slash - exe_path);
+  char *dir = malloc(n + 1);
+  if (dir == NULL) return NULL;
+  memcpy(dir, exe_path, n);
+  dir[n] = '\0';
+  static const char *const tries[] = { "/lib", "/../lib/policytk" };   /* build tree, installed */
+  char *found = NULL;
+  for (size_t i = 0; i < sizeof tries / sizeof *tries && found == NULL; i++) {
+    char *cand = concat3(dir, tries[i], "/policytk");
+    if (cand != NULL && is_dir(cand)) {
+      cand[strlen(cand) - strlen("/policytk")] = '\0';
+      found = realpath(cand, NULL);
+    }
+    free(cand);
+  }
+  free(dir);
+  return found;
+}
+
+static int add_cpath_protected(lua_State *L) {
+  const char *dir = lua_touserdata(L, 1);
+  lua_getglobal(L, "package");
+  lua_getfield(L, -1, "cpath");
+  lua_pushfstring(L, "%s/?.so;%s", dir, lua_tostring(L, -1));
+  lua_setfield(L, -3, "cpath");
+  lua_pop(L, 2);
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "policytk.core");
+  lua_call(L, 1, 1);
+  lua_pushstring(L, dir);
+  lua_setfield(L, -2, "libdir");
+  return 0;
+}
+
+int ptk_host_add_libdir(lua_State *L, const char *libdir) {
+  lua_pushcfunction(L, add_cpath_protected);
+  lua_pushlightuserdata(L, (void *)libdir);
+  return lua_pcall(L, 1, 0, 0) == LUA_OK ? 0 : -1;
+}
+
 int ptk_host_init(lua_State *L, const char *root) {
   lua_pushcfunction(L, init_protected);
   lua_pushlightuserdata(L, (void *)root);

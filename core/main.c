@@ -26,20 +26,24 @@ int main(int argc, char **argv) {
     return PTK_EXIT_FAIL;
   }
   if (exe != NULL) setenv("POLICYTK_EXE", exe, 1);
+  char *libdir = ptk_find_libdir(exe);
   free(exe);
 
   lua_State *L = ptk_newstate();
   if (L == NULL) {
     fprintf(stderr, "policytk: out of memory\n");
     free(root);
+    free(libdir);
     return PTK_EXIT_FAIL;
   }
-  if (ptk_host_init(L, root) != 0) {
+  if (ptk_host_init(L, root) != 0 || (libdir != NULL && ptk_host_add_libdir(L, libdir) != 0)) {
     fprintf(stderr, "policytk: cannot start Lua: %s\n", lua_tostring(L, -1));
     ptk_closestate(L);
     free(root);
+    free(libdir);
     return PTK_EXIT_FAIL;
   }
+  free(libdir);
 
   static char verb_help[] = "help", verb_version[] = "version";
   char *default_argv[] = { verb_help };

@@ -102,6 +102,15 @@ int ptk_host_init(lua_State *L, const char *root);
 ** Returns a malloc'd string or NULL. */
 char *ptk_find_root(const char *exe_path);
 
+/* The folder of the loadable modules (policytk/NAME.so) for an executable at exe_path:
+** $POLICYTK_LIBDIR, else EXE/lib (a build tree), else EXE/../lib/policytk (installed).
+** Returns a malloc'd string or NULL when there is none. */
+char *ptk_find_libdir(const char *exe_path);
+
+/* Put LIBDIR/?.so first on package.cpath and record it as policytk.core.libdir, so that
+** require "policytk.http" opens LIBDIR/policytk/http.so. Returns 0, or -1 with a message. */
+int ptk_host_add_libdir(lua_State *L, const char *libdir);
+
 /* Run verb `argv[0]` with its arguments; returns the exit code. Prints errors to stderr. */
 int ptk_run_verb(lua_State *L, const char *root, int argc, char **argv);
 
