@@ -14,6 +14,7 @@ local csv = require "policytk.csv"
 local schema = require "policytk.schema"
 local store = require "policytk.store"
 local values = require "policytk.values"
+local NULL = require("policytk.db").NULL
 
 local M = {}
 
@@ -21,7 +22,12 @@ M.MAX_SHOWN = 50
 M.COLUMNS = { "indicator", "region", "period", "value", "unit", "source", "note" }
 local REQUIRED = { indicator = true, period = true, value = true }
 
-local function trim(s) return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", "")) end
+-- Spaces (ASCII and the full-width U+3000) around a field; the common case has none.
+local function trim(s)
+  local a, z = s:byte(1), s:byte(-1)
+  if a and a > 32 and a ~= 0xE3 and z > 32 and z ~= 0x80 then return s end
+  return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", ""))
+end
 
 -- A function decoding one line from encoding, or nil for UTF-8.
 local function decoder(encoding)
@@ -124,23 +130,39 @@ local function check_row(rec, lk, opts, bad)
   return ok and o or nil
 end
 
--- Write one observation; returns "added" | "updated" | "unchanged".
-local function write(conn, o, now)
-  local old = store.clean(conn:first("SELECT * FROM observations WHERE indicator = ? AND region = ? AND period = ?",
-    o.indicator, o.region, o.period))
-  if not old then
-    conn:run("INSERT INTO observations (indicator, region, period, value, unit, source, note, reported_at) "
-      .. "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", o.indicator, o.region, o.period, o.value, o.unit, o.source, o.note, now)
-    return "added"
-  end
-  if old.value == o.value and old.unit == o.unit and old.source == o.source and old.note == o.note then
-    return "unchanged"
-  end
-  conn:run("INSERT INTO observation_revisions (observation, value, unit, source, note, reported_at, replaced_at) "
-    .. "VALUES (?, ?, ?, ?, ?, ?, ?)", old.id, old.value, old.unit, old.source, old.note, old.reported_at, now)
-  conn:run("UPDATE observations SET value = ?, unit = ?, source = ?, note = ?, reported_at = ? WHERE id = ?",
-    o.value, o.unit, o.source, o.note, now, old.id)
-  return "updated"
+-- Rows are staged in a temporary table keyed like observations (duplicates inside the file
+-- are found there, so memory stays flat whatever the file size), then merged set-wise:
+-- changed values are kept as revisions, then updated; new ones are inserted.
+local STAGE = [[
+CREATE TEMP TABLE IF NOT EXISTS import_rows (
+  indicator TEXT NOT NULL, region TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL,
+  unit TEXT, source TEXT, note TEXT, line INTEGER NOT NULL,
+  PRIMARY KEY (indicator, region, period)) WITHOUT ROWID;
+DELETE FROM temp.import_rows;
+]]
+
+local CHANGED = [[
+  o.value IS NOT r.value OR o.unit IS NOT r.unit OR o.source IS NOT r.source OR o.note IS NOT r.note]]
+
+local function merge(conn, now)
+  local counts = {}
+  counts.added = conn:first([[SELECT count(*) AS n FROM temp.import_rows r WHERE NOT EXISTS
+    (SELECT 1 FROM observations o WHERE o.indicator = r.indicator AND o.region = r.region
+     AND o.period = r.period)]]).n
+  local total = conn:first("SELECT count(*) AS n FROM temp.import_rows").n
+  conn:run([[INSERT INTO observation_revisions (observation, value, unit, source, note, reported_at, replaced_at)
+    SELECT o.id, o.value, o.unit, o.source, o.note, o.reported_at, ? FROM observations o
+    JOIN temp.import_rows r ON o.indicator = r.indicator AND o.region = r.region AND o.period = r.period
+    WHERE]] .. CHANGED, now)
+  counts.updated = conn:run([[UPDATE observations AS o SET value = r.value, unit = r.unit, source = r.source,
+    note = r.note, reported_at = ? FROM temp.import_rows AS r
+    WHERE o.indicator = r.indicator AND o.region = r.region AND o.period = r.period AND (]] .. CHANGED .. ")", now)
+  conn:run([[INSERT INTO observations (indicator, region, period, value, unit, source, note, reported_at)
+    SELECT indicator, region, period, value, unit, source, note, ? FROM temp.import_rows WHERE true
+    ON CONFLICT (indicator, region, period) DO NOTHING]], now)
+  counts.unchanged = total - counts.added - counts.updated
+  conn:exec("DELETE FROM temp.import_rows")
+  return counts
 end
 
 local function check_header(fields, bad)
@@ -189,10 +211,16 @@ function M.file(conn, path, opts)
     end
     return l
   end
-  local counts = { added = 0, updated = 0, unchanged = 0 }
+  local counts
   local now = store.now()
+  conn:exec(STAGE)
+  conn:exec("PRAGMA cache_size = -16384")        -- 16 MiB of page cache for the merge
+  local stage <close> = conn:prepare([[INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (indicator, region, period) DO NOTHING]])
+  local first_line <close> = conn:prepare(
+    "SELECT line FROM temp.import_rows WHERE indicator = ? AND region = ? AND period = ?")
   local ok, e = pcall(conn.transaction, conn, function()
-    local header, seen = nil, {}
+    local header = nil
     for fields, line, problem in csv.records(next_line) do
       line_no = line
       if fields and #fields == 1 and fields[1]:sub(1, 1) == "\0" then
@@ -211,15 +239,12 @@ function M.file(conn, path, opts)
           for i, v in pairs(header) do if i ~= "n" then rec[v] = fields[i] end end
           local o = check_row(rec, lk, opts, bad)
           if o then
-            local key = o.indicator .. "\0" .. o.region .. "\0" .. o.period
-            if seen[key] then
-              bad("row", string.format("duplicate of line %d (same indicator, region and period)", seen[key]))
-            else
-              seen[key] = line
-              if total == 0 then
-                local st = write(conn, o, now)
-                counts[st] = counts[st] + 1
-              end
+            stage:bind(o.indicator, o.region, o.period, o.value, o.unit or NULL, o.source or NULL,
+              o.note or NULL, line):step()
+            if conn:changes() == 0 then
+              local first = first_line:bind(o.indicator, o.region, o.period):step()
+              first_line:reset()
+              bad("row", string.format("duplicate of line %d (same indicator, region and period)", first.line))
             end
           end
         end
@@ -227,6 +252,7 @@ function M.file(conn, path, opts)
     end
     if not header and total == 0 then line_no = 1; bad("header", "the file is empty") end
     if total > 0 then error("bad rows", 0) end
+    counts = merge(conn, now)
   end)
   f:close()
   if not ok then
