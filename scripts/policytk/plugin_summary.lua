@@ -9,7 +9,7 @@
 local core = require "policytk.core"
 local fs = require "policytk.fs"
 local json = require "policytk.json"
-local plugins = require "policytk.plugins"
+local plugin_path = require "policytk.plugin_path"
 
 local M = {}
 
@@ -65,6 +65,7 @@ end
 
 --- The summary row of a loaded plugin and its problems as text lines.
 function M.of(p)
+  local plugins = require "policytk.plugins"
   local docs = {}
   for _, d in ipairs(p.documents or {}) do docs[#docs + 1] = d.id end
   local lines = {}
@@ -81,7 +82,7 @@ end
 --- Rows for every plugin found, their problems ({id, lines}), search problems and
 --- shadowed folders.
 function M.all()
-  local found, shadowed, problems = plugins.discover()
+  local found, shadowed, problems = plugin_path.discover()
   local cdir, cpath = cache_path()
   local cache = read_cache(cpath)
   local host = host_signature()
@@ -91,12 +92,12 @@ function M.all()
     local sig = table.concat(signature(c.dir, "", {}), ";")
     local entry = cache.plugins[c.dir]
     if not entry or entry.sig ~= sig then
-      local row, lines = M.of(plugins.load(c.id, c.dir))
+      local row, lines = M.of(require("policytk.plugins").load(c.id, c.dir))
       entry = { sig = sig, row = row, lines = json.array(lines) }
       cache.plugins[c.dir] = entry
       changed = true
     end
-    entry.row.path = plugins.display_path(c.dir)
+    entry.row.path = plugin_path.display_path(c.dir)
     rows[#rows + 1] = entry.row
     if #entry.lines > 0 then plugin_problems[#plugin_problems + 1] = { id = c.id, lines = entry.lines } end
   end

@@ -5,14 +5,13 @@
 --   columns = { { key = "id", title = "ID" }, ... }; rows = array of tables.
 
 local core = require "policytk.core"
-local json = require "policytk.json"
 
 local M = {}
 
 M.formats = { "table", "json", "csv" }
 
 local function cell(v)
-  if v == nil or v == json.null then return "" end
+  if v == nil or (type(v) == "userdata" and v == require("policytk.json").null) then return "" end
   if type(v) == "table" then
     local parts = {}
     for i, x in ipairs(v) do parts[i] = tostring(x) end
@@ -76,6 +75,7 @@ end
 
 --- JSON array of objects with exactly the columns' keys (nil becomes null).
 function M.json(columns, rows)
+  local json = require "policytk.json"
   local list = json.array()
   for i, row in ipairs(rows) do
     local o = {}
