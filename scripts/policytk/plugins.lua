@@ -8,7 +8,6 @@
 -- its schema, then checks cross-references. Every problem is collected as
 -- "FILE:LINE: path: problem"; a broken plugin is reported and the others still load.
 
-local core = require "policytk.core"
 local fs = require "policytk.fs"
 -- loaded on first use, so that listing cached summaries stays light
 local schema, contract, sandbox
