@@ -101,4 +101,68 @@ function M.evaluate(plugin, benefit, firm, year)
   return amount, reason
 end
 
+--- Evaluate every benefit of `list` for one firm in ONE budgeted call (the plugin's
+--- limits cover the whole firm). Returns a list of { benefit =, amount =, reason =, error = }
+--- in list order; a rule that raises gives an entry with `error` naming plugin, rule and firm,
+--- and the other rules still run.
+function M.evaluate_all(plugin, list, firm, year)
+  local view = readonly.view(firm)
+  local who = tostring(firm.credit_code ~= "" and firm.credit_code or firm.name)
+  local ctxs = plugin.ctx_cache or {}
+  plugin.ctx_cache = ctxs
+  local function run()
+    local out = {}
+    for i, b in ipairs(list) do
+      local key = b.id .. "@" .. year
+      local ctx = ctxs[key]
+      if not ctx then ctx = make_ctx(plugin, b, year); ctxs[key] = ctx end
+      local ok, eligible, reason = pcall(b.eligible, view, year, ctx)
+      local entry = { benefit = b, amount = 0 }
+      if not ok then
+        entry.error = tostring(eligible)
+      elseif not eligible then
+        entry.reason = reason or "不符合条件"
+      elseif type(b.amount) == "string" then
+        local a = ctx.param(b.amount)
+        if a == nil then entry.reason = string.format("%d年无有效标准（参数 %s 不在有效期内）", year, b.amount)
+        else entry.amount, entry.reason = a, reason end
+      else
+        local aok, a, why = pcall(b.amount, view, year, ctx)
+        if not aok then entry.error = tostring(a)
+        elseif a == nil or a == 0 then entry.reason = why or "金额为零"
+        else entry.amount, entry.reason = a, reason or why end
+      end
+      out[i] = entry
+    end
+    return out
+  end
+  local label = string.format("plugin %s: benefits: firm %s", plugin.id, who)
+  local ok, out = sandbox.call(label, plugin.limits, run)
+  if not ok then
+    -- a budget ran out: evaluate rule by rule, each under its own budget, to name the rule
+    out = {}
+    for i, b in ipairs(list) do
+      local eok, amount, reason = pcall(M.evaluate, plugin, b, firm, year)
+      out[i] = eok and { benefit = b, amount = amount, reason = reason }
+        or { benefit = b, amount = 0, error = tostring(amount), named = true }
+    end
+  end
+  for _, e in ipairs(out) do
+    local a = e.amount
+    if not e.error and (type(a) ~= "number" or a < 0 or a ~= a) then
+      e.error, e.amount = "amount must be a non-negative number; got " .. tostring(a), 0
+    elseif not e.error and e.benefit.params[1].unit == "元" and math.type(a) ~= "integer" then
+      if a == math.floor(a) then e.amount = math.tointeger(a)
+      else e.error, e.amount = "amount in 元 must be an integer; got " .. tostring(a), 0 end
+    end
+    if e.error then
+      if not e.named then
+        e.error = string.format("plugin %s: benefit %s: firm %s: %s", plugin.id, e.benefit.id, who, e.error)
+      end
+      e.amount = 0
+    end
+  end
+  return out
+end
+
 return M

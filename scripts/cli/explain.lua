@@ -1,0 +1,56 @@
+-- policytk explain CREDIT_CODE: for one firm, every benefit of the city with paid / not paid
+-- and the reason — the condition that failed, with the firm's value and the threshold.
+
+local cli = require "policytk.cli"
+local store = require "policytk.store"
+local tabular = require "policytk.tabular"
+local plugins = require "policytk.plugins"
+local firms = require "policytk.firms"
+local match = require "policytk.match"
+
+return {
+  summary = "why a firm is or is not owed each benefit",
+  usage = "policytk explain CREDIT_CODE [--city C] [--year Y] [--format table|json|csv]",
+  description = "Every benefit of the city (default: the city the firm's county belongs to) for the firm\n"
+    .. "and year: 享受 with the amount, or 不享受 with the reason the rule gives.",
+  options = {
+    { "--city", arg = "CITY", help = "the city (plugin id)" },
+    { "--year", arg = "YEAR", integer = true, help = "the year (default this year)" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    local code = args[1] and args[1]:upper()
+    if not code or args[2] then cli.usage_error("expected one CREDIT_CODE") end
+    local conn, path = store.open(opts.db)
+    store.require_loaded(conn, path)
+    local firm
+    firms.each(conn, {}, function(f) if f.credit_code == code then firm = f end end)
+    if not firm then conn:close(); cli.fail("no firm %s in the register (policytk firms import FILE)", code) end
+    local city = opts.city
+    if not city then
+      local r = conn:first("SELECT city FROM regions WHERE code = ?", firm.region)
+        or conn:first("SELECT id AS city FROM cities WHERE code = ?", firm.region)
+      city = r and r.city
+    end
+    conn:close()
+    if not city then cli.fail("cannot tell the city of region %s: give --city", firm.region) end
+    local plugin = plugins.load_all({ city }).by_id[city]
+    if not plugin or plugin.status ~= "ok" then cli.fail("plugin %s cannot be loaded (policytk check %s)", city, city) end
+    local year = opts.year or tonumber(os.date("!%Y"))
+    local rows = {}
+    for _, e in ipairs(match.firm(plugin, plugin.benefits, firm, year)) do
+      rows[#rows + 1] = {
+        benefit = e.benefit.id, name = e.benefit.name,
+        result = e.error and "错误" or e.paid and "享受" or "不享受",
+        amount = e.paid and e.amount or 0, unit = e.benefit.params[1].unit,
+        reason = e.error or (e.paid and (e.choice or e.reason or "")) or e.reason or "",
+      }
+    end
+    io.stdout:write(string.format("%s %s（%s）%d年\n", firm.credit_code, firm.name, firm.region, year))
+    tabular.write(io.stdout, opts.format, { { key = "benefit", title = "条款" }, { key = "name", title = "名称" },
+      { key = "result", title = "结果" }, { key = "amount", title = "金额" }, { key = "unit", title = "单位" },
+      { key = "reason", title = "原因" } }, rows)
+    return 0
+  end,
+}

@@ -1,0 +1,132 @@
+-- policytk firms: the enterprise register — template, import, list, size classes, and a
+-- synthetic register generator.
+--   policytk firms template                     the column template (CSV header with notes)
+--   policytk firms import FILE [--city C]       CSV or XLSX, all or nothing
+--   policytk firms list [--city C] [--region R] [--format table|json|csv]
+--   policytk firms --size [--city C] [--year Y] the register by national size class
+--   policytk firms generate N --city C [--seed S] [-o FILE]   synthetic firms (合成数据)
+
+local cli = require "policytk.cli"
+local store = require "policytk.store"
+local tabular = require "policytk.tabular"
+local firms = require "policytk.firms"
+
+local function open(opts)
+  local conn, path = store.open(opts.db)
+  store.require_loaded(conn, path)
+  return conn, path
+end
+
+local function city_regions(conn, city)
+  local list = {}
+  for r in conn:rows("SELECT code FROM regions WHERE city = ? ORDER BY code", city) do list[#list + 1] = r.code end
+  return list
+end
+
+local sub = {}
+
+function sub.template()
+  io.stdout:write(firms.TEMPLATE)
+  return 0
+end
+
+function sub.import(opts, args)
+  if not args[1] then cli.usage_error("which file? policytk firms import FILE") end
+  local conn, path = open(opts)
+  local c = store.guard(path, firms.import, conn, args[1], { city = opts.city, sheet = opts.sheet })
+  conn:close()
+  io.stdout:write(string.format("%s: %d firm(s) imported (%d new, %d replaced)\n", args[1],
+    c.added + c.replaced, c.added, c.replaced))
+  return 0
+end
+
+function sub.list(opts)
+  local conn = open(opts)
+  local rows = {}
+  firms.each(conn, { region = opts.region, city = opts.city }, function(f)
+    rows[#rows + 1] = { credit_code = f.credit_code, name = f.name, kind = f.kind, region = f.region,
+                        industry = f.industry, employees = f.employees, above_scale_since = f.above_scale_since }
+  end)
+  conn:close()
+  tabular.write(io.stdout, opts.format, {
+    { key = "credit_code", title = "统一社会信用代码" }, { key = "name", title = "名称" },
+    { key = "kind", title = "类型" }, { key = "region", title = "地区" }, { key = "industry", title = "行业" },
+    { key = "employees", title = "从业人员" }, { key = "above_scale_since", title = "规上年份" } }, rows)
+  return 0
+end
+
+function sub.size(opts)
+  local sme = require "policytk.sme"
+  local conn = open(opts)
+  local year = opts.year or tonumber(os.date("!%Y")) - 1
+  local counts, order = {}, { "large", "medium", "small", "micro", "unknown" }
+  for _, k in ipairs(order) do counts[k] = 0 end
+  local total = 0
+  firms.each(conn, { region = opts.region, city = opts.city }, function(f)
+    local class = sme.classify(f, year) or "unknown"
+    counts[class] = counts[class] + 1
+    total = total + 1
+  end)
+  conn:close()
+  local rows = {}
+  for _, k in ipairs(order) do
+    rows[#rows + 1] = { class = k, name = sme.names[k] or "无法划型", firms = counts[k],
+                        share = total > 0 and string.format("%.1f%%", 100 * counts[k] / total) or "-" }
+  end
+  io.stdout:write(string.format("%d年企业划型（工信部联企业〔2011〕300号），共 %d 家\n", year, total))
+  tabular.write(io.stdout, opts.format, { { key = "class" }, { key = "name", title = "规模" },
+    { key = "firms", title = "企业数" }, { key = "share", title = "占比" } }, rows)
+  return 0
+end
+
+function sub.generate(opts, args)
+  local n = math.tointeger(tonumber(args[1] or ""))
+  if not n or n < 1 then cli.usage_error("how many firms? policytk firms generate N --city C") end
+  if not opts.city then cli.usage_error("--city is needed: the firms are placed in its counties") end
+  local conn = open(opts)
+  local regions = city_regions(conn, opts.city)
+  conn:close()
+  if #regions == 0 then cli.fail("city %q has no regions in the database (policytk load %s)", opts.city, opts.city) end
+  local out = io.stdout
+  if opts.o then
+    local err
+    out, err = io.open(opts.o, "wb")
+    if not out then cli.fail("cannot write %s", err) end
+  end
+  require("policytk.firm_gen").write(out, n, regions, opts.seed or 1)
+  if opts.o then
+    out:close()
+    io.stderr:write(string.format("policytk firms: %d synthetic firms (合成数据) written to %s\n", n, opts.o))
+  end
+  return 0
+end
+
+return {
+  summary = "the enterprise register: template, import, list, size classes, synthetic firms",
+  usage = "policytk firms template | import FILE | list | --size | generate N --city C [options]",
+  description = "template: print the column template.  import FILE: CSV or XLSX into the register,\n"
+    .. "all or nothing, errors as FILE:LINE: column: problem.  list: the firms.  --size: the\n"
+    .. "register by national size class (大型/中型/小型/微型).  generate N: N synthetic firms of\n"
+    .. "the city's counties (clearly marked 合成数据) as CSV, for demos, tests and benchmarks.",
+  options = {
+    { "--city", arg = "CITY", help = "the city (plugin id)" },
+    { "--region", arg = "CODE", help = "only this county" },
+    { "--size", help = "count the register by size class" },
+    { "--year", arg = "YEAR", integer = true, help = "year of the figures for --size (default last year)" },
+    { "--sheet", arg = "NAME", help = "the XLSX sheet to import (default the first)" },
+    { "--seed", arg = "S", integer = true, help = "seed for generate (default 1)" },
+    { "-o", arg = "FILE", help = "write generate's CSV to FILE" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    if opts.size then return sub.size(opts) end
+    local name = table.remove(args, 1)
+    if not name then cli.usage_error("what to do? template, import, list, generate or --size") end
+    local fn = sub[name]
+    if not fn or name == "size" then
+      cli.usage_error("unknown subcommand %q (template, import, list, generate, --size)", name)
+    end
+    return fn(opts, args)
+  end,
+}

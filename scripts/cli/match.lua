@@ -1,0 +1,121 @@
+-- policytk match CITY: every benefit rule of the city over every firm of the register for a
+-- year — one row per (firm, benefit) that pays, then totals per benefit and per county.
+
+local cli = require "policytk.cli"
+local store = require "policytk.store"
+local tabular = require "policytk.tabular"
+local plugins = require "policytk.plugins"
+local match = require "policytk.match"
+local term = require "policytk.term"
+
+local COLUMNS = {
+  { key = "credit_code", title = "统一社会信用代码" }, { key = "name", title = "企业" },
+  { key = "region", title = "地区" }, { key = "benefit", title = "条款" }, { key = "benefit_name", title = "名称" },
+  { key = "amount", title = "金额" }, { key = "unit", title = "单位" }, { key = "doc", title = "文件" },
+  { key = "section", title = "条目" }, { key = "clause", title = "原文" }, { key = "note", title = "说明" },
+}
+
+local function load_plugin(city)
+  local all = plugins.load_all({ city })
+  local p = all.by_id[city]
+  if not p then cli.fail("%s", all.problems[1] or ("no plugin " .. city)) end
+  if p.status ~= "ok" then
+    cli.fail("plugin %s has problems; run `policytk check %s`:\n%s", city, city, plugins.format_problem(p.problems[1]))
+  end
+  return p
+end
+
+local function write_xlsx(path, rows, totals)
+  local xlsx = require "policytk.xlsx"
+  local wb = xlsx.writer(path)
+  local head = wb:format{ bold = true, bg_color = "#DDEBF7", border = 1 }
+  local money = wb:format{ num_format = "#,##0" }
+  local ws = wb:sheet("应享清单")
+  for c, col in ipairs(COLUMNS) do ws:write(0, c - 1, col.title, head) end
+  for r, row in ipairs(rows) do
+    for c, col in ipairs(COLUMNS) do ws:write(r, c - 1, row[col.key], col.key == "amount" and money or nil) end
+  end
+  ws:freeze(1, 0)
+  local ts = wb:sheet("按条款合计")
+  ts:write_row(0, { "条款", "名称", "企业数", "金额（元）" }, head)
+  for i, t in ipairs(totals.benefit_rows) do ts:write_row(i, { t.benefit, t.name, t.firms, t.amount }) end
+  local rs = wb:sheet("按地区合计")
+  rs:write_row(0, { "地区", "金额（元）" }, head)
+  for i, t in ipairs(totals.region_rows) do rs:write_row(i, { t.region, t.amount }) end
+  wb:close()
+end
+
+return {
+  summary = "which firm is owed what under the city's benefit rules (免申即享)",
+  usage = "policytk match CITY [--year Y] [--benefit B] [--region R] [--format table|csv|json|xlsx] [-o FILE]",
+  description = "Evaluates every benefit rule of CITY over every firm in the register for the year.\n"
+    .. "Rows: one per (firm, benefit) that pays, with the clause quoted and the document; then totals\n"
+    .. "per benefit and per county (the budget to plan). Rules run in the sandbox; a rule that raises\n"
+    .. "is reported with the plugin, rule and firm, and the others still run. Benefits that exclude\n"
+    .. "each other are resolved as the plugin declares, and the choice is shown.",
+  options = {
+    { "--year", arg = "YEAR", integer = true, help = "the year (default this year)" },
+    { "--benefit", arg = "ID", help = "only this benefit" },
+    { "--region", arg = "CODE", help = "only firms of this county" },
+    { "--format", arg = "FORMAT", values = { "table", "csv", "json", "xlsx" }, default = "table", help = "output format" },
+    { "-o", arg = "FILE", help = "write to FILE (needed for xlsx)" },
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    local city = args[1]
+    if not city or args[2] then cli.usage_error("expected one CITY") end
+    if opts.format == "xlsx" and not opts.o then cli.usage_error("--format xlsx needs -o FILE") end
+    local plugin = load_plugin(city)
+    if opts.benefit and not plugin.benefit_by_id[opts.benefit] then
+      local ids = {}
+      for _, b in ipairs(plugin.benefits) do ids[#ids + 1] = b.id end
+      cli.usage_error("%s has no benefit %q; it has: %s", city, opts.benefit, table.concat(ids, ", "))
+    end
+    local year = opts.year or tonumber(os.date("!%Y"))
+    local conn, path = store.open(opts.db)
+    store.require_loaded(conn, path)
+    local rows = {}
+    local progress = term.isatty("stderr")
+    local totals = match.run(conn, plugin, { year = year, benefit = opts.benefit, region = opts.region }, function(row)
+      rows[#rows + 1] = row
+      if progress and #rows % 1000 == 0 then io.stderr:write(string.format("\r已匹配 %d 条", #rows)) end
+    end)
+    conn:close()
+    if progress then io.stderr:write("\r") end
+    totals.benefit_rows, totals.region_rows = {}, {}
+    for _, b in ipairs(plugin.benefits) do
+      if totals.by_benefit[b.id] then totals.benefit_rows[#totals.benefit_rows + 1] = totals.by_benefit[b.id] end
+    end
+    local regions = {}
+    for code in pairs(totals.by_region) do regions[#regions + 1] = code end
+    table.sort(regions)
+    for _, code in ipairs(regions) do totals.region_rows[#totals.region_rows + 1] = { region = code, amount = totals.by_region[code] } end
+
+    if opts.format == "xlsx" then
+      write_xlsx(opts.o, rows, totals)
+      io.stdout:write(string.format("%s: %d row(s) written\n", opts.o, #rows))
+    else
+      local out = io.stdout
+      if opts.o then
+        local err
+        out, err = io.open(opts.o, "wb")
+        if not out then cli.fail("cannot write %s", err) end
+      end
+      tabular.write(out, opts.format, COLUMNS, rows)
+      if opts.format == "table" then
+        out:write(string.format("\n%d年 %s：%d 家企业，%d 条应享记录\n", year, plugin.manifest.name, totals.firms, #rows))
+        tabular.write(out, "table", { { key = "benefit", title = "条款" }, { key = "name", title = "名称" },
+          { key = "firms", title = "企业数" }, { key = "amount", title = "金额（元）" } }, totals.benefit_rows)
+        out:write("\n")
+        tabular.write(out, "table", { { key = "region", title = "地区" }, { key = "amount", title = "金额（元）" } },
+          totals.region_rows)
+      end
+      if opts.o then out:close() end
+    end
+    for _, e in ipairs(totals.errors) do io.stderr:write("policytk match: ", e, "\n") end
+    if (totals.error_count or 0) > #totals.errors then
+      io.stderr:write(string.format("policytk match: … and %d more rule errors\n", totals.error_count - #totals.errors))
+    end
+    return (totals.error_count or 0) > 0 and cli.FAIL or cli.OK
+  end,
+}

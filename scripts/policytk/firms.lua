@@ -1,0 +1,333 @@
+-- policytk.firms: the enterprise register — the template, importing it (CSV or XLSX, all
+-- or nothing, line-numbered errors) and reading firm records back for benefit rules.
+--
+-- Columns: credit_code,name,kind,region,industry,founded,employees,above_scale_since,
+-- high_tech_until,tech_sme,specialized,awards, then revenue_YYYY and assets_YYYY (yuan) for
+-- as many years as the file has; any other column is kept as-is in the record's `extra`.
+
+local core = require "policytk.core"
+local cli = require "policytk.cli"
+local csv = require "policytk.csv"
+local json = require "policytk.json"
+local store = require "policytk.store"
+local values = require "policytk.values"
+local credit_code = require "policytk.credit_code"
+local NULL = require("policytk.db").NULL
+
+local M = {}
+
+M.MAX_SHOWN = 50
+M.COLUMNS = { "credit_code", "name", "kind", "region", "industry", "founded", "employees",
+              "above_scale_since", "high_tech_until", "tech_sme", "specialized", "awards" }
+M.REQUIRED = { credit_code = true, name = true, region = true }
+
+M.TEMPLATE = [[
+# policytk 企业名录模板 (policytk firms import FILE)
+# 列名 column          含义
+# credit_code          统一社会信用代码，18位，按GB 32100-2015校验
+# name                 企业名称
+# kind                 企业 / 个体工商户（enterprise / individual_business；空 = 企业）
+# region               所在县（市、区）：GB/T 2260代码或名称
+# industry             国民经济行业代码 GB/T 4754，如 C3311
+# founded              成立日期 YYYY-MM-DD
+# employees            从业人员（人）
+# above_scale_since    首次纳入规上（规模以上）统计的年份，如 2024；空 = 规下
+# high_tech_until      高新技术企业证书有效期至 YYYY-MM-DD；空 = 不是
+# tech_sme             科技型中小企业：是/否
+# specialized          专精特新：创新型 / 省级 / 国家级小巨人（或 innovative / provincial / little_giant）；空 = 无
+# awards               获奖：级别:名称:年份，多项用;分隔，如 national:中国质量奖:2024;municipal:市长质量奖:2023
+#                      （级别 national/provincial/municipal 或 国家级/省级/市级）
+# revenue_YYYY         该年营业收入（元），每年一列，如 revenue_2023,revenue_2024
+# assets_YYYY          该年资产总额（元）
+# 其他列                原样保存，供插件使用
+credit_code,name,kind,region,industry,founded,employees,above_scale_since,high_tech_until,tech_sme,specialized,awards,revenue_2023,revenue_2024,assets_2024
+]]
+
+local KIND = { ["企业"] = "enterprise", enterprise = "enterprise", ["个体工商户"] = "individual_business",
+               individual_business = "individual_business", [""] = "enterprise" }
+local SPECIALIZED = { ["创新型"] = "innovative", innovative = "innovative", ["创新型中小企业"] = "innovative",
+                      ["省级"] = "provincial", provincial = "provincial", ["省级专精特新"] = "provincial",
+                      ["国家级小巨人"] = "little_giant", little_giant = "little_giant",
+                      ["小巨人"] = "little_giant" }
+local LEVEL = { national = "national", provincial = "provincial", municipal = "municipal",
+                ["国家级"] = "national", ["省级"] = "provincial", ["市级"] = "municipal" }
+local YES = { ["是"] = true, ["1"] = true, ["true"] = true, y = true, yes = true, Y = true }
+local NO = { ["否"] = true, ["0"] = true, ["false"] = true, n = true, no = true, N = true, [""] = true }
+
+local function trim(s)
+  return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", ""))
+end
+
+-- Header → { columns = {index → name}, years = {index → {kind, year}}, extra = {index → name} }
+local function read_header(fields, today_year, bad)
+  local h = { columns = {}, years = {}, extra = {}, n = #fields }
+  local seen = {}
+  local known = {}
+  for _, c in ipairs(M.COLUMNS) do known[c] = true end
+  for i, raw in ipairs(fields) do
+    local name = trim(raw)
+    if i == 1 then name = name:gsub("^\239\187\191", "") end
+    if seen[name] then bad("header", string.format("column %q appears twice", name)) end
+    seen[name] = true
+    local what, year = name:match("^(revenue)_(%d%d%d%d)$")
+    if not what then what, year = name:match("^(assets)_(%d%d%d%d)$") end
+    if what then
+      year = tonumber(year)
+      if year > today_year then
+        bad("header", string.format("column %s is for %d, a year in the future", name, year))
+      end
+      h.years[i] = { what, year }
+    elseif known[name] then
+      h.columns[i] = name
+    elseif name ~= "" then
+      h.extra[i] = name
+    end
+  end
+  for c in pairs(M.REQUIRED) do
+    if not seen[c] then bad("header", string.format("missing column %q (see `policytk firms template`)", c)) end
+  end
+  return h
+end
+
+local function parse_awards(s, bad)
+  local list = json.array()
+  if s == "" then return list end
+  s = s:gsub("；", ";"):gsub("：", ":")
+  for item in s:gmatch("[^;]+") do
+    local level, name, year = item:match("^%s*([^:]+):([^:]+):%s*(%d%d%d%d)%s*$")
+    if not level or not LEVEL[trim(level)] then
+      bad("awards", string.format("%q: expected level:name:year, level national/provincial/municipal", item))
+      return nil
+    end
+    list[#list + 1] = { level = LEVEL[trim(level)], name = trim(name), year = tonumber(year) }
+  end
+  return list
+end
+
+-- One data row → firm table (DB columns) + years, or nil after reporting problems.
+local function read_row(fields, h, lk, opts, bad)
+  local rec = {}
+  for i, name in pairs(h.columns) do rec[name] = trim(fields[i] or "") end
+  local ok = true
+  local function fail(col, msg) bad(col, msg); ok = false end
+  for i = 1, #fields do
+    if core.utf8_check(fields[i]) then fail("row", "invalid UTF-8 in field " .. i); return nil end
+  end
+
+  local f = { extra = {} }
+  local code = (rec.credit_code or ""):upper()
+  local valid, why = credit_code.valid(code)
+  if not valid then fail("credit_code", string.format("%q: %s", rec.credit_code or "", why)) end
+  f.credit_code = code
+  f.name = rec.name or ""
+  if f.name == "" then fail("name", "empty") end
+  f.kind = KIND[rec.kind or ""]
+  if not f.kind then fail("kind", string.format("%q: expected 企业 or 个体工商户", rec.kind)) end
+  local region = rec.region or ""
+  f.region = lk.regions[region]
+  if not f.region then
+    fail("region", string.format("unknown region %q%s", region,
+      opts.city and (" in " .. opts.city) or ""))
+  end
+  f.industry = rec.industry ~= "" and rec.industry or nil
+  if f.industry and not f.industry:match("^%u?%d%d%d?%d?$") then
+    fail("industry", string.format("%q is not a GB/T 4754 code (e.g. C3311)", f.industry))
+  end
+  if rec.founded and rec.founded ~= "" then
+    if not core.is_iso_date(rec.founded) then fail("founded", string.format("%q is not a date YYYY-MM-DD", rec.founded))
+    elseif rec.founded > opts.today then fail("founded", rec.founded .. " is in the future")
+    else f.founded = rec.founded end
+  end
+  if rec.employees and rec.employees ~= "" then
+    local n = math.tointeger(tonumber(rec.employees))
+    if not n or n < 0 then fail("employees", string.format("%q is not a number of people", rec.employees))
+    else f.employees = n end
+  end
+  if rec.above_scale_since and rec.above_scale_since ~= "" then
+    local y = math.tointeger(tonumber(rec.above_scale_since))
+    if not y or y < 1949 or y > opts.today_year then
+      fail("above_scale_since", string.format("%q is not a past year", rec.above_scale_since))
+    else f.above_scale_since = y end
+  end
+  if rec.high_tech_until and rec.high_tech_until ~= "" then
+    if not core.is_iso_date(rec.high_tech_until) then
+      fail("high_tech_until", string.format("%q is not a date YYYY-MM-DD", rec.high_tech_until))
+    else f.high_tech_until = rec.high_tech_until end
+  end
+  local ts = rec.tech_sme or ""
+  if YES[ts] then f.tech_sme = 1 elseif NO[ts] then f.tech_sme = 0
+  else fail("tech_sme", string.format("%q: expected 是 or 否", ts)) end
+  local sp = rec.specialized or ""
+  if sp ~= "" then
+    f.specialized = SPECIALIZED[sp]
+    if not f.specialized then fail("specialized", string.format("%q: expected 创新型, 省级 or 国家级小巨人", sp)) end
+  end
+  local awards = parse_awards(rec.awards or "", function(c, m) fail(c, m) end)
+  f.awards = awards and json.encode(awards) or "[]"
+
+  f.years = {}
+  for i, y in pairs(h.years) do
+    local raw = trim(fields[i] or "")
+    if raw ~= "" then
+      local v, pct = values.number(raw)
+      local col = y[1] .. "_" .. y[2]
+      if not v or pct then fail(col, string.format("%q is not an amount in yuan", raw))
+      elseif v < 0 then fail(col, string.format("%s is negative", raw))
+      else
+        f.years[y[2]] = f.years[y[2]] or {}
+        f.years[y[2]][y[1]] = v
+      end
+    end
+  end
+  for i, name in pairs(h.extra) do f.extra[name] = fields[i] or "" end
+  f.extra = json.encode(f.extra)
+  return ok and f or nil
+end
+
+local function region_lookup(conn, city)
+  local regions = {}
+  for r in conn:rows("SELECT code, name FROM regions WHERE ?1 IS NULL OR city = ?1", city or NULL) do
+    regions[r.code], regions[r.name] = r.code, r.code
+  end
+  for r in conn:rows("SELECT id, code, name FROM cities WHERE ?1 IS NULL OR id = ?1", city or NULL) do
+    if r.code ~= NULL then regions[r.code] = r.code; regions[r.name] = r.code end
+  end
+  return { regions = regions }
+end
+
+local function row_source(path, opts)
+  if path:lower():match("%.xlsx$") then
+    local xlsx = require "policytk.xlsx"
+    local reader = xlsx.open(path)
+    local it = reader:rows(opts.sheet)
+    return function()
+      local line, cells = it()
+      if not line then return nil end
+      local fields = {}
+      for i = 1, cells.n or #cells do
+        local v = cells[i]
+        fields[i] = v == nil and "" or (math.type(v) == "float" and v == math.floor(v)) and
+          string.format("%d", v) or tostring(v)
+      end
+      return fields, line
+    end, function() reader:close() end
+  end
+  local f, err = io.open(path, "rb")
+  if not f then cli.fail("cannot read %s", err) end
+  return csv.records(function() return f:read("L") end), function() f:close() end
+end
+
+--- Import the register at path (CSV or .xlsx). opts: city, sheet, today (YYYY-MM-DD),
+--- display. All or nothing: any bad row raises cli.fail listing up to 50 problems as
+--- FILE:LINE: column: problem. Returns { added =, replaced = }.
+function M.import(conn, path, opts)
+  opts = opts or {}
+  opts.today = opts.today or os.date("!%Y-%m-%d")
+  opts.today_year = tonumber(opts.today:sub(1, 4))
+  local shown = opts.display or path
+  local lk = region_lookup(conn, opts.city)
+  local errors, total, line_no = {}, 0, 1
+  local function bad(col, problem)
+    total = total + 1
+    if #errors < M.MAX_SHOWN then errors[#errors + 1] = string.format("%s:%d: %s: %s", shown, line_no, col, problem) end
+  end
+  local next_record, close = row_source(path, opts)
+  local counts = { added = 0, replaced = 0 }
+  local now = store.now()
+  local ok, e = pcall(conn.transaction, conn, function()
+    local ins <close> = conn:prepare([[INSERT INTO firms (credit_code, name, kind, region, industry, founded,
+      employees, above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, source, imported_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (credit_code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+        region = excluded.region, industry = excluded.industry, founded = excluded.founded,
+        employees = excluded.employees, above_scale_since = excluded.above_scale_since,
+        high_tech_until = excluded.high_tech_until, tech_sme = excluded.tech_sme,
+        specialized = excluded.specialized, awards = excluded.awards, extra = excluded.extra,
+        source = excluded.source, imported_at = excluded.imported_at]])
+    local exists <close> = conn:prepare("SELECT imported_at FROM firms WHERE credit_code = ?")
+    local del_years <close> = conn:prepare("DELETE FROM firm_years WHERE credit_code = ?")
+    local ins_year <close> = conn:prepare("INSERT INTO firm_years (credit_code, year, revenue, assets) VALUES (?, ?, ?, ?)")
+    local header, seen = nil, {}
+    for fields, line, problem in next_record do
+      line_no = line
+      if not fields then
+        bad(header and "row" or "header", problem)
+      elseif not header then
+        header = read_header(fields, opts.today_year, bad)
+        if total > 0 then break end
+      elseif not (#fields == 1 and fields[1] == "") and not (fields[1] or ""):match("^#") then
+        if #fields ~= header.n then
+          bad("row", string.format("%d fields; the header has %d", #fields, header.n))
+        else
+          local f = read_row(fields, header, lk, opts, bad)
+          if f and seen[f.credit_code] then
+            bad("credit_code", string.format("%s appears twice in the file (first on line %d)", f.credit_code,
+              seen[f.credit_code]))
+          elseif f then
+            seen[f.credit_code] = line
+            if total == 0 then
+              local old = exists:bind(f.credit_code):step()
+              exists:reset()
+              ins:bind(f.credit_code, f.name, f.kind, f.region, f.industry or NULL, f.founded or NULL,
+                f.employees or NULL, f.above_scale_since or NULL, f.high_tech_until or NULL, f.tech_sme,
+                f.specialized or NULL, f.awards, f.extra, shown, now):step()
+              del_years:bind(f.credit_code):step()
+              for year, v in pairs(f.years) do
+                ins_year:bind(f.credit_code, year, v.revenue or NULL, v.assets or NULL):step()
+              end
+              if old then counts.replaced = counts.replaced + 1 else counts.added = counts.added + 1 end
+            end
+          end
+        end
+      end
+    end
+    if not header and total == 0 then line_no = 1; bad("header", "the file is empty") end
+    if total > 0 then error("bad rows", 0) end
+  end)
+  close()
+  if not ok then
+    if total > 0 then
+      local more = total > #errors and string.format("\n… and %d more", total - #errors) or ""
+      cli.fail("%s: nothing imported; %d problem(s):\n%s%s", shown, total, table.concat(errors, "\n"), more)
+    end
+    error(e, 0)
+  end
+  return counts
+end
+
+--- Iterate over firm records (the enterprise record of docs/plugins.md), in credit-code
+--- order. filter: { region = code, city = id }.
+function M.each(conn, filter, fn)
+  filter = filter or {}
+  local sql = [[SELECT f.*, y.year, y.revenue, y.assets FROM firms f
+    LEFT JOIN firm_years y ON y.credit_code = f.credit_code
+    WHERE (?1 IS NULL OR f.region = ?1)
+      AND (?2 IS NULL OR f.region IN (SELECT code FROM regions WHERE city = ?2)
+           OR f.region IN (SELECT code FROM cities WHERE id = ?2))
+    ORDER BY f.credit_code, y.year]]
+  local cur
+  local function flush()
+    if cur then fn(cur) end
+  end
+  for r in conn:rows(sql, filter.region or NULL, filter.city or NULL) do
+    if not cur or cur.credit_code ~= r.credit_code then
+      flush()
+      local n = function(v) if v == NULL then return nil end return v end
+      cur = {
+        credit_code = r.credit_code, name = r.name, kind = r.kind, region = r.region,
+        industry = n(r.industry) or "", founded = n(r.founded), employees = n(r.employees) or 0,
+        above_scale_since = n(r.above_scale_since), high_tech_until = n(r.high_tech_until),
+        tech_sme = r.tech_sme == 1, specialized = n(r.specialized),
+        awards = json.decode(r.awards), extra = json.decode(r.extra), revenue = {}, assets = {},
+      }
+      for _, a in ipairs(cur.awards) do a.year = math.tointeger(a.year) or a.year end
+    end
+    if r.year ~= NULL then
+      if r.revenue ~= NULL then cur.revenue[r.year] = math.tointeger(r.revenue) or r.revenue end
+      if r.assets ~= NULL then cur.assets[r.year] = math.tointeger(r.assets) or r.assets end
+    end
+  end
+  flush()
+end
+
+return M
