@@ -1,0 +1,7 @@
+-- Benefits of the Taizhou documents.
+--
+-- growth2018 (台州市“小微企业三年成长计划”(2018—2020年)) promises no amount to firms or
+-- institutions. It names instruments without a number: 科技创新券 and 财政补贴机制
+-- (三、(一) 2), 贷款风险补偿金制度, 引导基金、融资担保、贷款贴息 (三、(二) 2), 人才创业基金
+-- (三、(二) 3), 创新券、服务券 (三、(三) 2), 降低企业改制和规范成本 (三、(一) 1). None carries an
+-- amount, rate or cap, so none is encoded as a benefit{}.
