@@ -42,10 +42,19 @@ function M.param_value(param, date)
   return nil
 end
 
+local sme = require "policytk.sme"
+local size_cache = setmetatable({}, { __mode = "k" })   -- firm → { [year] = class }
+
+-- The national size class of a firm in a year, computed once per firm and year.
 local function size_of(firm, year)
-  local ok, sme = pcall(require, "policytk.sme")
-  if not ok then return nil end
-  return sme.classify(readonly.unwrap(firm), year)
+  local per = size_cache[firm]
+  if not per then per = {}; size_cache[firm] = per end
+  local c = per[year]
+  if c == nil then
+    c = sme.classify(readonly.unwrap(firm), year) or false
+    per[year] = c
+  end
+  return c or nil
 end
 
 local function make_ctx(plugin, benefit, year)
@@ -108,14 +117,14 @@ end
 function M.evaluate_all(plugin, list, firm, year)
   local view = readonly.view(firm)
   local who = tostring(firm.credit_code ~= "" and firm.credit_code or firm.name)
-  local ctxs = plugin.ctx_cache or {}
-  plugin.ctx_cache = ctxs
+  plugin.ctx_cache = plugin.ctx_cache or {}
+  local ctxs = plugin.ctx_cache[year]
+  if not ctxs then ctxs = {}; plugin.ctx_cache[year] = ctxs end
   local function run()
     local out = {}
     for i, b in ipairs(list) do
-      local key = b.id .. "@" .. year
-      local ctx = ctxs[key]
-      if not ctx then ctx = make_ctx(plugin, b, year); ctxs[key] = ctx end
+      local ctx = ctxs[b]
+      if not ctx then ctx = make_ctx(plugin, b, year); ctxs[b] = ctx end
       local ok, eligible, reason = pcall(b.eligible, view, year, ctx)
       local entry = { benefit = b, amount = 0 }
       if not ok then

@@ -318,7 +318,8 @@ function M.each(conn, filter, fn)
         industry = n(r.industry) or "", founded = n(r.founded), employees = n(r.employees) or 0,
         above_scale_since = n(r.above_scale_since), high_tech_until = n(r.high_tech_until),
         tech_sme = r.tech_sme == 1, specialized = n(r.specialized),
-        awards = json.decode(r.awards), extra = json.decode(r.extra), revenue = {}, assets = {},
+        awards = r.awards == "[]" and {} or json.decode(r.awards),
+        extra = r.extra == "{}" and {} or json.decode(r.extra), revenue = {}, assets = {},
       }
       for _, a in ipairs(cur.awards) do a.year = math.tointeger(a.year) or a.year end
     end

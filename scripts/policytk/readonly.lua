@@ -7,8 +7,18 @@ local views = setmetatable({}, { __mode = "k" })   -- view -> original
 
 local function view(t)
   if type(t) ~= "table" then return t end
+  local children = {}            -- one view per nested table, made on first use
   local v = setmetatable({}, {
-    __index = function(_, k) return view(t[k]) end,
+    __index = function(_, k)
+      local x = t[k]
+      if type(x) ~= "table" then return x end
+      local c = children[k]
+      if c == nil then
+        c = view(x)
+        children[k] = c
+      end
+      return c
+    end,
     __newindex = function(_, k)
       error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
     end,
