@@ -60,7 +60,7 @@ $(BUILD)/policytk: $(BUILD)/obj/main.o $(BUILD)/libpolicytk.a
 	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $^ $(LDLIBS) $(LDFLAGS)
 
 .SECONDEXPANSION:
-$(BUILD)/lib/policytk/%.so: $$(patsubst core/%%.c,$(BUILD)/obj/%%.o,core/lua_$$*.c $$(wildcard core/$$*_*.c)) | $(BUILD)/lib/policytk
+$(BUILD)/lib/policytk/%.so: $$(subst .c,.o,$$(subst core/,$(BUILD)/obj/,core/lua_$$*.c $$(wildcard core/$$*_*.c))) | $(BUILD)/lib/policytk
 	$(CC) $(ALL_CFLAGS) -shared -o $@ $^ $(call pkglibs,$(PKGS_$*)) $(LDFLAGS)
 
 # C tests link the module objects directly (luaopen_policytk_NAME) as well as the core.

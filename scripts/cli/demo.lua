@@ -63,6 +63,9 @@ return {
     }, rows)
     io.stdout:write("\n注意：观测数字均为示例数据（非官方数据），仅供演示。"
       .. "The figures are 示例数据 — invented sample data, not official statistics.\n")
+    local html, why = require("policytk.reports.demo")(opts.db, all)
+    if html then io.stdout:write("\n温州市季度例会材料（HTML）：", html, "\n")
+    else failed = true; io.stderr:write("policytk demo: quarterly report not written: ", why, "\n") end
     return failed and cli.FAIL or cli.OK
   end,
 }

@@ -67,6 +67,13 @@ M.plugin = S.record({
   { "hosts", S.list(S.string{ pattern = "^[%w%.%-]+$", form = "a host name" },
                     { desc = "HTTP hosts the plugin's hooks may reach" }) },
   { "limits", limits },
+  { "progress", S.record({
+      { "lagging_points", S.number{ desc = "gap (序时进度 − 完成率, points) above which a target is lagging (default 0)" } },
+      { "behind_points", S.number{ desc = "gap at or above which it is behind (default 10)" } },
+      { "approx_tolerance", S.number{ min = 0, max = 1, desc = "a ~ (左右) target counts as achieved this fraction below (default 0.05)" } },
+      { "substantial", S.number{ desc = "SDG growth ratio R at or above → substantial progress (default 0.95)" } },
+      { "moderate", S.number{ desc = "R at or above → moderate progress (default 0.60)" } },
+    }, { desc = "progress thresholds overriding the defaults (docs/reports.md)" }) },
 }, { desc = "The manifest, returned by plugin.lua." })
 
 local group = S.record({

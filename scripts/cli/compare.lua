@@ -1,0 +1,90 @@
+-- policytk compare INDICATOR: every city's targets and progress on one common-catalog indicator,
+-- side by side.
+
+local cli = require "policytk.cli"
+local core = require "policytk.core"
+local store = require "policytk.store"
+local tabular = require "policytk.tabular"
+local progress = require "policytk.progress"
+local common = require "policytk.reports.common"
+local verb_progress = require "policytk.progress_cli"
+
+return {
+  summary = "every city's targets and progress on one common-catalog indicator, side by side",
+  usage = "policytk compare INDICATOR [--as-of DATE] [--format table|json|csv]",
+  description = "INDICATOR is a code of the common catalog (policytk indicators). Each city's targets on it\n"
+    .. "are evaluated as of the date (default today), with the latest figure of each city.",
+  options = {
+    { "--as-of", arg = "DATE", help = "the date (YYYY-MM-DD; default today)" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    if #args ~= 1 then cli.usage_error("expected: policytk compare INDICATOR") end
+    local code = args[1]
+    local as_of = opts.as_of or verb_progress.today()
+    if not core.is_iso_date(as_of) then cli.usage_error("--as-of: expected a date YYYY-MM-DD; got %q", as_of) end
+    local conn, path = store.open(opts.db)
+    store.require_loaded(conn, path)
+    local ind = store.clean(conn:first("SELECT code, name, unit FROM indicators WHERE city IS NULL AND code = ?", code))
+    if not ind then
+      local own = conn:first("SELECT city FROM indicators WHERE code = ?", code)
+      if own then cli.usage_error("not_common: %s is %s's own indicator, not in the common catalog", code, own.city) end
+      local names = {}
+      for r in conn:rows("SELECT code FROM indicators WHERE city IS NULL") do names[#names + 1] = r.code end
+      local near = require("policytk.schema").nearest(code, names)
+      cli.usage_error("unknown_indicator: no common-catalog indicator %q%s", code,
+        near and string.format(" (did you mean %q?)", near) or "")
+    end
+    local cities = {}
+    for _, r in ipairs(store.all(conn, "SELECT id FROM cities ORDER BY id")) do cities[#cities + 1] = r.id end
+    local set = progress.dataset(conn, { thresholds = verb_progress.thresholds(cities) })
+    local rows = {}
+    for _, t in ipairs(set.targets) do
+      if t.indicator == code then
+        local r = set:evaluate(t, as_of)
+        local row = verb_progress.flat(r)
+        row.city_name = t.city_name
+        row.deadline = r.deadline
+        rows[#rows + 1] = row
+      end
+    end
+    -- cities with figures but no target on the indicator
+    local has = {}
+    for _, r in ipairs(rows) do has[r.city] = true end
+    for _, c in ipairs(store.all(conn, "SELECT id, name, code FROM cities ORDER BY id")) do
+      if not has[c.id] then
+        local last = progress.latest(set:series(code, c.code, ind.unit), as_of)
+        rows[#rows + 1] = { city = c.id, city_name = c.name, tid = "", quote = "（无此指标目标）",
+                            actual = last and last.value, actual_text = last and common.number(last.value, ind.unit) or "—",
+                            status_text = "", target_text = "—", completion_pct = "—", schedule_pct = "—", gap = "—",
+                            reason = last and ("最新 " .. last.period) or "暂无数据" }
+      end
+    end
+    set:close()
+    conn:close()
+    table.sort(rows, function(a, b)
+      if a.city ~= b.city then return a.city < b.city end
+      return (a.tid or "") < (b.tid or "")
+    end)
+    local cols
+    if opts.format == "table" then
+      io.stdout:write(string.format("%s（%s，%s）截至 %s\n", ind.name, ind.code, ind.unit, as_of))
+      cols = {
+        { key = "city_name", title = "城市" }, { key = "doc", title = "文件" }, { key = "tid", title = "编号" },
+        { key = "quote", title = "目标" }, { key = "target_text", title = "目标值" }, { key = "deadline", title = "期限" },
+        { key = "actual_text", title = "实际" }, { key = "completion_pct", title = "完成率" },
+        { key = "schedule_pct", title = "序时进度" }, { key = "status_text", title = "状态" },
+        { key = "reason", title = "说明" },
+      }
+    else
+      cols = {}
+      for _, k in ipairs({ "city", "doc", "tid", "quote", "comparator", "target", "unit", "deadline", "actual",
+                           "completion", "schedule", "gap_points", "status", "reason" }) do
+        cols[#cols + 1] = { key = k }
+      end
+    end
+    tabular.write(io.stdout, opts.format, cols, rows)
+    return cli.OK
+  end,
+}

@@ -1,0 +1,119 @@
+-- policytk report CITY [RULE]: build a city's reporting rule (report{} of its plugin) as a
+-- report in md, html, csv, json or xlsx; without RULE, list the city's rules and next due dates.
+
+local cli = require "policytk.cli"
+local plugins = require "policytk.plugins"
+local store = require "policytk.store"
+local tabular = require "policytk.tabular"
+local common = require "policytk.reports.common"
+
+local function today()
+  local t = os.getenv("POLICYTK_TODAY")
+  if t and t:match("^%d%d%d%d%-%d%d%-%d%d$") then return t end
+  return os.date("%Y-%m-%d")
+end
+
+local function load_plugin(city)
+  local all = plugins.load_all({ city })
+  if #all.problems > 0 then cli.fail("%s", table.concat(all.problems, "; ")) end
+  local p = all.by_id[city]
+  if p.status ~= "ok" then
+    local lines = {}
+    for i = 1, math.min(#p.problems, 5) do lines[i] = plugins.format_problem(p.problems[i]) end
+    cli.fail("plugin %s has %d problem(s): %s", city, #p.problems, table.concat(lines, "; "))
+  end
+  return p
+end
+
+local function rule_ids(p)
+  local ids = {}
+  for i, r in ipairs(p.reports) do ids[i] = r.id end
+  return ids
+end
+
+local function list_rules(conn, p, format)
+  local engine = require "policytk.reports.engine"
+  local rows = {}
+  for _, r in ipairs(p.reports) do
+    local doc = store.clean(conn:first("SELECT * FROM documents WHERE city = ? AND doc = ?", p.id, r.doc))
+    local due, note = common.next_due(r, doc, today())
+    local builder = engine.builder_for(r)
+    rows[#rows + 1] = { id = r.id, name = r.name, doc = r.doc, frequency = r.frequency, builder = builder,
+                        next_due = due or "—", due_note = due and ("报告期 " .. note) or note }
+  end
+  tabular.write(io.stdout, format == "json" and "json" or format == "csv" and "csv" or "table", {
+    { key = "id", title = "规则" }, { key = "name", title = "名称" }, { key = "doc", title = "文件" },
+    { key = "frequency", title = "频次" }, { key = "builder", title = "构建器" },
+    { key = "next_due", title = "下次报送" }, { key = "due_note", title = "说明" },
+  }, rows)
+  return cli.OK
+end
+
+return {
+  summary = "build a city's reporting rule as a report (md, html, csv, json, xlsx); list the rules",
+  usage = "policytk report CITY [RULE] [--period 2024-Q3|2024-09|2024] [--format md|html|csv|json|xlsx] [-o FILE]",
+  description = "RULE is a report{} the city's plugin declares (policytk report CITY lists them with their\n"
+    .. "next due dates). The period must match the rule's frequency (monthly YYYY-MM, quarterly\n"
+    .. "YYYY-Qn, annual YYYY) and lie within the document's years; by default the last whole period.\n"
+    .. "The report is computed as of the period's last day. XLSX needs -o. An output file is\n"
+    .. "written whole or not at all. See docs/reports.md.",
+  options = {
+    { "--period", arg = "PERIOD", help = "report period: 2024, 2024-Q3 or 2024-09" },
+    { "--format", arg = "FORMAT", values = { "md", "html", "csv", "json", "xlsx" }, default = "md",
+      help = "output format" },
+    { "--output", "-o", arg = "FILE", help = "write to FILE instead of standard output" },
+    { "--as-of", arg = "DATE", help = "compute as of this date instead of the period's end (YYYY-MM-DD)" },
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    if #args < 1 or #args > 2 then cli.usage_error("expected: policytk report CITY [RULE]") end
+    local city, rule_id = args[1], args[2]
+    if opts.as_of and not require("policytk.core").is_iso_date(opts.as_of) then
+      cli.usage_error("--as-of: expected a date YYYY-MM-DD; got %q", opts.as_of)
+    end
+    local p = load_plugin(city)
+    local conn, path = store.open(opts.db)
+    store.require_loaded(conn, path)
+    if not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", city) then
+      cli.fail("%s is not in %s: run policytk load first", city, path)
+    end
+    if not rule_id then return list_rules(conn, p, "table") end
+    local rule
+    for _, r in ipairs(p.reports) do if r.id == rule_id then rule = r end end
+    if not rule then
+      local ids = rule_ids(p)
+      cli.usage_error("unknown_rule: %s declares no rule %q; its rules: %s", city, rule_id,
+        #ids > 0 and table.concat(ids, ", ") or "(none)")
+    end
+    if opts.format == "xlsx" and not opts.output then
+      cli.usage_error("--format xlsx writes a file: give -o FILE.xlsx")
+    end
+    local engine = require "policytk.reports.engine"
+    local doc = engine.document(conn, city, rule.doc)
+    local period
+    if opts.period then period = common.parse_period(rule, doc, opts.period)
+    else period = common.default_period(rule, doc, today()) end
+    local started = store.now()
+    local ok, report = pcall(engine.build, conn, p, rule, period,
+      { as_of = opts.as_of, generated = os.getenv("POLICYTK_NOW") })
+    local function record(status, output)
+      pcall(conn.run, conn, "INSERT INTO report_runs (city, report, period, started_at, finished_at, status, output) "
+        .. "VALUES (?, ?, ?, ?, ?, ?, ?)", city, rule.id, period, started, store.now(), status, output)
+    end
+    if not ok then
+      record("error", tostring(report))
+      error(report, 0)
+    end
+    if opts.output then
+      local wok, err = pcall(engine.write, report, opts.format, opts.output)
+      if not wok then record("error", tostring(err)); error(err, 0) end
+      record("ok", opts.output)
+      io.stderr:write(string.format("policytk report: wrote %s (%s, %s %s)\n", opts.output, opts.format, rule.id, period))
+    else
+      io.stdout:write(engine.render(report, opts.format))
+      record("ok", "-")
+    end
+    conn:close()
+    return cli.OK
+  end,
+}

@@ -1,0 +1,242 @@
+-- policytk.reports.common: helpers shared by report builders and renderers — numbers shown
+-- with 万/亿, percentages and points, report periods (parse, default, bounds, due dates) and
+-- writing an output file whole or not at all.
+
+local cli = require "policytk.cli"
+local fs = require "policytk.fs"
+local dates = require "policytk.progress_dates"
+
+local M = {}
+
+local function trim_zeros(s)
+  if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
+  return s
+end
+
+--- A number for people: 1.1万亿 / 3.5亿 / 1.8万 / 1234 / 2.5, then the unit.
+function M.number(v, unit)
+  if v == nil then return "—" end
+  unit = unit or ""
+  if unit == "%" then return trim_zeros(string.format("%.2f", v)) .. "%" end
+  local a = math.abs(v)
+  local s
+  if a >= 1e12 then s = trim_zeros(string.format("%.2f", v / 1e12)) .. "万亿"
+  elseif a >= 1e8 then s = trim_zeros(string.format("%.2f", v / 1e8)) .. "亿"
+  elseif a >= 1e4 then s = trim_zeros(string.format("%.2f", v / 1e4)) .. "万"
+  elseif v == math.floor(v) then s = string.format("%d", math.tointeger(v) or v)
+  else s = trim_zeros(string.format("%.2f", v)) end
+  return s .. unit
+end
+
+--- A fraction as a percentage: 0.425 → "42.5%".
+function M.percent(x)
+  if x == nil then return "—" end
+  return string.format("%.1f%%", x * 100)
+end
+
+--- Points of a gap: 8.25 → "8.3".
+function M.points(x)
+  if x == nil then return "—" end
+  return string.format("%.1f", x)
+end
+
+--- Round to n decimals (for data written to CSV / JSON / goldens).
+function M.round(x, n)
+  if x == nil then return nil end
+  local m = 10 ^ (n or 4)
+  local r = math.floor(x * m + 0.5) / m
+  if r == math.floor(r) and math.abs(r) < 2^53 then return math.tointeger(r) end
+  return r
+end
+
+local GRAN = { monthly = "M", quarterly = "Q", annual = "Y", semiannual = "Y" }
+M.GRAN = GRAN
+local FORM = { M = "YYYY-MM (e.g. 2024-09)", Q = "YYYY-Qn (e.g. 2024-Q3)", Y = "YYYY (e.g. 2024)" }
+
+--- The granularity of a rule's periods ("M" | "Q" | "Y"; nil: any).
+function M.granularity(rule)
+  return GRAN[rule.frequency]
+end
+
+--- Check a --period for a rule of document doc (a row with period_start, period_end).
+--- Returns period, start, end; raises a named usage error (bad_period) otherwise.
+function M.parse_period(rule, doc, text)
+  local s, e, g = dates.bounds(text)
+  if not s then
+    cli.usage_error("bad_period: %q is not a period; expected YYYY, YYYY-Qn or YYYY-MM", text)
+  end
+  local want = M.granularity(rule)
+  if want and g ~= want then
+    cli.usage_error("bad_period: rule %s is %s: the period must be %s; got %q", rule.id, rule.frequency,
+      FORM[want], text)
+  end
+  local y1, y2 = doc.period_start:sub(1, 4), doc.period_end:sub(1, 4)
+  if e < doc.period_start:sub(1, 4) .. "-01-01" or s > doc.period_end then
+    cli.usage_error("bad_period: %s lies outside the years of document %s (%s—%s)", text, doc.doc, y1, y2)
+  end
+  return (text:gsub("q", "Q")), s, e
+end
+
+--- The default period of a rule: the last whole period before today, kept within the
+--- document's years (a document that has ended: its last period; not begun: its first).
+function M.default_period(rule, doc, today)
+  local g = M.granularity(rule) or "Y"
+  local cur = dates.period_of(g, today)
+  local p = dates.previous(cur)
+  local _, pe = dates.bounds(p)
+  if pe > doc.period_end then p = dates.period_of(g, doc.period_end) end
+  local ps = dates.bounds(p)
+  if ps < doc.period_start:sub(1, 4) .. "-01-01" then p = dates.period_of(g, doc.period_start) end
+  return p
+end
+
+--- The next due date of a rule (YYYY-MM-DD) and a note: the due_day of the month after the
+--- current period ends (its last day when no due_day), or nil and why there is none.
+function M.next_due(rule, doc, today)
+  local g = GRAN[rule.frequency]
+  if not g then return nil, rule.due or "不定期" end
+  local function due_of(p)
+    local _, e = dates.bounds(p)
+    if not rule.due_day then return e end
+    local nm = dates.add_days(e, 1)
+    local y, m = tonumber(nm:sub(1, 4)), tonumber(nm:sub(6, 7))
+    local last = tonumber(dates.month_end(y, m):sub(9, 10))
+    return string.format("%04d-%02d-%02d", y, m, math.min(rule.due_day, last))
+  end
+  local p = dates.previous(dates.period_of(g, today))
+  for _ = 1, 3 do
+    local s, e = dates.bounds(p)
+    if doc and s > doc.period_end then break end
+    local due = due_of(p)
+    if due >= today then return due, p end
+    p = dates.period_of(g, dates.add_days(e, 1))
+  end
+  return nil, doc and ("文件期限已过（" .. doc.period_end .. "）") or rule.due
+end
+
+--- Write data to path whole: a temporary file beside it, then a rename; on any failure the
+--- temporary file is removed and a named error (cannot_write) is raised.
+function M.write_atomic(path, data)
+  local tmp = path .. ".tmp-" .. tostring(os.time()) .. "-" .. tostring(math.random(1e6))
+  local f, err = io.open(tmp, "wb")
+  if not f then cli.fail("cannot_write: cannot write %s: %s", path, tostring(err)) end
+  local ok, werr = f:write(data)
+  local cok, cerr = f:close()
+  if not ok or not cok then
+    fs.remove(tmp)
+    cli.fail("cannot_write: cannot write %s: %s", path, tostring(werr or cerr))
+  end
+  local rok, rerr = fs.rename(tmp, path)
+  if not rok then
+    fs.remove(tmp)
+    cli.fail("cannot_write: cannot write %s: %s", path, tostring(rerr))
+  end
+end
+
+--- A temporary path beside path (for writers that need a file name, e.g. XLSX).
+function M.temp_beside(path)
+  return path .. ".tmp-" .. tostring(os.time()) .. "-" .. tostring(math.random(1e6))
+end
+
+-- Rows shared by builders ------------------------------------------------------------------
+
+--- Columns of a target status table (types: text, number, percent, points, status).
+M.TARGET_COLUMNS = {
+  { key = "tid", title = "编号", type = "text" },
+  { key = "quote", title = "目标", type = "text" },
+  { key = "lead_unit", title = "牵头单位", type = "text" },
+  { key = "target", title = "目标值", type = "number" },
+  { key = "actual", title = "实际值", type = "number" },
+  { key = "completion", title = "完成率", type = "percent" },
+  { key = "schedule", title = "序时进度", type = "percent" },
+  { key = "gap_points", title = "差值(百分点)", type = "points" },
+  { key = "status", title = "状态", type = "status" },
+  { key = "reason", title = "说明", type = "text" },
+}
+
+--- A status record as a report row (plain values; numbers rounded for stable output).
+function M.target_row(r)
+  return {
+    tid = r.tid, doc = r.doc, section = r.section, quote = r.quote, indicator = r.indicator,
+    indicator_name = r.indicator_name, lead_unit = r.lead_unit or "", contact = r.contact or "",
+    unit = r.unit, target = r.value, actual = M.round(r.actual, 6), completion = M.round(r.completion, 6),
+    schedule = M.round(r.schedule, 6), gap_points = M.round(r.gap_points, 4), status = r.status,
+    reason = r.reason, last_period = r.last_period, comparator = r.comparator, kind = r.kind,
+    deadline = r.deadline, region = r.region,
+    sdg = r.sdg and r.sdg.category or nil,
+    sdg_ratio = r.sdg and M.round(r.sdg.ratio, 4) or nil,
+  }
+end
+
+--- Points for a sparkline: the indicator's figures up to as_of, in its finest granularity
+--- present, at most n (default 12) of the latest.
+function M.chart_points(series, as_of, n)
+  local have = {}
+  for _, o in ipairs(series) do if o.e <= as_of then have[o.g] = true end end
+  local g = have.Q and "Q" or have.M and "M" or "Y"
+  local pts = {}
+  for _, o in ipairs(series) do
+    if o.e <= as_of and o.g == g then pts[#pts + 1] = { period = o.period, value = o.value } end
+  end
+  n = n or 12
+  if #pts > n then pts = table.move(pts, #pts - n + 1, #pts, 1, {}) end
+  return pts
+end
+
+--- Status counts as a summary list: { {status =, label =, color =, n =}, … } (worst first).
+function M.summary(records)
+  local progress = require "policytk.progress"
+  local c = progress.counts(records)
+  local out = {}
+  for _, s in ipairs(progress.STATUSES) do
+    out[#out + 1] = { status = s, label = progress.LABEL[s], color = progress.COLOR[s], n = c[s] }
+  end
+  return out
+end
+
+--- The figure of an indicator for a period [ps, pe]: flows summed (one granularity per year),
+--- levels and rates the latest value within the period; nil when there is none.
+function M.figure(series, flow, ps, pe)
+  local progress = require "policytk.progress"
+  if flow then return (progress.sum_flows(series, ps, pe)) end
+  local o = progress.latest(series, pe)
+  if o and o.e >= ps then return o.value end
+  return nil
+end
+
+--- The text of one cell for people, by column type.
+function M.cell_text(col, row)
+  local v = row[col.key]
+  if v == nil or v == "" then return col.type == "text" and "" or "—" end
+  local t = col.type
+  if t == "number" then
+    if type(v) ~= "number" then return tostring(v) end
+    return M.number(v, col.unit or row.unit)
+  elseif t == "percent" then return M.percent(v)
+  elseif t == "points" then return M.points(v)
+  elseif t == "status" then
+    local progress = require "policytk.progress"
+    if progress.COLOR[v] then return progress.COLOR[v] .. " " .. progress.LABEL[v] end
+    if v == "no_share" then return "— 无分解目标" end
+    return tostring(v)
+  end
+  return tostring(v)
+end
+
+--- The lines every report states: as-of date, data updated, sample note, rule.
+function M.meta_lines(r)
+  local out = {
+    { "城市", r.city_name .. "（" .. r.city .. "）" },
+    { "报送规则", string.format("%s（%s，%s %s）", r.rule.name, r.rule.id, r.rule.doc, r.rule.section) },
+    { "依据", r.rule.quote },
+    { "报告期", r.period },
+    { "数据截至", r.as_of },
+    { "数据最后更新", r.data_updated or "（无数据）" },
+    { "报送单位", table.concat(r.rule.from or {}, "、") },
+    { "报送对象", table.concat(r.rule.to or {}, "、") },
+    { "数据性质", r.sample and "含示例数据（非官方数据）" or "录入数据" },
+  }
+  return out
+end
+
+return M

@@ -1,0 +1,24 @@
+-- policytk.reports.demo: the last step of `policytk demo` — the Wenzhou quarterly report
+-- (季度例会 material) as HTML beside the demo database. Returns the file's path, or nil and why.
+
+local store = require "policytk.store"
+local common = require "policytk.reports.common"
+local engine = require "policytk.reports.engine"
+
+return function(db_path, all)
+  local p = all.by_id.wenzhou
+  if not p or p.status ~= "ok" then return nil, "the wenzhou plugin did not load" end
+  local rule
+  for _, r in ipairs(p.reports or {}) do if r.id == "quarterly" then rule = r end end
+  if not rule then return nil, "the wenzhou plugin declares no quarterly rule" end
+  local out = (db_path:gsub("%.db$", "")) .. "-wenzhou-quarterly.html"
+  local conn = store.open(db_path)
+  local ok, err = pcall(function()
+    local doc = engine.document(conn, "wenzhou", rule.doc)
+    local period = common.default_period(rule, doc, os.date("%Y-%m-%d"))
+    engine.write(engine.build(conn, p, rule, period), "html", out)
+  end)
+  conn:close()
+  if not ok then return nil, tostring(err) end
+  return out
+end

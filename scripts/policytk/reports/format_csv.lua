@@ -1,0 +1,50 @@
+-- policytk.reports.format_csv: a report as CSV for Excel / WPS — UTF-8 with a BOM, CRLF line
+-- ends; the metadata as 项目,内容 rows, then each section as a "## title" row, its header and
+-- rows (numbers as plain numbers; percentages ×100 with "(%)" in the header; statuses as
+-- 绿/黄/红/灰 plus the status code), sections separated by an empty row.
+
+local tabular = require "policytk.tabular"
+local progress = require "policytk.progress"
+local common = require "policytk.reports.common"
+
+local M = {}
+
+M.BOM = "\239\187\191"
+
+local function field(s)
+  s = tostring(s)
+  if s:find('[",\r\n]') then return '"' .. s:gsub('"', '""') .. '"' end
+  return s
+end
+
+local function value(c, v)
+  if v == nil then return "" end
+  if c.type == "percent" and type(v) == "number" then return tabular.cell(common.round(v * 100, 4)) end
+  if c.type == "status" then
+    return progress.COLOR[v] and (progress.COLOR[v] .. " " .. v) or tostring(v)
+  end
+  return tabular.cell(v)
+end
+
+function M.render(r)
+  local lines = { field("标题") .. "," .. field(r.title) }
+  for _, kv in ipairs(common.meta_lines(r)) do lines[#lines + 1] = field(kv[1]) .. "," .. field(kv[2]) end
+  for _, n in ipairs(r.notes or {}) do lines[#lines + 1] = field("说明") .. "," .. field(n) end
+  for _, s in ipairs(r.sections) do
+    lines[#lines + 1] = ""
+    lines[#lines + 1] = field("## " .. s.title)
+    if s.columns then
+      local head = {}
+      for i, c in ipairs(s.columns) do head[i] = field(c.title .. (c.type == "percent" and "(%)" or "")) end
+      lines[#lines + 1] = table.concat(head, ",")
+      for _, row in ipairs(s.rows or {}) do
+        local cells = {}
+        for i, c in ipairs(s.columns) do cells[i] = field(value(c, row[c.key])) end
+        lines[#lines + 1] = table.concat(cells, ",")
+      end
+    end
+  end
+  return M.BOM .. table.concat(lines, "\r\n") .. "\r\n"
+end
+
+return M
