@@ -178,9 +178,8 @@ return document{
     target{
       id = "T08", section = "二、(三)", group = "goal3",
       indicator = "individual_to_firm", quote = "引导和支持2850户个体工商户转型升级为企业",
-      value = 2850, unit = "家", comparator = ">=", kind = "cumulative_new",
+      value = 2850, unit = "户", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市市场监管局",
-      note = "the text counts 2850户 (households); unit 家 of indicator individual_to_firm",
     },
     target{
       id = "T09", section = "二、(三)", group = "goal3",
