@@ -1,4 +1,4 @@
--- policytk export observations: the observations table as CSV or JSON (re-importable).
+-- policytk export observations: the observations table as CSV, JSON or XLSX (re-importable).
 
 local cli = require "policytk.cli"
 local store = require "policytk.store"
@@ -6,12 +6,13 @@ local tabular = require "policytk.tabular"
 local import = require "policytk.import"
 
 return {
-  summary = "export observations as CSV or JSON (the CSV re-imports with policytk import)",
-  usage = "policytk export observations [--format csv|json] [--city C] [--db PATH]",
+  summary = "export observations as CSV, JSON or XLSX (CSV and XLSX re-import with policytk import)",
+  usage = "policytk export observations [--format csv|json|xlsx] [-o FILE] [--city C] [--db PATH]",
   description = "Writes every observation with the columns of `policytk import`: indicator, region,\n"
     .. "period, value (in the indicator's base unit), unit, source, note.",
   options = {
-    { "--format", arg = "FORMAT", values = { "csv", "json" }, default = "csv", help = "output format" },
+    { "--format", arg = "FORMAT", values = { "csv", "json", "xlsx" }, default = "csv", help = "output format" },
+    { "-o", arg = "FILE", help = "write to FILE (needed for xlsx)" },
     { "--city", arg = "CITY", help = "only the regions of this city" },
     { "--db", arg = "PATH", help = "the database file" },
   },
@@ -28,7 +29,26 @@ return {
     conn:close()
     local cols = {}
     for i, c in ipairs(import.COLUMNS) do cols[i] = { key = c } end
-    tabular.write(io.stdout, opts.format, cols, rows)
+    if opts.format == "xlsx" then
+      if not opts.o then cli.usage_error("--format xlsx needs -o FILE") end
+      local wb <close> = require("policytk.xlsx").writer(opts.o)
+      local ws = wb:sheet("observations")
+      local head = wb:format{ bold = true }
+      for i, c in ipairs(cols) do ws:write(0, i - 1, c.key, head) end
+      for r, row in ipairs(rows) do
+        for i, c in ipairs(cols) do ws:write(r, i - 1, row[c.key]) end
+      end
+      ws:freeze(1, 0)
+      return 0
+    end
+    local out = io.stdout
+    if opts.o then
+      local err
+      out, err = io.open(opts.o, "wb")
+      if not out then cli.fail("cannot write %s", err) end
+    end
+    tabular.write(out, opts.format, cols, rows)
+    if opts.o then out:close() end
     return 0
   end,
 }

@@ -6,15 +6,17 @@ local import = require "policytk.import"
 
 return {
   summary = "import observed figures from a CSV file",
-  usage = "policytk import FILE [--encoding utf-8|gbk] [--city C] [--db PATH]",
-  description = "Reads observations from CSV (RFC 4180, UTF-8 with or without BOM; GBK/GB18030 with\n"
-    .. "--encoding gbk). Columns: indicator (code, name or alias), region (code or name; default\n"
+  usage = "policytk import FILE [--encoding utf-8|gbk] [--sheet S] [--city C] [--db PATH]",
+  description = "Reads observations from CSV (RFC 4180, UTF-8 with or without BOM, or GBK/GB18030 as\n"
+    .. "Excel and WPS save them: detected, or given with --encoding) or from XLSX (the first sheet,\n"
+    .. "or --sheet). Columns: indicator (code, name or alias), region (code or name; default\n"
     .. "the city), period (2024, 2024-Q3, 2024-09), value (1234, 1,234, 1.2万, 3亿, 15%), and\n"
     .. "optional unit, source, note. The whole file is one transaction: any bad row and nothing\n"
     .. "is imported; up to 50 problems are listed as FILE:LINE: column: problem. A new value for\n"
     .. "the same indicator, region and period replaces the old one, which is kept as a revision.",
   options = {
-    { "--encoding", arg = "E", default = "utf-8", help = "utf-8, gbk or gb18030" },
+    { "--encoding", arg = "E", help = "utf-8, gbk or gb18030 (default: detected)" },
+    { "--sheet", arg = "S", help = "the XLSX sheet (name or number; default the first)" },
     { "--city", arg = "CITY", help = "the city (plugin id): default region, and its indicators only" },
     { "--db", arg = "PATH", help = "the database file" },
   },
@@ -25,7 +27,7 @@ return {
     if opts.city and not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", opts.city) then
       cli.fail("no city %q in the database", opts.city)
     end
-    local c = store.guard(path, import.file, conn, args[1], { encoding = opts.encoding, city = opts.city })
+    local c = store.guard(path, import.file, conn, args[1], { encoding = opts.encoding, sheet = opts.sheet, city = opts.city })
     conn:close()
     io.stdout:write(string.format("%s: %d observation(s) imported (%d new, %d updated, %d unchanged)\n",
       args[1], c.added + c.updated, c.added, c.updated, c.unchanged))

@@ -7,7 +7,7 @@
 
 local core = require "policytk.core"
 local cli = require "policytk.cli"
-local csv = require "policytk.csv"
+local row_source = require "policytk.row_source"
 local json = require "policytk.json"
 local store = require "policytk.store"
 local values = require "policytk.values"
@@ -195,28 +195,6 @@ local function region_lookup(conn, city)
   return { regions = regions }
 end
 
-local function row_source(path, opts)
-  if path:lower():match("%.xlsx$") then
-    local xlsx = require "policytk.xlsx"
-    local reader = xlsx.open(path)
-    local it = reader:rows(opts.sheet)
-    return function()
-      local line, cells = it()
-      if not line then return nil end
-      local fields = {}
-      for i = 1, cells.n or #cells do
-        local v = cells[i]
-        fields[i] = v == nil and "" or (math.type(v) == "float" and v == math.floor(v)) and
-          string.format("%d", v) or tostring(v)
-      end
-      return fields, line
-    end, function() reader:close() end
-  end
-  local f, err = io.open(path, "rb")
-  if not f then cli.fail("cannot read %s", err) end
-  return csv.records(function() return f:read("L") end), function() f:close() end
-end
-
 --- Import the register at path (CSV or .xlsx). opts: city, sheet, today (YYYY-MM-DD),
 --- display. All or nothing: any bad row raises cli.fail listing up to 50 problems as
 --- FILE:LINE: column: problem. Returns { added =, replaced = }.
@@ -231,7 +209,7 @@ function M.import(conn, path, opts)
     total = total + 1
     if #errors < M.MAX_SHOWN then errors[#errors + 1] = string.format("%s:%d: %s: %s", shown, line_no, col, problem) end
   end
-  local next_record, close = row_source(path, opts)
+  local next_record, close = row_source.open(path, { sheet = opts.sheet, encoding = opts.encoding })
   local counts = { added = 0, replaced = 0 }
   local now = store.now()
   local ok, e = pcall(conn.transaction, conn, function()

@@ -10,7 +10,7 @@
 
 local core = require "policytk.core"
 local cli = require "policytk.cli"
-local csv = require "policytk.csv"
+local row_source = require "policytk.row_source"
 local schema = require "policytk.schema"
 local store = require "policytk.store"
 local values = require "policytk.values"
@@ -27,21 +27,6 @@ local function trim(s)
   local a, z = s:byte(1), s:byte(-1)
   if a and a > 32 and a ~= 0xE3 and z > 32 and z ~= 0x80 then return s end
   return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", ""))
-end
-
--- A function decoding one line from encoding, or nil for UTF-8.
-local function decoder(encoding)
-  local e = (encoding or "utf-8"):lower()
-  if e == "utf-8" or e == "utf8" then return nil end
-  if e ~= "gbk" and e ~= "gb18030" and e ~= "gb2312" then
-    cli.usage_error("--encoding %s: expected utf-8, gbk or gb18030", encoding)
-  end
-  local ok, text = pcall(require, "policytk.text")
-  if not ok or type(text) ~= "table" or type(text.decode) ~= "function" then
-    cli.fail("--encoding %s: the encoding is not supported yet (this policytk has no policytk.text module); "
-      .. "save the file as UTF-8", encoding)
-  end
-  return function(line) return text.decode(line, "gb18030") end
 end
 
 -- Lookup tables from the database: indicators by code/name/alias, regions by code/name.
@@ -81,7 +66,8 @@ end
 -- Check one record; returns the observation or nil after calling bad(column, problem).
 local function check_row(rec, lk, opts, bad)
   local o = {}
-  for col, raw in pairs(rec) do
+  for _, col in ipairs(M.COLUMNS) do             -- in column order: the first bad field is named
+    local raw = rec[col] or ""
     local at = core.utf8_check(raw)
     if at then bad(col, string.format("invalid UTF-8 (byte %d of the field)", at)); return nil end
   end
@@ -186,30 +172,18 @@ local function check_header(fields, bad)
   return map
 end
 
---- Import the CSV file at path. opts: encoding, city, display (the name shown in errors),
+--- Import the CSV or XLSX file at path. opts: encoding, sheet, city, display (the name shown in errors),
 --- today (YYYY-MM-DD, for tests). Raises cli.fail listing the bad rows.
 function M.file(conn, path, opts)
   opts = opts or {}
   local shown = opts.display or path
-  local decode = decoder(opts.encoding)
-  local f, err = io.open(path, "rb")
-  if not f then cli.fail("cannot read %s", err) end
+  local rows, close = row_source.open(path, { encoding = opts.encoding, sheet = opts.sheet })
   local lk = lookups(conn, opts.city)
   local errors, total = {}, 0
   local line_no = 1
   local function bad(col, problem)
     total = total + 1
     if #errors < M.MAX_SHOWN then errors[#errors + 1] = string.format("%s:%d: %s: %s", shown, line_no, col, problem) end
-  end
-  local next_line = function()
-    local l = f:read("L")
-    if l and decode then
-      local ok, d, derr = pcall(decode, l)
-      if not ok then d, derr = nil, d end
-      if not d then return "\0" .. (tostring(derr):gsub('[",\r\n]', " ")) .. "\n" end
-      l = d
-    end
-    return l
   end
   local counts
   local now = store.now()
@@ -221,11 +195,9 @@ function M.file(conn, path, opts)
     "SELECT line FROM temp.import_rows WHERE indicator = ? AND region = ? AND period = ?")
   local ok, e = pcall(conn.transaction, conn, function()
     local header = nil
-    for fields, line, problem in csv.records(next_line) do
+    for fields, line, problem in rows do
       line_no = line
-      if fields and #fields == 1 and fields[1]:sub(1, 1) == "\0" then
-        bad("row", "cannot decode the line: " .. fields[1]:sub(2))
-      elseif not fields then
+      if not fields then
         bad(header and "row" or "header", problem)
       elseif not header then
         header = check_header(fields, bad)
@@ -254,7 +226,7 @@ function M.file(conn, path, opts)
     if total > 0 then error("bad rows", 0) end
     counts = merge(conn, now)
   end)
-  f:close()
+  close()
   if not ok then
     if total > 0 then
       local more = total > #errors and string.format("\n… and %d more", total - #errors) or ""

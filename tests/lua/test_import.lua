@@ -164,3 +164,57 @@ test("cleanup: the temporary database and CSV", function(t)
   for _, p in ipairs({ DB, DB .. "-wal", DB .. "-shm", CSV }) do os.remove(p) end
   t.ok(not io.open(DB, "rb"))
 end)
+
+test("GBK files as Excel/WPS save them: detected, or given with --encoding", function(t)
+  local dbfile = os.tmpname(); os.remove(dbfile)
+  t.eq((testing.policytk({ "load", "--db", dbfile })), 0)
+  local utf8_csv = "indicator,region,period,value,unit,source,note\n新增中小微企业数,鹿城区,2024,1.2万,,温州市统计局,备注：测试\n"
+  local path = os.tmpname()
+  local conv = io.popen("iconv -f UTF-8 -t GB18030 > " .. path, "w")
+  conv:write(utf8_csv)
+  conv:close()
+  t.ok(require("policytk.core").utf8_check(io.open(path, "rb"):read("a")), "the file should not be UTF-8")
+  local code, out, err = testing.policytk({ "import", path, "--db", dbfile })
+  t.eq(code, 0, err)
+  t.match(out, "1 observation%(s%) imported")
+  local conn = require("policytk.store").open(dbfile)
+  local row = conn:first("SELECT value, source, note FROM observations WHERE indicator = 'new_smes'")
+  t.eq({ row.value, row.source, row.note }, { 12000, "温州市统计局", "备注：测试" })
+  conn:close()
+  local code2, _, err2 = testing.policytk({ "import", path, "--db", dbfile, "--encoding", "utf-8" })
+  t.eq(code2, 1)
+  t.match(err2, ":2: indicator: invalid UTF%-8 %(byte 1 of the field%)")
+  os.remove(path); os.remove(dbfile)
+end)
+
+test("XLSX: import the first sheet or --sheet; export --format xlsx round-trips", function(t)
+  local dbfile = os.tmpname(); os.remove(dbfile)
+  t.eq((testing.policytk({ "load", "--db", dbfile })), 0)
+  local xlsx = require "policytk.xlsx"
+  local path = os.tmpname() .. ".xlsx"
+  local wb = xlsx.writer(path)
+  wb:sheet("说明"):write(0, 0, "示例")
+  local ws = wb:sheet("数据")
+  ws:write_row(0, { "indicator", "region", "period", "value" })
+  ws:write_row(1, { "new_smes", "330302", "2024", 31200 })
+  ws:write_row(2, { "小微企业贷款余额", "330300", "2024-09", "1.1万亿" })
+  wb:close()
+  local code, _, err = testing.policytk({ "import", path, "--db", dbfile })
+  t.eq(code, 1, "the first sheet has no import header")
+  t.match(err, ":1: header: ")
+  code, _, err = testing.policytk({ "import", path, "--db", dbfile, "--sheet", "数据" })
+  t.eq(code, 0, err)
+  local out = path .. ".out.xlsx"
+  code, _, err = testing.policytk({ "export", "observations", "--format", "xlsx", "-o", out, "--db", dbfile })
+  t.eq(code, 0, err)
+  local got = {}
+  for line, cells in xlsx.open(out):rows() do
+    if line > 1 then got[#got + 1] = cells[1] .. " " .. cells[2] .. " " .. cells[3] .. " " .. string.format("%d", cells[4]) end
+  end
+  t.eq(got, { "new_smes 330302 2024 31200", "small_micro_loan_balance 330300 2024-09 1100000000000" })
+  -- and the exported file imports again, unchanged
+  code, out, err = testing.policytk({ "import", out, "--db", dbfile })
+  t.eq(code, 0, err)
+  t.match(out, "%(0 new, 0 updated, 2 unchanged%)")
+  os.remove(path); os.remove(dbfile)
+end)

@@ -1,0 +1,564 @@
+-- Benefits of friendly2023 (温州市人民政府关于创建中小微企业友好城市的实施意见, 2023-10-12).
+--
+-- Every amount, cap or duration the text promises to a firm, a talent, a service institution or
+-- a park operator. The text closes with "本文中涉及的各项奖补条款内容、标准、执行方式、有效期均
+-- 按照温政发〔2023〕6号、温政发〔2023〕8号文件执行": the validity of the 奖补 terms is set by those two
+-- documents, which are not encoded. So every param runs from the issue date with no end; a
+-- rule's own time limit (小升规 首年 + 后两年, 个转企 三年, 开办首年) is coded in its eligible().
+--
+-- Left out for want of a number: 对成功上市的企业给予相应奖励 (5), 使用区域公共品牌…给予相应奖励
+-- (14), 优化服务券发放方式…给予支持 (23), 创业场所、创业启动资金 (2), 风险补偿、贷款贴息 (19).
+--
+-- Firm fields this file reads beyond the standard record (all in firm.extra):
+--   founder_talent            "high_level" | "high_degree"   高层次人才 / 高学历人才 创业 (1)
+--   loan_requested            yuan asked for, for the 最高 loans (1)
+--   startup_star_year         year the firm was selected as 小微企业“创业之星” (1)
+--   service_institution       true for a 服务机构 (1)
+--   startup_service_projects  { {year=, amount=}, … } 就业创业服务项目、活动 for 小微企业 (1)
+--   previously_above_scale    true when the firm was 规上 before above_scale_since (not 首次) (5)
+--   government_guarantee      true when the guarantor is a 政府性融资担保机构 (22)
+--   guarantee_amount          单户担保金额 in yuan (22)
+--   park_operator             true for a 小微企业园 运营管理机构 (25)
+--   digital_demo_park_year    year its park was rated 省数字化建设示范园区 (25)
+--   individual_to_firm_year   year of its 个转企 (28)
+
+local DOC = "friendly2023"
+local FROM = "2023-10-12"   -- issue date: the first day every param applies
+
+local function extra(firm)
+  return firm.extra or {}
+end
+
+local function year_end(y)
+  return string.format("%04d-12-31", y)
+end
+
+local function year_of(date)
+  return date and tonumber(date:sub(1, 4)) or nil
+end
+
+-- A param that is not in force on the date means the policy did not apply yet.
+local function in_force(ctx, id, date)
+  if ctx.param(id, date) == nil then
+    return false, string.format("政策条款尚未施行(%s 起施行, 对应日期 %s)", FROM, date)
+  end
+  return true
+end
+
+local function small_or_micro(firm, year, ctx)
+  local size = ctx.size(firm, year)
+  if size == nil then
+    return false, string.format("%d年企业规模无法判定(缺少从业人员或营业收入)", year)
+  end
+  if size ~= "small" and size ~= "micro" then
+    return false, string.format("%d年企业规模为%s, 不是小型或微型企业", year, size)
+  end
+  return true
+end
+
+-- 二、(一) 1 --------------------------------------------------------------------------------
+
+benefit{
+  id = "wz_talent_startup_loan",
+  name = "高层次人才、高学历人才创业贷款",
+  doc = DOC,
+  section = "二、(一) 1",
+  quote = "为高层次人才、高学历人才创业提供最高300万元贷款额度",
+  kind = "loan",
+  beneficiary = "talent",
+  params = {
+    param{ id = "wz_talent_startup_loan_max", unit = "元",
+           values = { { from = FROM, value = 3000000 } },
+           clause = "为高层次人才、高学历人才创业提供最高300万元贷款额度", section = "二、(一) 1" },
+  },
+  eligible = function(firm, year, ctx)
+    local ok, why = in_force(ctx, "wz_talent_startup_loan_max", year_end(year))
+    if not ok then return false, why end
+    local t = extra(firm).founder_talent
+    if t ~= "high_level" and t ~= "high_degree" then
+      return false, string.format("创办人不是高层次人才或高学历人才(founder_talent = %s)", tostring(t))
+    end
+    return true
+  end,
+  amount = function(firm, _, ctx)
+    local max = ctx.param("wz_talent_startup_loan_max")
+    local asked = extra(firm).loan_requested
+    if asked and asked < max then return math.floor(asked) end
+    return max
+  end,
+  note = "最高: the amount is the cap, or the loan asked for when lower (extra.loan_requested).",
+}
+
+benefit{
+  id = "wz_startup_star_loan",
+  name = "小微企业“创业之星”创业贷款",
+  doc = DOC,
+  section = "二、(一) 1",
+  quote = "每年选树一批小微企业“创业之星”,给予最高1000万元创业贷款",
+  kind = "loan",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_startup_star_loan_max", unit = "元",
+           values = { { from = FROM, value = 10000000 } },
+           clause = "每年选树一批小微企业“创业之星”,给予最高1000万元创业贷款", section = "二、(一) 1" },
+  },
+  eligible = function(firm, year, ctx)
+    local ok, why = in_force(ctx, "wz_startup_star_loan_max", year_end(year))
+    if not ok then return false, why end
+    local sel = extra(firm).startup_star_year
+    if sel ~= year then
+      return false, string.format("%d年未被选树为“创业之星”(startup_star_year = %s)", year, tostring(sel))
+    end
+    return true
+  end,
+  amount = function(firm, _, ctx)
+    local max = ctx.param("wz_startup_star_loan_max")
+    local asked = extra(firm).loan_requested
+    if asked and asked < max then return math.floor(asked) end
+    return max
+  end,
+  note = "Paid in the year of selection; 最高: the cap, or the loan asked for when lower.",
+}
+
+benefit{
+  id = "wz_startup_service_subsidy",
+  name = "服务机构就业创业服务项目补助",
+  doc = DOC,
+  section = "二、(一) 1",
+  quote = "对服务机构向小微企业提供的各类就业创业服务项目、活动最高给予20万元补助",
+  kind = "subsidy",
+  beneficiary = "other",
+  params = {
+    param{ id = "wz_startup_service_subsidy_max", unit = "元",
+           values = { { from = FROM, value = 200000 } },
+           clause = "对服务机构向小微企业提供的各类就业创业服务项目、活动最高给予20万元补助",
+           section = "二、(一) 1" },
+  },
+  eligible = function(firm, year, ctx)
+    local ok, why = in_force(ctx, "wz_startup_service_subsidy_max", year_end(year))
+    if not ok then return false, why end
+    local e = extra(firm)
+    if not e.service_institution then
+      return false, "不是服务机构(service_institution 未设)"
+    end
+    local n = 0
+    for _, p in ipairs(e.startup_service_projects or {}) do
+      if p.year == year then n = n + 1 end
+    end
+    if n == 0 then
+      return false, string.format("%d年没有向小微企业提供的就业创业服务项目、活动(0个)", year)
+    end
+    return true
+  end,
+  amount = function(firm, year, ctx)
+    local max = ctx.param("wz_startup_service_subsidy_max")
+    local total = 0
+    for _, p in ipairs(extra(firm).startup_service_projects or {}) do
+      if p.year == year then
+        local a = p.amount or max
+        total = total + math.floor(a < max and a or max)
+      end
+    end
+    return total
+  end,
+  note = "Read as a cap of 20万元 per 项目/活动 (the text says 各类…项目、活动最高给予20万元); "
+      .. "a project's amount is its own subsidy base when given, else the cap.",
+}
+
+-- 二、(一) 3 --------------------------------------------------------------------------------
+
+benefit{
+  id = "wz_startup_base_support",
+  name = "销售收入500万元以下企业综合扶持",
+  doc = DOC,
+  section = "二、(一) 3",
+  quote = "支持各地对销售收入500万元以下企业给予综合扶持",
+  kind = "other",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_startup_base_revenue_max", unit = "元",
+           values = { { from = FROM, value = 5000000 } },
+           clause = "支持各地对销售收入500万元以下企业给予综合扶持", section = "二、(一) 3" },
+    param{ id = "wz_startup_base_support_items", unit = "项",
+           values = { { from = FROM, value = 1 } },
+           clause = "给予综合扶持", section = "二、(一) 3" },
+  },
+  eligible = function(firm, year, ctx)
+    local ok, why = in_force(ctx, "wz_startup_base_revenue_max", year_end(year))
+    if not ok then return false, why end
+    local max = ctx.param("wz_startup_base_revenue_max")
+    local rev = firm.revenue and firm.revenue[year]
+    if rev == nil then
+      return false, string.format("缺少%d年销售收入", year)
+    end
+    if rev > max then  -- 以下 includes the bound (民法典第1259条)
+      return false, string.format("%d年销售收入%.0f元, 超过500万元(%d元)", year, rev, max)
+    end
+    return true
+  end,
+  amount = "wz_startup_base_support_items",
+  note = "The counties (各地) give the support; its content and amount are not stated, so the amount "
+      .. "is one item (项), not money. Not limited to firms in a 创业基地, though the sentence goes on "
+      .. "to 将创业基地建设成小企业孵化“幼儿园”.",
+}
+
+-- 二、(二) 5 --------------------------------------------------------------------------------
+
+-- The year of the first 小升规 must itself fall under this document (2023 or later); the two
+-- 后两年 awards need 销售额 above the previous year's.
+local function xsg_first(firm, ctx, param_id)
+  local s = firm.above_scale_since
+  if s == nil then
+    return nil, "不是规上企业(above_scale_since 未设)"
+  end
+  if extra(firm).previously_above_scale then
+    return nil, string.format("%d年不是首次“小升规”(previously_above_scale)", s)
+  end
+  local ok, why = in_force(ctx, param_id, year_end(s))
+  if not ok then return nil, string.format("%d年“小升规”: %s", s, why) end
+  return s
+end
+
+benefit{
+  id = "wz_xsg_award",
+  name = "首次“小升规”企业奖励",
+  doc = DOC,
+  section = "二、(二) 5",
+  quote = "对首次“小升规”企业首年奖励20万元,后两年销售额保持增长的奖励10万元",
+  kind = "award",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_xsg_award_first_year", unit = "元",
+           values = { { from = FROM, value = 200000 } },
+           clause = "对首次“小升规”企业首年奖励20万元", section = "二、(二) 5" },
+    param{ id = "wz_xsg_award_growth_year", unit = "元",
+           values = { { from = FROM, value = 100000 } },
+           clause = "后两年销售额保持增长的奖励10万元", section = "二、(二) 5" },
+  },
+  eligible = function(firm, year, ctx)
+    local s, why = xsg_first(firm, ctx, "wz_xsg_award_first_year")
+    if not s then return false, why end
+    if year < s then
+      return false, string.format("%d年尚未“小升规”(%d年升规)", year, s)
+    end
+    if year > s + 2 then
+      return false, string.format("%d年已超过“小升规”首年及后两年(%d—%d年)", year, s, s + 2)
+    end
+    if year == s then return true end
+    local ok, why2 = in_force(ctx, "wz_xsg_award_growth_year", year_end(year))
+    if not ok then return false, why2 end
+    local rev = firm.revenue or {}
+    local cur, prev = rev[year], rev[year - 1]
+    if cur == nil or prev == nil then
+      return false, string.format("缺少%d年或%d年销售额", year - 1, year)
+    end
+    if cur <= prev then
+      return false, string.format("%d年销售额%.0f元未高于%d年的%.0f元(未保持增长)", year, cur, year - 1, prev)
+    end
+    return true
+  end,
+  amount = function(firm, year, ctx)
+    if year == firm.above_scale_since then
+      return ctx.param("wz_xsg_award_first_year")
+    end
+    return ctx.param("wz_xsg_award_growth_year")
+  end,
+  stacks_with = { "wz_xsg_high_tech_bonus" },
+  note = "首年 = the year of above_scale_since; 后两年 = the two following years, each paid when that "
+      .. "year's revenue exceeds the previous year's. A 小升规 before 2023 is outside this document.",
+}
+
+benefit{
+  id = "wz_xsg_high_tech_bonus",
+  name = "首次“小升规”高新技术企业追加奖励",
+  doc = DOC,
+  section = "二、(二) 5",
+  quote = "对有效期内的首次“小升规”的高新技术企业,在“小升规”扶持政策基础上再奖励10万元",
+  kind = "award",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_xsg_high_tech_bonus", unit = "元",
+           values = { { from = FROM, value = 100000 } },
+           clause = "在“小升规”扶持政策基础上再奖励10万元", section = "二、(二) 5" },
+  },
+  eligible = function(firm, year, ctx)
+    local s, why = xsg_first(firm, ctx, "wz_xsg_high_tech_bonus")
+    if not s then return false, why end
+    if year ~= s then
+      return false, string.format("追加奖励只在“小升规”当年(%d年), 不在%d年", s, year)
+    end
+    local ht = firm.high_tech_until
+    if ht == nil then
+      return false, "不是高新技术企业(high_tech_until 未设)"
+    end
+    if ht < year_end(year) then
+      return false, string.format("高新技术企业有效期至%s, %d年底已不在有效期内", ht, year)
+    end
+    return true
+  end,
+  amount = "wz_xsg_high_tech_bonus",
+  stacks_with = { "wz_xsg_award" },
+  note = "有效期内 is read as a 高新技术企业 certificate still valid on 31 December of the 小升规 year.",
+}
+
+-- 二、(二) 10 -------------------------------------------------------------------------------
+
+local QUALITY_LEVELS = {
+  national = "wz_quality_award_national",
+  provincial = "wz_quality_award_provincial",
+  municipal = "wz_quality_award_municipal",
+}
+
+-- The government quality awards the firm newly won in `year`: no earlier quality award of the
+-- same level.
+local function new_quality_awards(firm, year)
+  local out = {}
+  for _, a in ipairs(firm.awards or {}) do
+    if a.year == year and QUALITY_LEVELS[a.level] and a.name and a.name:find("质量奖", 1, true) then
+      local earlier = false
+      for _, b in ipairs(firm.awards or {}) do
+        if b.level == a.level and b.year and b.year < year and b.name and b.name:find("质量奖", 1, true) then
+          earlier = true
+        end
+      end
+      if not earlier then out[#out + 1] = a end
+    end
+  end
+  return out
+end
+
+benefit{
+  id = "wz_quality_award",
+  name = "政府质量奖奖励",
+  doc = DOC,
+  section = "二、(二) 10",
+  quote = "对新获得国家、省、市政府质量奖的分别给予300万元、200万元、100万元奖励",
+  kind = "award",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_quality_award_national", unit = "元",
+           values = { { from = FROM, value = 3000000 } },
+           clause = "对新获得国家、省、市政府质量奖的分别给予300万元、200万元、100万元奖励",
+           section = "二、(二) 10" },
+    param{ id = "wz_quality_award_provincial", unit = "元",
+           values = { { from = FROM, value = 2000000 } },
+           clause = "对新获得国家、省、市政府质量奖的分别给予300万元、200万元、100万元奖励",
+           section = "二、(二) 10" },
+    param{ id = "wz_quality_award_municipal", unit = "元",
+           values = { { from = FROM, value = 1000000 } },
+           clause = "对新获得国家、省、市政府质量奖的分别给予300万元、200万元、100万元奖励",
+           section = "二、(二) 10" },
+  },
+  eligible = function(firm, year, ctx)
+    local ok, why = in_force(ctx, "wz_quality_award_municipal", year_end(year))
+    if not ok then return false, why end
+    if #new_quality_awards(firm, year) == 0 then
+      return false, string.format("%d年没有新获得国家、省、市政府质量奖(0项)", year)
+    end
+    return true
+  end,
+  amount = function(firm, year, ctx)
+    local total = 0
+    for _, a in ipairs(new_quality_awards(firm, year)) do
+      total = total + ctx.param(QUALITY_LEVELS[a.level])
+    end
+    return total
+  end,
+  note = "分别给予: each newly won level pays its own amount (two levels in one year pay both). "
+      .. "新获得: a level the firm already held in an earlier year does not pay again. The text puts no "
+      .. "size limit on the firm (the measure addresses 中小微企业).",
+}
+
+-- 二、(五) 21 -------------------------------------------------------------------------------
+
+benefit{
+  id = "wz_new_firm_credit_line",
+  name = "新注册企业信用贷款基础授信额度",
+  doc = DOC,
+  section = "二、(五) 21",
+  quote = "为符合条件的新注册企业、“小升规”企业分别提供100万元、1000万元信用贷款基础授信额度",
+  kind = "credit_line",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_new_firm_credit_line", unit = "元",
+           values = { { from = FROM, value = 1000000 } },
+           clause = "为符合条件的新注册企业、“小升规”企业分别提供100万元、1000万元信用贷款基础授信额度",
+           section = "二、(五) 21" },
+  },
+  eligible = function(firm, year, ctx)
+    if firm.kind ~= "enterprise" then
+      return false, string.format("不是企业(kind = %s)", tostring(firm.kind))
+    end
+    local fy = year_of(firm.founded)
+    if fy ~= year then
+      return false, string.format("不是%d年新注册企业(成立于%s)", year, tostring(firm.founded))
+    end
+    return in_force(ctx, "wz_new_firm_credit_line", firm.founded)
+  end,
+  amount = "wz_new_firm_credit_line",
+  note = "新注册企业 = registered in the year and on or after the issue date; 符合条件 is not spelt out.",
+}
+
+benefit{
+  id = "wz_xsg_credit_line",
+  name = "“小升规”企业信用贷款基础授信额度",
+  doc = DOC,
+  section = "二、(五) 21",
+  quote = "为符合条件的新注册企业、“小升规”企业分别提供100万元、1000万元信用贷款基础授信额度",
+  kind = "credit_line",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_xsg_credit_line", unit = "元",
+           values = { { from = FROM, value = 10000000 } },
+           clause = "为符合条件的新注册企业、“小升规”企业分别提供100万元、1000万元信用贷款基础授信额度",
+           section = "二、(五) 21" },
+  },
+  eligible = function(firm, year, ctx)
+    local s = firm.above_scale_since
+    if s ~= year then
+      return false, string.format("不是%d年“小升规”企业(above_scale_since = %s)", year, tostring(s))
+    end
+    return in_force(ctx, "wz_xsg_credit_line", year_end(year))
+  end,
+  amount = "wz_xsg_credit_line",
+  note = "Offered in the 小升规 year; unlike the award the clause does not say 首次.",
+}
+
+-- 二、(五) 22 -------------------------------------------------------------------------------
+
+benefit{
+  id = "wz_guarantee_fee_cap",
+  name = "政府性融资担保平均担保费率上限",
+  doc = DOC,
+  section = "二、(五) 22",
+  quote = "政府性融资担保机构要加强对单户担保金额在1000万元以下的小微企业融资增信服务,平均担保费率保持在1%以下",
+  kind = "fee_cap",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_guarantee_fee_cap_rate", unit = "%",
+           values = { { from = FROM, value = 1 } },
+           clause = "平均担保费率保持在1%以下", section = "二、(五) 22" },
+    param{ id = "wz_guarantee_single_max", unit = "元",
+           values = { { from = FROM, value = 10000000 } },
+           clause = "单户担保金额在1000万元以下的小微企业", section = "二、(五) 22" },
+  },
+  eligible = function(firm, year, ctx)
+    local ok, why = in_force(ctx, "wz_guarantee_fee_cap_rate", year_end(year))
+    if not ok then return false, why end
+    local e = extra(firm)
+    if not e.government_guarantee then
+      return false, "担保机构不是政府性融资担保机构(government_guarantee 未设)"
+    end
+    local ok2, why2 = small_or_micro(firm, year, ctx)
+    if not ok2 then return false, why2 end
+    local amt, max = e.guarantee_amount, ctx.param("wz_guarantee_single_max")
+    if amt == nil then
+      return false, "缺少单户担保金额(guarantee_amount)"
+    end
+    if amt > max then  -- 以下 includes the bound
+      return false, string.format("单户担保金额%.0f元, 超过1000万元(%d元)", amt, max)
+    end
+    return true
+  end,
+  amount = "wz_guarantee_fee_cap_rate",
+  note = "A cap in % on the institution's average fee over such guarantees, not a per-firm "
+      .. "guarantee; also target T20.",
+}
+
+-- 二、(六) 25 -------------------------------------------------------------------------------
+
+benefit{
+  id = "wz_digital_park_award",
+  name = "省数字化建设示范园区运营管理机构奖励",
+  doc = DOC,
+  section = "二、(六) 25",
+  quote = "对被评为省数字化建设示范园区的,给予运营管理机构50万元奖励",
+  kind = "award",
+  beneficiary = "park_operator",
+  params = {
+    param{ id = "wz_digital_park_award", unit = "元",
+           values = { { from = FROM, value = 500000 } },
+           clause = "对被评为省数字化建设示范园区的,给予运营管理机构50万元奖励", section = "二、(六) 25" },
+  },
+  eligible = function(firm, year, ctx)
+    local ok, why = in_force(ctx, "wz_digital_park_award", year_end(year))
+    if not ok then return false, why end
+    local e = extra(firm)
+    if not e.park_operator then
+      return false, "不是小微企业园运营管理机构(park_operator 未设)"
+    end
+    if e.digital_demo_park_year ~= year then
+      return false, string.format("%d年园区未被评为省数字化建设示范园区(digital_demo_park_year = %s)",
+                                  year, tostring(e.digital_demo_park_year))
+    end
+    return true
+  end,
+  amount = "wz_digital_park_award",
+}
+
+-- 二、(七) 28 -------------------------------------------------------------------------------
+
+benefit{
+  id = "wz_itf_free_bookkeeping",
+  name = "“个转企”三年免费基础代理记账服务",
+  doc = DOC,
+  section = "二、(七) 28",
+  quote = "向符合条件的市场主体提供“个转企”三年免费基础代理记账服务",
+  kind = "service",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_itf_bookkeeping_years", unit = "年",
+           values = { { from = FROM, value = 3 } },
+           clause = "向符合条件的市场主体提供“个转企”三年免费基础代理记账服务", section = "二、(七) 28" },
+  },
+  eligible = function(firm, year, ctx)
+    local c = extra(firm).individual_to_firm_year
+    if c == nil then
+      return false, "不是“个转企”企业(individual_to_firm_year 未设)"
+    end
+    local ok, why = in_force(ctx, "wz_itf_bookkeeping_years", year_end(c))
+    if not ok then return false, string.format("%d年“个转企”: %s", c, why) end
+    local n = ctx.param("wz_itf_bookkeeping_years", year_end(c))
+    if year < c then
+      return false, string.format("%d年尚未“个转企”(%d年转企)", year, c)
+    end
+    if year > c + n - 1 then
+      return false, string.format("%d年已超过“个转企”后%d年(%d—%d年)", year, n, c, c + n - 1)
+    end
+    return true
+  end,
+  amount = function() return 1 end,
+  note = "Amount = one year of free basic bookkeeping in the year asked about; 三年 is read as the "
+      .. "转企 calendar year and the two following. A 个转企 before 2023 is outside this document.",
+}
+
+benefit{
+  id = "wz_new_firm_free_bookkeeping",
+  name = "企业开办首年免费基础代理记账",
+  doc = DOC,
+  section = "二、(七) 28",
+  quote = "推广符合条件的企业开办首年免费基础代理记账",
+  kind = "service",
+  beneficiary = "firm",
+  params = {
+    param{ id = "wz_new_firm_bookkeeping_years", unit = "年",
+           values = { { from = FROM, value = 1 } },
+           clause = "推广符合条件的企业开办首年免费基础代理记账", section = "二、(七) 28" },
+  },
+  eligible = function(firm, year, ctx)
+    if firm.kind ~= "enterprise" then
+      return false, string.format("不是企业(kind = %s)", tostring(firm.kind))
+    end
+    local fy = year_of(firm.founded)
+    if fy ~= year then
+      return false, string.format("%d年不是开办首年(成立于%s)", year, tostring(firm.founded))
+    end
+    return in_force(ctx, "wz_new_firm_bookkeeping_years", firm.founded)
+  end,
+  amount = "wz_new_firm_bookkeeping_years",
+  excludes = { "wz_itf_free_bookkeeping" },
+  resolve = "larger",
+  note = "首年 = the calendar year of founding. A 个转企 firm is also newly registered; the same free "
+      .. "bookkeeping is not given twice in one year (by the nature of the service; the text has no "
+      .. "不重复享受 clause).",
+}
