@@ -1,0 +1,124 @@
+/*
+** lua_text.c — the policytk.text Lua module: the text primitives the fetcher and the
+** city plugins need to read Chinese policy documents and match quotes against them.
+**   text.utf8_check(s)      -> nil | 1-based byte offset of the first invalid sequence
+**   text.decode(s, charset) -> utf8, replaced     (utf-8 gb18030 gbk gb2312 big5)
+**   text.detect(s)          -> "utf-8" | "gb18030" | nil
+**   text.t2s(s)             -> simplified         (OpenCC t2s.json)
+**   text.is_traditional(s)  -> boolean
+**   text.strip_pinyin(s)    -> s', removed
+**   text.repair_mojibake(s) -> s', repaired, unrepairable, inferred
+**   text.normalize(s [, opts]) -> normalized, report
+**   text.width(s)           -> display width in terminal columns
+** docs/text.md is the reference. The work is done in the text_*.c files (text.h).
+*/
+#include <lauxlib.h>
+
+#include "policytk.h"
+#include "text.h"
+
+/* utf8_check(s) -> nil when valid, else the 1-based byte offset of the first bad sequence */
+static int text_utf8_check(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  size_t off = ptk_utf8_check(s, n);
+  if (off == n) lua_pushnil(L); else lua_pushinteger(L, (lua_Integer)off + 1);
+  return 1;
+}
+
+/* decode(s, charset) -> utf8, replaced */
+static int text_decode(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  const char *charset = luaL_checkstring(L, 2);
+  size_t bad = ptk_text_decode(L, s, n, charset);
+  lua_pushinteger(L, (lua_Integer)bad);
+  return 2;
+}
+
+/* detect(s) -> "utf-8" | "gb18030" | nil */
+static int text_detect(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  const char *cs = ptk_text_detect(s, n);
+  if (cs) lua_pushstring(L, cs); else lua_pushnil(L);
+  return 1;
+}
+
+/* t2s(s) -> simplified */
+static int text_t2s(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  ptk_text_t2s(L, s, n);
+  return 1;
+}
+
+/* is_traditional(s) -> boolean: t2s changes more than 5% of its ideographs */
+static int text_is_traditional(lua_State *L) {
+  size_t n, tn, han, changed;
+  const char *s = luaL_checklstring(L, 1, &n);
+  ptk_text_t2s(L, s, n);
+  const char *t = lua_tolstring(L, -1, &tn);
+  ptk_text_t2s_changes(s, n, t, tn, &han, &changed);
+  lua_pushboolean(L, ptk_text_traditional_verdict(han, changed));
+  return 1;
+}
+
+/* strip_pinyin(s) -> s', removed */
+static int text_strip_pinyin(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  size_t removed = ptk_text_strip_pinyin(L, s, n);
+  lua_pushinteger(L, (lua_Integer)removed);
+  return 2;
+}
+
+/* repair_mojibake(s) -> s', repaired, unrepairable, inferred */
+static int text_repair_mojibake(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_settop(L, 1);
+  lua_newtable(L);                  /* 2: unrepairable */
+  lua_newtable(L);                  /* 3: inferred */
+  size_t repaired = ptk_text_repair(L, s, n, 2, 3);
+  lua_pushinteger(L, (lua_Integer)repaired);
+  lua_rotate(L, 2, 2);              /* s, s', repaired, unrepairable, inferred */
+  return 4;
+}
+
+/* normalize(s [, opts]) -> normalized, report */
+static int text_normalize(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
+  int opts = lua_istable(L, 2) ? 2 : 0;
+  lua_settop(L, 2);
+  ptk_text_normalize(L, s, n, opts);
+  return 2;
+}
+
+/* width(s) -> display width */
+static int text_width(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_pushinteger(L, (lua_Integer)ptk_display_width(s, n));
+  return 1;
+}
+
+static const luaL_Reg text_funcs[] = {
+  { "utf8_check", text_utf8_check },
+  { "decode", text_decode },
+  { "detect", text_detect },
+  { "t2s", text_t2s },
+  { "is_traditional", text_is_traditional },
+  { "strip_pinyin", text_strip_pinyin },
+  { "repair_mojibake", text_repair_mojibake },
+  { "normalize", text_normalize },
+  { "width", text_width },
+  { NULL, NULL },
+};
+
+int luaopen_policytk_text(lua_State *L) {
+  luaL_newlib(L, text_funcs);
+  return 1;
+}
