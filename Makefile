@@ -59,6 +59,7 @@ $(BUILD)/libpolicytk.a: $(CORE_OBJ)
 $(BUILD)/policytk: $(BUILD)/obj/main.o $(BUILD)/libpolicytk.a
 	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $^ $(LDLIBS) $(LDFLAGS)
 
+.SECONDARY:
 .SECONDEXPANSION:
 $(BUILD)/lib/policytk/%.so: $$(subst .c,.o,$$(subst core/,$(BUILD)/obj/,core/lua_$$*.c $$(wildcard core/$$*_*.c))) | $(BUILD)/lib/policytk
 	$(CC) $(ALL_CFLAGS) -shared -o $@ $^ $(call pkglibs,$(PKGS_$*)) $(LDFLAGS)
