@@ -1,0 +1,97 @@
+/*
+** http.h — internals of the loadable module policytk.http (core/lua_http.c, core/http_*.c):
+** a batch of transfers run through one curl multi handle (http_multi.c) and the charset
+** choice for decoding bodies (http_charset.c). No Lua call happens while curl runs: the
+** batch is filled from Lua tables first, run, then turned into Lua tables.
+*/
+#ifndef PTK_HTTP_H
+#define PTK_HTTP_H
+
+#include <stddef.h>
+#include <curl/curl.h>
+
+/* A growable byte buffer (malloc'd). */
+typedef struct http_buf {
+  char *p;
+  size_t n, cap;
+} http_buf;
+
+enum { HTTP_PENDING = 0, HTTP_ACTIVE, HTTP_DONE };
+
+/* One request and, once done, its outcome. Strings are malloc'd and owned. */
+typedef struct http_xfer {
+  CURL *easy;
+  char *url;                    /* the URL requested now (changes on redirects) */
+  char *method;                 /* GET, POST, HEAD, ... */
+  char *body;                   /* request body or NULL */
+  size_t body_len;
+  struct curl_slist *headers;   /* request headers */
+  long timeout_ms, connect_timeout_ms;
+  long long max_size;           /* 0: no limit */
+  long max_redirects;
+  int retries;                  /* retries after the first attempt */
+  double retry_base;            /* seconds before the first retry */
+  /* progress */
+  int state, attempt, redirects, host;
+  double not_before, started, elapsed;
+  int too_large;
+  http_buf data, hdrs;
+  /* outcome */
+  long status;
+  const char *category;         /* NULL on success, else the error category */
+  char *message;                /* error message */
+  char errbuf[CURL_ERROR_SIZE];
+} http_xfer;
+
+/* Per-host bookkeeping of a batch. */
+typedef struct http_host {
+  char *name;
+  int active;
+  double next_start;
+} http_host;
+
+typedef struct http_batch {
+  http_xfer *x;
+  size_t n;
+  CURLM *multi;
+  http_host *hosts;
+  size_t nhosts, caphosts;
+  char **allow;                 /* allowed hosts (lowercase) or NULL: any host */
+  size_t nallow;
+  int concurrency, per_host;
+  double delay;                 /* seconds between two starts on one host */
+  const char *user_agent;
+} http_batch;
+
+/* Run every transfer of the batch to completion (success or failure). Returns 0, or -1
+** when curl itself could not be set up (out of memory); the message is put in *err. */
+int http_batch_run(http_batch *b, const char **err);
+
+/* Free what the batch owns (transfers, handles, host tables), leaving it empty. */
+void http_batch_free(http_batch *b);
+
+/* The host of an http(s) URL, lowercased, malloc'd; NULL when url is not an absolute
+** http or https URL. */
+char *http_url_host(const char *url);
+
+/* 1 when host is allowed by the batch's list (or the batch has none). */
+int http_host_allowed(const http_batch *b, const char *host);
+
+/* Monotonic seconds. */
+double http_now(void);
+
+/* Append n bytes to a buffer; returns 0, or -1 when out of memory. */
+int http_buf_add(http_buf *b, const char *s, size_t n);
+
+/*
+** The charset named by a Content-Type value ("text/html; charset=GBK" → "gbk"), written
+** lowercased to out (size outn). Returns 1 when found. Also reports whether the media type
+** is textual (text/..., xml, json, javascript, or no type at all) in *is_text.
+*/
+int http_header_charset(const char *ctype, char *out, size_t outn, int *is_text);
+
+/* The charset declared inside a document: <meta charset>, <meta http-equiv content=…charset=>
+** or <?xml encoding=?>, looked for in the first 8 KiB. Returns 1 when found. */
+int http_meta_charset(const char *s, size_t n, char *out, size_t outn);
+
+#endif

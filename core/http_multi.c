@@ -1,0 +1,386 @@
+/*
+** http_multi.c — runs a batch of HTTP transfers through one curl multi handle: a total and a
+** per-host concurrency cap, a polite delay between starts on one host, retries with
+** exponential backoff and jitter (connection errors, timeouts, 5xx; never 4xx), redirects
+** followed here (so that every hop is checked against the allowed hosts), a size cap, and
+** each failure sorted into a category. Pure C: no Lua state is touched while curl runs.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "http.h"
+
+double http_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int http_buf_add(http_buf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->n + n + 1) cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (p == NULL) return -1;
+    b->p = p;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+  return 0;
+}
+
+static void buf_reset(http_buf *b) {
+  b->n = 0;
+  if (b->p) b->p[0] = '\0';
+}
+
+char *http_url_host(const char *url) {
+  CURLU *u = curl_url();
+  if (u == NULL) return NULL;
+  char *scheme = NULL, *host = NULL, *out = NULL;
+  if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+      curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+      (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0) &&
+      curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+    out = strdup(host);
+    if (out)
+      for (char *c = out; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+  }
+  curl_free(scheme);
+  curl_free(host);
+  curl_url_cleanup(u);
+  return out;
+}
+
+int http_host_allowed(const http_batch *b, const char *host) {
+  if (b->allow == NULL) return 1;
+  for (size_t i = 0; i < b->nallow; i++)
+    if (strcasecmp(b->allow[i], host) == 0) return 1;
+  return 0;
+}
+
+/* Index of host in the batch's table (added when new), or -1 when out of memory. */
+static int host_index(http_batch *b, const char *url) {
+  char *h = http_url_host(url);
+  if (h == NULL) h = strdup("");
+  if (h == NULL) return -1;
+  for (size_t i = 0; i < b->nhosts; i++)
+    if (strcmp(b->hosts[i].name, h) == 0) {
+      free(h);
+      return (int)i;
+    }
+  if (b->nhosts == b->caphosts) {
+    size_t cap = b->caphosts ? b->caphosts * 2 : 8;
+    http_host *p = realloc(b->hosts, cap * sizeof *p);
+    if (p == NULL) {
+      free(h);
+      return -1;
+    }
+    b->hosts = p;
+    b->caphosts = cap;
+  }
+  b->hosts[b->nhosts].name = h;
+  b->hosts[b->nhosts].active = 0;
+  b->hosts[b->nhosts].next_start = 0;
+  return (int)b->nhosts++;
+}
+
+static size_t on_data(char *ptr, size_t size, size_t nmemb, void *ud) {
+  http_xfer *x = ud;
+  size_t n = size * nmemb;
+  if (x->max_size > 0 && (long long)(x->data.n + n) > x->max_size) {
+    x->too_large = 1;
+    return 0;
+  }
+  return http_buf_add(&x->data, ptr, n) == 0 ? n : 0;
+}
+
+static size_t on_header(char *ptr, size_t size, size_t nmemb, void *ud) {
+  http_xfer *x = ud;
+  size_t n = size * nmemb;
+  if (n >= 5 && strncmp(ptr, "HTTP/", 5) == 0) buf_reset(&x->hdrs);  /* a new response */
+  return http_buf_add(&x->hdrs, ptr, n) == 0 ? n : 0;
+}
+
+static void set_failure(http_xfer *x, const char *category, const char *message) {
+  x->category = category;
+  free(x->message);
+  x->message = strdup(message ? message : category);
+}
+
+/* The category of a curl error. */
+static const char *classify(CURLcode rc) {
+  switch (rc) {
+  case CURLE_OPERATION_TIMEDOUT: return "timeout";
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY: return "dns";
+  case CURLE_COULDNT_CONNECT:
+  case CURLE_SEND_ERROR:
+  case CURLE_RECV_ERROR:
+  case CURLE_GOT_NOTHING: return "connect";
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_SSL_CACERT_BADFILE:
+  case CURLE_SSL_ISSUER_ERROR:
+  case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+  case CURLE_SSL_CRL_BADFILE:
+  case CURLE_SSL_ENGINE_INITFAILED: return "tls";
+  case CURLE_FILESIZE_EXCEEDED: return "too_large";
+  case CURLE_TOO_MANY_REDIRECTS: return "too_many_redirects";
+  case CURLE_PARTIAL_FILE: return "truncated";
+  default: return "http";
+  }
+}
+
+static int retryable(const char *category) {
+  return strcmp(category, "timeout") == 0 || strcmp(category, "connect") == 0 ||
+         strcmp(category, "dns") == 0;
+}
+
+/* Set up the easy handle for the transfer's current URL and method. */
+static int setup(http_batch *b, http_xfer *x) {
+  if (x->easy == NULL) {
+    x->easy = curl_easy_init();
+    if (x->easy == NULL) return -1;
+  }
+  CURL *e = x->easy;
+  curl_easy_reset(e);
+  curl_easy_setopt(e, CURLOPT_URL, x->url);
+  curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
+  curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+  curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(e, CURLOPT_USERAGENT, b->user_agent);
+  if (x->timeout_ms > 0) curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, x->timeout_ms);
+  if (x->connect_timeout_ms > 0) curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, x->connect_timeout_ms);
+  if (x->max_size > 0) curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max_size);
+  if (x->headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+  if (strcmp(x->method, "GET") == 0) {
+    curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+  } else if (strcmp(x->method, "HEAD") == 0) {
+    curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+  } else {
+    if (x->body) {
+      curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
+      curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->body_len);
+    }
+    if (strcmp(x->method, "POST") != 0 || x->body == NULL)
+      curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, x->method);
+  }
+  buf_reset(&x->data);
+  buf_reset(&x->hdrs);
+  x->too_large = 0;
+  x->errbuf[0] = '\0';
+  return 0;
+}
+
+static void finish(http_batch *b, http_xfer *x, size_t *done) {
+  x->state = HTTP_DONE;
+  x->elapsed = http_now() - x->started;
+  (*done)++;
+  (void)b;
+}
+
+/* Schedule another attempt after backoff; 1 when scheduled, 0 when retries are spent. */
+static int retry_later(http_xfer *x) {
+  if (x->attempt >= x->retries) return 0;
+  double wait = x->retry_base;
+  for (int i = 0; i < x->attempt; i++) wait *= 2;
+  wait *= 0.75 + 0.5 * ((double)rand() / RAND_MAX);   /* jitter: ±25% */
+  x->attempt++;
+  x->state = HTTP_PENDING;
+  x->not_before = http_now() + wait;
+  return 1;
+}
+
+/* A finished attempt: redirect, retry, or the outcome. */
+static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
+  curl_multi_remove_handle(b->multi, x->easy);
+  b->hosts[x->host].active--;
+  if (rc != CURLE_OK) {
+    const char *cat = x->too_large ? "too_large" : classify(rc);
+    if (retryable(cat) && retry_later(x)) return;
+    char msg[CURL_ERROR_SIZE + 64];
+    snprintf(msg, sizeof msg, "%s", x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+    if (x->too_large)
+      snprintf(msg, sizeof msg, "body larger than max_size (%lld bytes)", x->max_size);
+    set_failure(x, cat, msg);
+    finish(b, x, done);
+    return;
+  }
+  long status = 0;
+  curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+  x->status = status;
+  char *location = NULL;
+  if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+    curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &location);
+  if (location && x->max_redirects >= 0) {
+    if (x->redirects >= x->max_redirects) {
+      char msg[96];
+      snprintf(msg, sizeof msg, "more than %ld redirects", x->max_redirects);
+      set_failure(x, "too_many_redirects", msg);
+      finish(b, x, done);
+      return;
+    }
+    char *host = http_url_host(location);
+    if (host == NULL || !http_host_allowed(b, host)) {
+      size_t n = strlen(location) + 96;
+      char *msg = malloc(n);
+      if (msg) snprintf(msg, n, "redirect to %s, %s", location,
+                        host ? "a host the plugin's manifest does not list" : "not an http(s) URL");
+      set_failure(x, host ? "forbidden" : "http", msg ? msg : "redirect refused");
+      free(msg);
+      free(host);
+      finish(b, x, done);
+      return;
+    }
+    free(host);
+    char *next = strdup(location);
+    if (next == NULL) {
+      set_failure(x, "http", "out of memory");
+      finish(b, x, done);
+      return;
+    }
+    free(x->url);
+    x->url = next;
+    x->redirects++;
+    if (status == 303 || ((status == 301 || status == 302) && strcmp(x->method, "POST") == 0)) {
+      char *get = strdup("GET");
+      if (get) {
+        free(x->method);
+        x->method = get;
+        free(x->body);
+        x->body = NULL;
+        x->body_len = 0;
+      }
+    }
+    int h = host_index(b, x->url);
+    x->host = h < 0 ? 0 : h;
+    x->state = HTTP_PENDING;
+    x->not_before = 0;
+    return;
+  }
+  if (status >= 500 && retry_later(x)) return;
+  finish(b, x, done);
+}
+
+static int start(http_batch *b, http_xfer *x, double now) {
+  if (setup(b, x) != 0) return -1;
+  if (x->started == 0) x->started = now;
+  if (curl_multi_add_handle(b->multi, x->easy) != CURLM_OK) return -1;
+  x->state = HTTP_ACTIVE;
+  http_host *h = &b->hosts[x->host];
+  h->active++;
+  h->next_start = now + b->delay;
+  return 0;
+}
+
+int http_batch_run(http_batch *b, const char **err) {
+  b->multi = curl_multi_init();
+  if (b->multi == NULL) {
+    *err = "curl_multi_init failed";
+    return -1;
+  }
+  for (size_t i = 0; i < b->n; i++) {
+    int h = host_index(b, b->x[i].url);
+    if (h < 0) {
+      *err = "out of memory";
+      return -1;
+    }
+    b->x[i].host = h;
+  }
+  size_t done = 0, first = 0;
+  int active = 0;
+  for (size_t i = 0; i < b->n; i++)
+    if (b->x[i].state == HTTP_DONE) done++;   /* refused before starting (forbidden host) */
+  while (done < b->n) {
+    double now = http_now();
+    double wait = 1.0;
+    while (first < b->n && b->x[first].state == HTTP_DONE) first++;
+    for (size_t i = first; i < b->n && active < b->concurrency; i++) {
+      http_xfer *x = &b->x[i];
+      if (x->state != HTTP_PENDING) continue;
+      http_host *h = &b->hosts[x->host];
+      if (h->active >= b->per_host) continue;
+      double due = x->not_before > h->next_start ? x->not_before : h->next_start;
+      if (due > now) {
+        if (due - now < wait) wait = due - now;
+        continue;
+      }
+      if (start(b, x, now) != 0) {
+        *err = "cannot start a transfer (out of memory)";
+        return -1;
+      }
+      active++;
+    }
+    int running = 0;
+    curl_multi_perform(b->multi, &running);
+    CURLMsg *msg;
+    int left, finished = 0;
+    while ((msg = curl_multi_info_read(b->multi, &left)) != NULL) {
+      finished = 1;
+      if (msg->msg != CURLMSG_DONE) continue;
+      http_xfer *x = NULL;
+      CURL *e = msg->easy_handle;
+      CURLcode rc = msg->data.result;
+      curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&x);
+      active--;
+      completed(b, x, rc, &done);
+    }
+    if (done >= b->n) break;
+    if (finished) continue;   /* redirects and slots freed: schedule again before waiting */
+    int ms = (int)(wait * 1000);
+    if (ms < 1) ms = 1;
+    if (active > 0 && ms > 100) ms = 100;
+    curl_multi_poll(b->multi, NULL, 0, ms, NULL);
+  }
+  return 0;
+}
+
+void http_batch_free(http_batch *b) {
+  for (size_t i = 0; i < b->n; i++) {
+    http_xfer *x = &b->x[i];
+    if (x->easy) {
+      if (b->multi && x->state == HTTP_ACTIVE) curl_multi_remove_handle(b->multi, x->easy);
+      curl_easy_cleanup(x->easy);
+    }
+    free(x->url);
+    free(x->method);
+    free(x->body);
+    free(x->message);
+    free(x->data.p);
+    free(x->hdrs.p);
+    curl_slist_free_all(x->headers);
+  }
+  free(b->x);
+  b->x = NULL;
+  b->n = 0;
+  if (b->multi) curl_multi_cleanup(b->multi);
+  b->multi = NULL;
+  for (size_t i = 0; i < b->nhosts; i++) free(b->hosts[i].name);
+  free(b->hosts);
+  b->hosts = NULL;
+  b->nhosts = b->caphosts = 0;
+  for (size_t i = 0; i < b->nallow; i++) free(b->allow[i]);
+  free(b->allow);
+  b->allow = NULL;
+  b->nallow = 0;
+}

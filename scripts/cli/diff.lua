@@ -1,0 +1,52 @@
+-- policytk diff: what changed between two stored versions of a fetched document — a line diff
+-- with the changed numbers marked, and the list of changed numbers.
+
+local cli = require "policytk.cli"
+local fetched = require "policytk.fetched"
+local store = require "policytk.store"
+
+return {
+  summary = "show what changed between two versions of a fetched document",
+  usage = "policytk diff DOC [V1 V2] [--color auto|always|never] [--db PATH]",
+  description = "A line diff of two stored versions of a fetched document (default: the last two),\n"
+    .. "changed numbers marked ([-old-] {+new+}, or in color on a terminal), then the numbers that\n"
+    .. "changed. DOC is the id shown by `policytk docs --fetched`, or the document's URL.",
+  options = {
+    { "--color", arg = "WHEN", values = { "auto", "always", "never" }, default = "auto",
+      help = "color the changes" },
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    if #args ~= 1 and #args ~= 3 then cli.usage_error("expected DOC, or DOC V1 V2") end
+    local v1, v2
+    if #args == 3 then
+      v1, v2 = math.tointeger(tonumber(args[2])), math.tointeger(tonumber(args[3]))
+      if not v1 or not v2 then cli.usage_error("versions must be whole numbers; got %q %q", args[2], args[3]) end
+    end
+    local conn = store.open(opts.db)
+    local doc = fetched.find(conn, args[1])
+    if not v1 then
+      local last = fetched.version(conn, doc, nil).version
+      if last < 2 then
+        conn:close()
+        cli.fail("document %d has only one version: nothing to compare", doc.id)
+      end
+      v1, v2 = last - 1, last
+    end
+    local a, b = fetched.version(conn, doc, v1), fetched.version(conn, doc, v2)
+    conn:close()
+    local color = opts.color == "always" or (opts.color == "auto" and require("policytk.term").isatty("stdout"))
+    local out = io.stdout
+    out:write(string.format("--- %s 第 %d 版（%s）\n+++ %s 第 %d 版（%s）\n", doc.title, a.version, a.fetched_at,
+      doc.title, b.version, b.fetched_at))
+    if a.hash == b.hash then
+      out:write("两个版本的文本相同。\n")
+      return 0
+    end
+    local ops = fetched.diff(a.text, b.text)
+    fetched.write_diff(out, ops, color)
+    local nums = fetched.changed_numbers(ops)
+    if #nums > 0 then out:write("\n变化的数字：", table.concat(nums, "；"), "\n") end
+    return 0
+  end,
+}

@@ -1,0 +1,108 @@
+-- policytk fetch: find new and revised policy documents on the city portals (the plugins'
+-- source{} declarations), store every version, and print a summary per source.
+
+local cli = require "policytk.cli"
+local core = require "policytk.core"
+local fetch = require "policytk.fetch"
+local plugins = require "policytk.plugins"
+local store = require "policytk.store"
+local tabular = require "policytk.tabular"
+local log = require "policytk.log"
+
+local COLUMNS = {
+  { key = "city", title = "城市" }, { key = "source", title = "栏目" }, { key = "listed", title = "列出" },
+  { key = "matched", title = "符合" }, { key = "new", title = "新增" }, { key = "changed", title = "变更" },
+  { key = "unchanged", title = "未变" }, { key = "failed", title = "失败" },
+}
+
+-- A one-line progress bar on stderr (a terminal only).
+local function bar(label, i, n)
+  local width = 30
+  local filled = n > 0 and math.floor(width * i / n) or width
+  io.stderr:write(string.format("\r%-28s [%s%s] %d/%d", label, string.rep("#", filled),
+    string.rep(".", width - filled), i, n))
+  if i >= n then io.stderr:write("\r", string.rep(" ", 72), "\r") end
+  io.stderr:flush()
+end
+
+return {
+  summary = "fetch new and revised documents from the city portals",
+  usage = "policytk fetch [CITY...] [--since DATE] [--until DATE] [--dry-run] [--limit N] [--db PATH]",
+  description = "For each portal source declared in the plugins' portal.lua: list the column, keep the items\n"
+    .. "whose titles hold the source's keywords and whose dates are in range, fetch new or changed\n"
+    .. "articles (conditional requests: unchanged pages cost one 304), and store a new version when\n"
+    .. "the normalized text changes. Prints new / changed / unchanged / failed per source and the\n"
+    .. "failures' reasons; exits 1 when anything failed. docs/fetch.md has the details.",
+  options = {
+    { "--since", arg = "DATE", help = "only items dated on or after DATE (YYYY-MM-DD; default: the source's since)" },
+    { "--until", arg = "DATE", help = "only items dated on or before DATE" },
+    { "--dry-run", help = "list what would be fetched; fetch no article and store nothing" },
+    { "--limit", arg = "N", integer = true, help = "at most N articles per source" },
+    { "--concurrency", arg = "N", integer = true, default = 4, help = "articles fetched at once" },
+    { "--timeout", arg = "SECONDS", help = "per-request time limit (default 30)" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "summary format" },
+    { "--db", arg = "PATH", help = "the database file" },
+  },
+  run = function(opts, args)
+    for _, k in ipairs({ "since", "until" }) do
+      if opts[k] and not core.is_iso_date(opts[k]) then
+        cli.usage_error("--%s: expected a date YYYY-MM-DD; got %q", k, opts[k])
+      end
+    end
+    if opts.limit and opts.limit < 1 then cli.usage_error("--limit: expected a positive number") end
+    if opts.concurrency < 1 then cli.usage_error("--concurrency: expected a positive number") end
+    local timeout
+    if opts.timeout then
+      timeout = tonumber(opts.timeout)
+      if not timeout or timeout <= 0 then cli.usage_error("--timeout: expected seconds; got %q", opts.timeout) end
+    end
+    local loaded = plugins.load_all(args)
+    if #loaded.problems > 0 then cli.fail("%s", table.concat(loaded.problems, "\n")) end
+    local list = {}
+    for _, p in ipairs(loaded.list) do
+      if p.status ~= "ok" then
+        log.warn("plugin %s has problems (policytk plugins shows them); its sources are skipped", p.id)
+      elseif #(p.sources or {}) > 0 then
+        list[#list + 1] = p
+      end
+    end
+    if #list == 0 then cli.fail("no plugin declares a portal source (source{} in portal.lua)") end
+    local conn, path
+    if not opts.dry_run then conn, path = store.open(opts.db) end
+    local tty = require("policytk.term").isatty("stderr")
+    local fopts = { since = opts.since, ["until"] = opts["until"], limit = opts.limit, dry_run = opts.dry_run,
+                    concurrency = opts.concurrency, timeout = timeout, db_path = path }
+    if tty then
+      fopts.progress = function(row, i, n) bar(row.city .. "/" .. row.source, i, n) end
+    else
+      fopts.on_source = function(row)
+        log.info("%s/%s: listed %d, matched %d, new %d, changed %d, unchanged %d, failed %d", row.city, row.source,
+          row.listed, row.matched, row.new, row.changed, row.unchanged, row.failed)
+      end
+    end
+    local rows = fetch.run(conn, list, fopts)
+    if conn then conn:close() end
+    if opts.dry_run then
+      local items = {}
+      for _, r in ipairs(rows) do
+        for _, it in ipairs(r.items or {}) do
+          items[#items + 1] = { city = r.city, source = r.source, date = it.date, title = it.title, url = it.url }
+        end
+      end
+      tabular.write(io.stdout, opts.format, { { key = "city" }, { key = "source" }, { key = "date" },
+        { key = "title" }, { key = "url" } }, items)
+    else
+      tabular.write(io.stdout, opts.format, COLUMNS, rows)
+    end
+    local failed = 0
+    for _, r in ipairs(rows) do
+      for _, f in ipairs(r.failures) do
+        failed = failed + 1
+        if opts.format == "table" then
+          io.stdout:write(string.format("失败 %s/%s %s：%s\n", r.city, r.source, f.where, f.reason))
+        end
+      end
+    end
+    return failed > 0 and cli.FAIL or cli.OK
+  end,
+}

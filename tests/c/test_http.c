@@ -1,0 +1,131 @@
+/*
+** test_http.c — cmocka tests of the policytk.http module (core/lua_http.c, core/http_*.c)
+** without any network but loopback: charset declarations, URL hosts, the host allow-list,
+** failure categories (a closed port on 127.0.0.1), misuse raising, and that a failed batch
+** frees everything (run under ASan/LSan by `make asan`).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "http.h"
+#include "policytk.h"
+
+int luaopen_policytk_http(lua_State *L);
+
+static lua_State *state(void) {
+  lua_State *L = ptk_newstate();
+  const char *home = getenv("POLICYTK_HOME");
+  if (home) assert_int_equal(ptk_host_init(L, home), 0);
+  else {
+    luaL_openlibs(L);
+    ptk_register_modules(L);
+  }
+  luaL_requiref(L, "policytk.http", luaopen_policytk_http, 0);
+  lua_setglobal(L, "http");
+  return L;
+}
+
+static void run(lua_State *L, const char *code) {
+  if (luaL_dostring(L, code) != LUA_OK) fail_msg("Lua error: %s\n--- in:\n%s", lua_tostring(L, -1), code);
+  lua_settop(L, 0);
+}
+
+static void test_header_charset(void **s) {
+  (void)s;
+  char cs[32];
+  int text = 0;
+  assert_int_equal(http_header_charset("text/html; charset=GBK", cs, sizeof cs, &text), 1);
+  assert_string_equal(cs, "gbk");
+  assert_int_equal(text, 1);
+  assert_int_equal(http_header_charset("application/json;charset=\"UTF-8\"", cs, sizeof cs, &text), 1);
+  assert_string_equal(cs, "utf-8");
+  assert_int_equal(text, 1);
+  assert_int_equal(http_header_charset("application/pdf", cs, sizeof cs, &text), 0);
+  assert_int_equal(text, 0);
+  assert_int_equal(http_header_charset("text/xml", cs, sizeof cs, &text), 0);
+  assert_int_equal(text, 1);
+  /* a charset name longer than the buffer is not taken */
+  assert_int_equal(http_header_charset("text/html; charset=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", cs, 8, &text), 0);
+}
+
+static void test_meta_charset(void **s) {
+  (void)s;
+  char cs[32];
+  const char *a = "<html><head><META http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">";
+  assert_int_equal(http_meta_charset(a, strlen(a), cs, sizeof cs), 1);
+  assert_string_equal(cs, "gb2312");
+  const char *b = "<meta charset='UTF-8'>";
+  assert_int_equal(http_meta_charset(b, strlen(b), cs, sizeof cs), 1);
+  assert_string_equal(cs, "utf-8");
+  const char *c = "<?xml version=\"1.0\" encoding=\"GBK\"?><datastore/>";
+  assert_int_equal(http_meta_charset(c, strlen(c), cs, sizeof cs), 1);
+  assert_string_equal(cs, "gbk");
+  const char *d = "<html><meta name=x><p>charset=big5</p>";
+  assert_int_equal(http_meta_charset(d, strlen(d), cs, sizeof cs), 0);
+  assert_int_equal(http_meta_charset("<meta", 5, cs, sizeof cs), 0);
+}
+
+static void test_url_host(void **s) {
+  (void)s;
+  char *h = http_url_host("https://WWW.Hangzhou.gov.cn:8443/col/col1/index.html");
+  assert_string_equal(h, "www.hangzhou.gov.cn");
+  free(h);
+  assert_null(http_url_host("ftp://example.org/"));
+  assert_null(http_url_host("/relative/path"));
+  char *allow[] = { "www.hangzhou.gov.cn" };
+  http_batch b = { 0 };
+  b.allow = allow;
+  b.nallow = 1;
+  assert_int_equal(http_host_allowed(&b, "WWW.HANGZHOU.GOV.CN"), 1);
+  assert_int_equal(http_host_allowed(&b, "evil.example"), 0);
+  b.allow = NULL;
+  assert_int_equal(http_host_allowed(&b, "evil.example"), 1);
+}
+
+static void test_failures_and_misuse(void **s) {
+  (void)s;
+  lua_State *L = state();
+  run(L,
+      "local r, err = http.get('http://127.0.0.1:1/', {retries = 0})\n"
+      "assert(r == nil and err.category == 'connect', tostring(err))\n"
+      "assert(tostring(err):find('^http connect: .*%(http://127%.0%.0%.1:1/%)$'), tostring(err))\n"
+      "assert(http.is_error(err) and not http.is_error({}))\n"
+      "local c = http.client{hosts = {'www.hangzhou.gov.cn'}}\n"
+      "local r2, e2 = c.get('http://127.0.0.1:1/x')\n"
+      "assert(r2 == nil and e2.category == 'forbidden', tostring(e2))\n"
+      "local res = c.fetch_all({'http://127.0.0.1:1/a', {url = 'http://127.0.0.1:1/b'}})\n"
+      "assert(#res == 2 and res[1].category == 'forbidden' and res[2].category == 'forbidden')\n"
+      "assert(not pcall(http.get, 'file:///etc/passwd'))\n"
+      "assert(not pcall(http.get, 'http://127.0.0.1:1/', {retries = 'x'}))\n"
+      "assert(not pcall(http.fetch_all, {'http://127.0.0.1:1/'}, {concurrency = 0}))\n"
+      "assert(not pcall(http.request, {url = 'http://127.0.0.1:1/', method = 'get'}))\n"
+      "assert(http.user_agent:find('^policytk/'))\n");
+  ptk_closestate(L);
+}
+
+static void test_retries_on_connect_error(void **s) {
+  (void)s;
+  lua_State *L = state();
+  run(L,
+      "local r, err = http.request{url = 'http://127.0.0.1:1/', retries = 2, retry_delay = 0.01}\n"
+      "assert(r == nil and err.category == 'connect')\n");
+  ptk_closestate(L);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_header_charset),
+    cmocka_unit_test(test_meta_charset),
+    cmocka_unit_test(test_url_host),
+    cmocka_unit_test(test_failures_and_misuse),
+    cmocka_unit_test(test_retries_on_connect_error),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
