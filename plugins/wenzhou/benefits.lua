@@ -7,7 +7,9 @@
 -- rule's own time limit (小升规 首年 + 后两年, 个转企 三年, 开办首年) is coded in its eligible().
 --
 -- Left out for want of a number: 对成功上市的企业给予相应奖励 (5), 使用区域公共品牌…给予相应奖励
--- (14), 优化服务券发放方式…给予支持 (23), 创业场所、创业启动资金 (2), 风险补偿、贷款贴息 (19).
+-- (14), 优化服务券发放方式…给予支持 (23), 创业场所、创业启动资金 (2), 风险补偿、贷款贴息 (19),
+-- 支持各地对销售收入500万元以下企业给予综合扶持 (3: 500万元 is the firm's ceiling, the support
+-- itself has no amount).
 --
 -- Firm fields this file reads beyond the standard record (all in firm.extra):
 --   founder_talent            "high_level" | "high_degree"   高层次人才 / 高学历人才 创业 (1)
@@ -163,43 +165,6 @@ benefit{
   end,
   note = "Read as a cap of 20万元 per 项目/活动 (the text says 各类…项目、活动最高给予20万元); "
       .. "a project's amount is its own subsidy base when given, else the cap.",
-}
-
--- 二、(一) 3 --------------------------------------------------------------------------------
-
-benefit{
-  id = "wz_startup_base_support",
-  name = "销售收入500万元以下企业综合扶持",
-  doc = DOC,
-  section = "二、(一) 3",
-  quote = "支持各地对销售收入500万元以下企业给予综合扶持",
-  kind = "other",
-  beneficiary = "firm",
-  params = {
-    param{ id = "wz_startup_base_revenue_max", unit = "元",
-           values = { { from = FROM, value = 5000000 } },
-           clause = "支持各地对销售收入500万元以下企业给予综合扶持", section = "二、(一) 3" },
-    param{ id = "wz_startup_base_support_items", unit = "项",
-           values = { { from = FROM, value = 1 } },
-           clause = "给予综合扶持", section = "二、(一) 3" },
-  },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "wz_startup_base_revenue_max", year_end(year))
-    if not ok then return false, why end
-    local max = ctx.param("wz_startup_base_revenue_max")
-    local rev = firm.revenue and firm.revenue[year]
-    if rev == nil then
-      return false, string.format("缺少%d年销售收入", year)
-    end
-    if rev > max then  -- 以下 includes the bound (民法典第1259条)
-      return false, string.format("%d年销售收入%.0f元, 超过500万元(%d元)", year, rev, max)
-    end
-    return true
-  end,
-  amount = "wz_startup_base_support_items",
-  note = "The counties (各地) give the support; its content and amount are not stated, so the amount "
-      .. "is one item (项), not money. Not limited to firms in a 创业基地, though the sentence goes on "
-      .. "to 将创业基地建设成小企业孵化“幼儿园”.",
 }
 
 -- 二、(二) 5 --------------------------------------------------------------------------------

@@ -17,8 +17,8 @@
 --   p32_ib_to_firm_bookkeeping      “个转企”三年免费基础代理记账 (R20 举措 4)
 --   p32_key_project_limit           在研项目数最多可达3项 (R08 举措 3)
 --
--- Quotes and clauses lie within one line of the flattened table (the host's normalization keeps
--- line breaks), so they are cell fragments; each benefit's name gives the whole rule.
+-- Quotes and clauses are the whole phrases of the table (the host compares them with every blank
+-- and line break removed, so a phrase wrapped over cells matches).
 --
 -- Amounts: a tax relief is given as the rate the text states (%: 25 = 25% of the income is
 -- taxable; 50 = half; 100 = exempt; 5 = 5% extra input tax credit), except p32_ib_iit_half,
@@ -106,12 +106,12 @@ benefit{
   id = "p32_cit_small_low_profit",
   name = "小微企业减按25%计入应纳税所得额",
   doc = DOC, section = R01,
-  quote = "小微企业减按25%计入应纳",
+  quote = "小微企业减按25%计入应纳税所得额",
   kind = "tax_relief", beneficiary = "firm",
   params = {
     param{ id = "p32_cit_taxable_share", unit = "%",
            values = { { from = "2023-01-01", to = "2027-12-31", value = 25 } },
-           clause = "小微企业减按25%计入应纳", section = R01 },
+           clause = "小微企业减按25%计入应纳税所得额", section = R01 },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_cit_taxable_share", year)
@@ -126,12 +126,12 @@ benefit{
   id = "p32_six_taxes_two_fees",
   name = "减半征收“六税两费”",
   doc = DOC, section = R01,
-  quote = "小型微利企业和个体工商户减半",
+  quote = "增值税小规模纳税人、小型微利企业和个体工商户减半征收“六税两费”",
   kind = "tax_relief", beneficiary = "firm",
   params = {
     param{ id = "p32_six_two_fees_reduction", unit = "%",
            values = { { from = "2023-01-01", to = "2027-12-31", value = 50 } },
-           clause = "征收“六税两费”", section = R01 },
+           clause = "增值税小规模纳税人、小型微利企业和个体工商户减半征收“六税两费”", section = R01 },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_six_two_fees_reduction", year)
@@ -150,12 +150,12 @@ benefit{
   id = "p32_microloan_interest_vat",
   name = "小额贷款利息收入免征增值税",
   doc = DOC, section = R01,
-  quote = "微企业和个体工商户小额贷款利",
+  quote = "金融机构小微企业和个体工商户小额贷款利息收入免征增值税",
   kind = "tax_relief", beneficiary = "financial_institution",
   params = {
     param{ id = "p32_microloan_interest_vat_exempt", unit = "%",
            values = { { from = "2023-01-01", to = "2027-12-31", value = 100 } },
-           clause = "息收入免征增值税", section = R01 },
+           clause = "金融机构小微企业和个体工商户小额贷款利息收入免征增值税", section = R01 },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_microloan_interest_vat_exempt", year)
@@ -170,12 +170,12 @@ benefit{
   id = "p32_guarantee_vat",
   name = "融资担保及再担保业务免征增值税",
   doc = DOC, section = R01,
-  quote = "微企业及个体工商户提供融资担",
+  quote = "为农户、小微企业及个体工商户提供融资担保及再担保业务免征增值税",
   kind = "tax_relief", beneficiary = "guarantee_institution",
   params = {
     param{ id = "p32_guarantee_vat_exempt", unit = "%",
            values = { { from = "2023-01-01", to = "2027-12-31", value = 100 } },
-           clause = "保及再担保业务免征增值税", section = R01 },
+           clause = "为农户、小微企业及个体工商户提供融资担保及再担保业务免征增值税", section = R01 },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_guarantee_vat_exempt", year)
@@ -190,12 +190,12 @@ benefit{
   id = "p32_loan_contract_stamp",
   name = "金融机构与小微企业借款合同免征印花税",
   doc = DOC, section = R01,
-  quote = "融机构与小微企业签订的借款合",
+  quote = "金融机构与小微企业签订的借款合同免征印花税等政策延续执行至2027年底",
   kind = "tax_relief", beneficiary = "firm",
   params = {
     param{ id = "p32_loan_contract_stamp_exempt", unit = "%",
            values = { { from = "2023-01-01", to = "2027-12-31", value = 100 } },
-           clause = "同免征印花税等政策延续执行至", section = R01 },
+           clause = "金融机构与小微企业签订的借款合同免征印花税等政策延续执行至2027年底", section = R01 },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_loan_contract_stamp_exempt", year)
@@ -227,12 +227,12 @@ benefit{
   id = "p32_ib_iit_half",
   name = "个体工商户年应纳税所得额不超过200万元部分减半征收个人所得税",
   doc = DOC, section = R01,
-  quote = "2.对个体工商户年应纳税所得额",
+  quote = "对个体工商户年应纳税所得额不超过200万元部分减半征收个人所得税",
   kind = "tax_relief", beneficiary = "individual_business",
   params = {
     param{ id = "p32_ib_iit_half_cap", unit = "元",
            values = { { from = "2023-01-01", to = "2027-12-31", value = 2000000 } },
-           clause = "不超过200万元部分减半征收个", section = R01 },
+           clause = "对个体工商户年应纳税所得额不超过200万元部分减半征收个人所得税", section = R01 },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_ib_iit_half_cap", year)
@@ -252,7 +252,7 @@ benefit{
     -- 减半: half of the tax on the part up to the cap, rounded to the yuan.
     return math.floor(business_income_tax(base) / 2 + 0.5)
   end,
-  note = "Returns the tax saved in 元: half of the 经营所得 tax computed on min(income, 200万元) (国家税务总局公告2023年第12号's formula, without other reliefs). The table prints no end date for this item (its 2027年底 closes item 1); the provincial measure adds 并延续至2027年底 and 财政部 税务总局公告2023年第12号 runs 2023-01-01 to 2027-12-31, so `to` is 2027-12-31.",
+  note = "Returns the tax saved in 元: half of the 经营所得 tax computed on min(income, 200万元) (国家税务总局公告2023年第12号's formula, without other reliefs). The table prints no end date for this item (its 2027年底 closes item 1), so the rule runs over the document's period, 2023-01-01 to 2027-12-31 (the same end as 财政部 税务总局公告2023年第12号 and the provincial measure's 并延续至2027年底, neither of which the table quotes).",
 }
 
 -- 财税〔2015〕119号: industries that cannot claim the super deduction (烟草制造业, 住宿和餐饮业,
@@ -270,12 +270,12 @@ benefit{
   id = "p32_rd_super_deduction",
   name = "研发费用税前加计扣除比例提高至100%",
   doc = DOC, section = R01,
-  quote = "3.符合条件行业企业研发费用税",
+  quote = "符合条件行业企业研发费用税前加计扣除比例提高至100%，作为制度性安排长期实施",
   kind = "tax_relief", beneficiary = "firm",
   params = {
     param{ id = "p32_rd_deduction_rate", unit = "%",
            values = { { from = "2023-01-01", value = 100 } },
-           clause = "前加计扣除比例提高至100%", section = R01 },
+           clause = "符合条件行业企业研发费用税前加计扣除比例提高至100%，作为制度性安排长期实施", section = R01 },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_rd_deduction_rate", year)
@@ -303,12 +303,12 @@ benefit{
   id = "p32_advanced_mfg_vat_credit",
   name = "先进制造业企业增值税加计5%抵减",
   doc = DOC, section = R01,
-  quote = "业按照当期可抵扣进项税额加计",
+  quote = "自2023年1月1日至2027年12月31日，允许先进制造业企业按照当期可抵扣进项税额加计5%抵减应纳增值税税额",
   kind = "tax_relief", beneficiary = "firm",
   params = {
     param{ id = "p32_adv_mfg_vat_credit_rate", unit = "%",
            values = { { from = "2023-01-01", to = "2027-12-31", value = 5 } },
-           clause = "5%抵减应纳增值税税额",
+           clause = "自2023年1月1日至2027年12月31日，允许先进制造业企业按照当期可抵扣进项税额加计5%抵减应纳增值税税额",
            section = R01 },
   },
   eligible = function(firm, year, ctx)
@@ -340,15 +340,15 @@ benefit{
   id = "p32_export_refund_service",
   name = "出口退税平均办理时间",
   doc = DOC, section = R01,
-  quote = "(免)税的平均时间压缩在3个工作日内政策延续实施至",
+  quote = "出口企业正常出口退税平均办理时间在6个工作日内，将办理一类、二类出口企业正常出口退(免)税的平均时间压缩在3个工作日内政策延续实施至2024年底",
   kind = "service", beneficiary = "firm",
   params = {
     param{ id = "p32_export_refund_days", unit = "个工作日",
            values = { { from = "2023-01-01", to = "2024-12-31", value = 6 } },
-           clause = "间在6个工作日内", section = R01 },
+           clause = "出口企业正常出口退税平均办理时间在6个工作日内", section = R01 },
     param{ id = "p32_export_refund_days_class12", unit = "个工作日",
            values = { { from = "2023-01-01", to = "2024-12-31", value = 3 } },
-           clause = "(免)税的平均时间压缩在3个工作日内政策延续实施至",
+           clause = "一类、二类出口企业正常出口退(免)税的平均时间压缩在3个工作日内政策延续实施至2024年底",
            section = R01 },
   },
   eligible = function(firm, year, ctx)
@@ -368,12 +368,12 @@ benefit{
   id = "p32_fx_hedge_guarantee",
   name = "外贸企业汇率避险担保比例",
   doc = DOC, section = "一、(五) 5",
-  quote = "将外贸企业汇率避险担保比",
+  quote = "创新开发支持民营小微企业的个性化担保产品，将外贸企业汇率避险担保比例从5%提高至8%",
   kind = "other", beneficiary = "firm",
   params = {
     param{ id = "p32_fx_hedge_guarantee_ratio", unit = "%",
            values = { { from = "2023-01-01", value = 8 } },
-           clause = "例从5%提高至8%", section = "一、(五) 5" },
+           clause = "将外贸企业汇率避险担保比例从5%提高至8%", section = "一、(五) 5" },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_fx_hedge_guarantee_ratio", year)
@@ -390,12 +390,12 @@ benefit{
   id = "p32_ib_to_firm_bookkeeping",
   name = "“个转企”三年免费基础代理记账服务",
   doc = DOC, section = "四、(二十) 20",
-  quote = "落实“个转企”三年免费基础代理记",
+  quote = "落实“个转企”三年免费基础代理记账服务",
   kind = "service", beneficiary = "firm",
   params = {
     param{ id = "p32_bookkeeping_years", unit = "年",
            values = { { from = "2023-01-01", value = 3 } },
-           clause = "“个转企”三年免费基础代理记", section = "四、(二十) 20" },
+           clause = "落实“个转企”三年免费基础代理记账服务", section = "四、(二十) 20" },
   },
   eligible = function(firm, year, ctx)
     local ok, why = in_force(ctx, "p32_bookkeeping_years", year)
@@ -422,12 +422,12 @@ benefit{
   id = "p32_key_project_limit",
   name = "省级创新联合体牵头企业、科技领军企业在研项目数上限",
   doc = DOC, section = "二、(八) 8",
-  quote = "军企业承担在研项目数可以突破2项限制，最多可达3项",
+  quote = "省级创新联合体牵头企业、科技领军企业承担在研项目数可以突破2项限制，最多可达3项",
   kind = "other", beneficiary = "firm",
   params = {
     param{ id = "p32_key_project_max", unit = "项",
            values = { { from = "2023-01-01", value = 3 } },
-           clause = "承担在研项目数可以突破2项限制，最多可达3项",
+           clause = "科技领军企业承担在研项目数可以突破2项限制，最多可达3项",
            section = "二、(八) 8" },
   },
   eligible = function(firm, year, ctx)

@@ -26,8 +26,10 @@
 -- structure), "415X"/"5+5" 产业集群 (25, names), 96666 热线 (27), 3.0 平台/柔性执法3.0 (8, 29).
 -- Amounts promised to firms are benefits (benefits.lua), not targets.
 --
--- 新增/累计 counts: the text names no base date, so they count from period_start (the issue
--- date); a reader of the original may take them as 2023—2025.
+-- 新增 counts: the text names no base date, so they count from period_start (the issue date); a
+-- reader of the original may take them as 2023—2025. 累计培育创新型中小企业5000家 and the three
+-- counts it governs (T04-T07) are levels at end-2025: the catalog's indicators for them are stocks,
+-- and private32 R23, which sets the same goals, encodes them so.
 
 return document{
   id = "friendly2023",
@@ -336,19 +338,21 @@ return document{
             note = "governed by 突破 like T02 in the same clause (规上工业企业突破1万家、限额以上企业5000家)" },
     target{ id = "T04", section = "一、(一)", indicator = "innovative_smes",
             quote = "累计培育创新型中小企业5000家", value = 5000, unit = "家",
-            comparator = ">=", kind = "cumulative_new", deadline = "2025-12-31" },
+            comparator = ">=", kind = "level", deadline = "2025-12-31",
+            note = "累计培育: the number of firms holding the status at end-2025, a level (the catalog "
+                .. "indicator is a stock; private32 R23 sets the same goal, encoded the same way)" },
     target{ id = "T05", section = "一、(一)", indicator = "specialized_smes_provincial",
             quote = "省级专精特新中小企业1500家", value = 1500, unit = "家",
-            comparator = ">=", kind = "cumulative_new", deadline = "2025-12-31",
-            note = "under 累计培育 of T04" },
+            comparator = ">=", kind = "level", deadline = "2025-12-31",
+            note = "under 累计培育 of T04: a level at end-2025" },
     target{ id = "T06", section = "一、(一)", indicator = "hidden_champions_provincial",
             quote = "省级隐形冠军企业80家", value = 80, unit = "家",
-            comparator = ">=", kind = "cumulative_new", deadline = "2025-12-31",
-            note = "under 累计培育 of T04" },
+            comparator = ">=", kind = "level", deadline = "2025-12-31",
+            note = "under 累计培育 of T04: a level at end-2025" },
     target{ id = "T07", section = "一、(一)", indicator = "little_giants_national",
             quote = "国家级专精特新“小巨人”企业超过150家", value = 150, unit = "家",
-            comparator = ">=", kind = "cumulative_new", deadline = "2025-12-31",
-            note = "under 累计培育 of T04" },
+            comparator = ">=", kind = "level", deadline = "2025-12-31",
+            note = "under 累计培育 of T04: a level at end-2025" },
 
     -- 一、(二) 活力显著增强 ------------------------------------------------------------------
     target{ id = "T08", section = "一、(二)", indicator = "tech_smes_new",
@@ -386,10 +390,10 @@ return document{
 
     -- 一、(五) 权益保护到位 ------------------------------------------------------------------
     target{ id = "T17", section = "一、(五)", indicator = "wz_pillar_industries_with_procuratorate_center",
-            quote = "五大传统支柱行业均设立", value = 5, unit = "个",
+            quote = "五大传统支柱行业均设立“企检服务中心”", value = 5, unit = "个",
             comparator = ">=", kind = "level", deadline = "2025-12-31",
-            note = "五大传统支柱行业均设立“企检服务中心”: all five traditional pillar industries have a "
-                .. "企检服务中心 (counted in industries; 个 = 行业)" },
+            note = "all five traditional pillar industries have a 企检服务中心 (counted in industries; "
+                .. "个 = 行业)" },
     target{ id = "T18", section = "一、(五)", indicator = "sme_arrears_repaid_share",
             quote = "中小企业无分歧欠款100%清偿", value = 100, unit = "%",
             comparator = ">=", kind = "share", deadline = "2025-12-31" },
@@ -406,7 +410,7 @@ return document{
             note = "no year named: the plan's end; the average fee of 政府性融资担保机构 on 小微企业 "
                 .. "guarantees of 单户1000万元以下 (also encoded as the benefit wz_guarantee_fee_cap)" },
     target{ id = "T21", section = "二、(七) 28", measure = "M28", group = "G7",
-            indicator = "wz_company_form_share",
+            indicator = "company_form_share",
             quote = "力争公司制占企业总体比例达95%左右", value = 95, unit = "%",
             comparator = "~", kind = "share", deadline = "2025-12-31",
             note = "no year named: the plan's end" },

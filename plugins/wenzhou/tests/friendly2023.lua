@@ -79,11 +79,20 @@ test("friendly2023: target values", function(t)
   t.eq(T("T14").value, 6000000); t.eq(T("T14").unit, "平方米")
   t.eq(T("T15").value, 5000000)
   t.eq(T("T16").value, 80000000000)
-  t.eq(T("T17").value, 5)
+  t.eq(T("T17").value, 5); t.eq(T("T17").quote, "五大传统支柱行业均设立“企检服务中心”")
   t.eq(T("T18").value, 100); t.eq(T("T18").unit, "%")
   t.eq(T("T19").value, 20); t.eq(T("T19").measure, "M16")
   t.eq(T("T20").value, 1); t.eq(T("T20").comparator, "<="); t.eq(T("T20").measure, "M22")
   t.eq(T("T21").value, 95); t.eq(T("T21").comparator, "~")
+  t.eq(T("T21").indicator, "company_form_share"); t.eq(T("T21").measure, "M28")
+  -- 累计培育 … : levels at end-2025, as the catalog's stock indicators and private32 R23
+  for _, id in ipairs({ "T04", "T05", "T06", "T07" }) do t.eq(T(id).kind, "level", id) end
+  t.eq(T("T01").kind, "cumulative_new")
+  -- inside a measure: T19-T21 only; no target names a lead unit
+  for _, x in ipairs(d.targets) do
+    t.eq(x.lead_unit, nil, x.id)
+    t.eq(x.measure ~= nil, x.section:sub(1, #"二、") == "二、", x.id .. " measure set iff inside a task")
+  end
   for _, x in ipairs(d.targets) do
     t.eq(x.deadline, "2025-12-31", x.id)
   end
@@ -124,12 +133,6 @@ test("服务机构补助: 最高20万元 per project", function(t)
   t.eq(t.pay("wz_startup_service_subsidy", f, 2026), 0)              -- no project that year
   local g = t.firm{ extra = { startup_service_projects = { { year = 2024 } } } }
   t.eq(t.pay("wz_startup_service_subsidy", g, 2024), 0)              -- not a service institution
-end)
-
-test("500万元以下企业综合扶持: bound included", function(t)
-  t.eq(t.pay("wz_startup_base_support", t.firm{ revenue = { [2024] = 5000000 } }, 2024), 1)
-  t.eq(t.pay("wz_startup_base_support", t.firm{ revenue = { [2024] = 5000001 } }, 2024), 0)
-  t.eq(t.pay("wz_startup_base_support", t.firm{ revenue = { [2023] = 100000 } }, 2024), 0)  -- no 2024 figure
 end)
 
 test("小升规: 20万 first year, 10万 in each of the next two while sales grow", function(t)
@@ -255,7 +258,10 @@ test("friendly2023 benefits and reports declared", function(t)
   for _, b in pairs(t.plugin.benefits) do
     if b.doc == "friendly2023" then ids[#ids + 1] = b.id end
   end
-  t.eq(#ids, 13)
+  t.eq(#ids, 12)
+  local set = {}
+  for _, id in ipairs(ids) do set[id] = true end
+  t.ok(not set.wz_startup_base_support, "综合扶持 has no amount: not a benefit")
   local reps = {}
   for _, r in pairs(t.plugin.reports) do
     if r.doc == "friendly2023" then reps[r.id] = r.frequency end
@@ -264,4 +270,81 @@ test("friendly2023 benefits and reports declared", function(t)
   t.eq(reps.quarterly, "quarterly")
   t.eq(reps.assessment, "annual")
   t.eq(reps.evaluation, "periodic")
+end)
+
+-- Edges of each rule: the issue year, the bound itself, each condition failing -------------
+
+test("人才创业贷款, 创业之星, 服务机构补助: edges", function(t)
+  local f = t.firm{ extra = { founder_talent = "high_level", loan_requested = 3000000 } }
+  t.eq(t.pay("wz_talent_startup_loan", f, 2023), 3000000)              -- the issue year; asked = the cap
+  t.eq(t.pay("wz_talent_startup_loan", t.firm{ extra = { founder_talent = "other" } }, 2024), 0)
+  t.eq(t.pay("wz_startup_star_loan", t.firm{ extra = { startup_star_year = 2023 } }, 2023), 10000000)
+  t.eq(t.pay("wz_startup_star_loan", t.firm{ extra = { startup_star_year = 2022 } }, 2022), 0)  -- before
+  t.eq(t.pay("wz_startup_star_loan", t.firm{ extra = { startup_star_year = 2024, loan_requested = 4e6 } }, 2024),
+       4000000)                                                        -- asked below the cap
+  local inst = t.firm{ extra = { service_institution = true,
+    startup_service_projects = { { year = 2024, amount = 200000 }, { year = 2022 } } } }
+  t.eq(t.pay("wz_startup_service_subsidy", inst, 2024), 200000)        -- exactly the cap
+  t.eq(t.pay("wz_startup_service_subsidy", inst, 2022), 0)             -- before the document
+end)
+
+test("小升规: missing figures, the smallest growth, the 高新 bonus's conditions", function(t)
+  local f = t.firm{ above_scale_since = 2024, revenue = { [2024] = 2.1e7, [2026] = 2.6e7 } }
+  t.eq(t.pay("wz_xsg_award", f, 2025), 0)                             -- no 2025 figure
+  t.eq(t.pay("wz_xsg_award", f, 2026), 0)                             -- nothing to compare 2026 with
+  local g = t.firm{ above_scale_since = 2024, revenue = { [2024] = 2.1e7, [2025] = 2.1e7 + 1 } }
+  t.eq(t.pay("wz_xsg_award", g, 2025), 100000)                        -- one yuan more is growth
+  local h = t.firm{ above_scale_since = 2024, high_tech_until = "2026-12-31",
+                    extra = { previously_above_scale = true } }
+  t.eq(t.pay("wz_xsg_high_tech_bonus", h, 2024), 0)                   -- not 首次
+  t.eq(t.pay("wz_xsg_high_tech_bonus", t.firm{ above_scale_since = 2022, high_tech_until = "2026-12-31" }, 2022),
+       0)                                                             -- before the document
+  local k = t.firm{ above_scale_since = 2025, high_tech_until = "2027-12-31", revenue = { [2025] = 3e7 } }
+  t.eq(t.pay("wz_xsg_award", k, 2025) + t.pay("wz_xsg_high_tech_bonus", k, 2025), 300000)  -- they stack
+end)
+
+test("信用贷款基础授信, 担保费率, 示范园区, 代理记账: edges", function(t)
+  t.eq(t.pay("wz_new_firm_credit_line", t.firm{ founded = "2023-10-12" }, 2023), 1000000)  -- the issue date
+  t.eq(t.pay("wz_new_firm_credit_line", t.firm{ founded = "2023-10-11" }, 2023), 0)        -- the day before
+  t.eq(t.pay("wz_new_firm_credit_line", t.firm{}, 2024), 0)                               -- founding date unknown
+  t.eq(t.pay("wz_xsg_credit_line", t.firm{ above_scale_since = 2023 }, 2023), 10000000)
+  t.eq(t.pay("wz_xsg_credit_line", t.firm{ above_scale_since = 2022 }, 2022), 0)          -- before the document
+  local function small(year, extra)
+    return t.firm{ industry = "C3311", employees = 50, revenue = { [year] = 1e7 }, extra = extra }
+  end
+  t.eq(t.pay("wz_guarantee_fee_cap", small(2023, { government_guarantee = true, guarantee_amount = 1 }), 2023), 1)
+  t.eq(t.pay("wz_guarantee_fee_cap", small(2022, { government_guarantee = true, guarantee_amount = 1 }), 2022), 0)
+  t.eq(t.pay("wz_guarantee_fee_cap", small(2024, { government_guarantee = true }), 2024), 0)  -- amount unknown
+  t.eq(t.pay("wz_guarantee_fee_cap", t.firm{ extra = { government_guarantee = true, guarantee_amount = 1 } }, 2024),
+       0)                                                             -- size unknown
+  t.eq(t.pay("wz_digital_park_award", t.firm{ extra = { park_operator = true, digital_demo_park_year = 2023 } }, 2023),
+       500000)
+  t.eq(t.pay("wz_digital_park_award", t.firm{ extra = { park_operator = true, digital_demo_park_year = 2022 } }, 2022),
+       0)                                                             -- before the document
+  t.eq(t.pay("wz_new_firm_free_bookkeeping", t.firm{ kind = "individual_business", founded = "2024-02-01" }, 2024), 0)
+  t.eq(t.pay("wz_new_firm_free_bookkeeping", t.firm{ founded = "2023-05-01" }, 2023), 0)  -- before the document
+end)
+
+test("reports: the 月度报送表 covers both documents", function(t)
+  local monthly
+  for _, r in ipairs(t.plugin.reports) do if r.id == "monthly" then monthly = r end end
+  t.eq(monthly.covers.docs, { "friendly2023", "private32" })
+  t.eq(monthly.covers.targets, "all")
+  local from = {}
+  for _, u in ipairs(monthly.from) do
+    t.ok(not from[u], "reporter listed once: " .. u)
+    from[u] = true
+  end
+  -- every responsible unit of both documents reports
+  for _, id in ipairs({ "friendly2023", "private32" }) do
+    for _, m in ipairs(t.doc(id).measures) do
+      for _, u in ipairs(m.responsible_units) do t.ok(from[u], id .. " " .. m.id .. ": " .. u .. " reports") end
+    end
+  end
+  for _, r in ipairs(t.plugin.reports) do
+    if r.id ~= "monthly" then t.eq(r.covers.docs, { "friendly2023" }, r.id) end
+  end
+  for _, ind in ipairs(t.plugin.indicators) do
+    t.ok(ind.code ~= "wz_company_form_share", "the catalog's company_form_share is used")
+  end
 end)

@@ -132,20 +132,21 @@ test("private32: selected target values", function(t)
   local tg = target_by(d, "first_loan_borrowers_new")
   t.eq({ tg.quote, tg.value, tg.unit, tg.deadline, tg.measure }, { "2023年首贷户新增1万户以上", 10000, "户", "2023-12-31", "R05" })
   tg = target_by(d, "wz_p32_individual_business_loan_balance")
-  t.eq({ tg.value, tg.kind, tg.quote }, { 280000000000, "level", "额达到2800亿元以上" })
+  t.eq({ tg.value, tg.kind, tg.quote }, { 280000000000, "level", "全市个体工商户贷款余额达到2800亿元以上" })
   tg = target_by(d, "wz_p32_individual_business_loan_province_share")
   t.near(tg.value, 16.6667, 1e-3)
-  t.eq(tg.quote, "重超六分之一")
-  t.eq(find_target(d, "均新增800亿元以上", "R05").value, 80000000000)
+  t.eq(tg.quote, "占全省比重超六分之一")
+  local q800 = "确保2023年实现民营经济贷款和小微企业贷款均新增800亿元以上"
+  t.eq(find_target(d, q800, "R05").value, 80000000000)
   local both = 0
-  for _, x in ipairs(d.targets) do if x.quote == "均新增800亿元以上" then both = both + 1 end end
+  for _, x in ipairs(d.targets) do if x.quote == q800 then both = both + 1 end end
   t.eq(both, 2, "民营经济贷款和小微企业贷款: two targets")
   t.eq(target_by(d, "small_micro_loans_new").value, 80000000000)
   t.eq(target_by(d, "wz_p32_skilled_talents_new").value, 54200)
   tg = target_by(d, "wz_p32_rd_gdp_ratio")
   t.eq({ tg.value, tg.comparator, tg.deadline }, { 3, "~", "2025-12-31" })
   tg = target_by(d, "wz_p32_basic_research_share_rank")
-  t.eq({ tg.value, tg.unit, tg.comparator, tg.quote }, { 3, "位", "<=", "排名全省前三" })
+  t.eq({ tg.value, tg.unit, tg.comparator, tg.quote }, { 3, "位", "<=", "2023年基础研究经费占研发经费的比重排名全省前三" })
   tg = target_by(d, "individual_to_firm")
   t.eq({ tg.value, tg.unit, tg.quote }, { 3000, "户", "新增“个转企”3000户" })
   t.eq(target_by(d, "wz_p32_tech_renovation_investment_growth").kind, "growth_rate")
@@ -167,28 +168,52 @@ test("private32: selected target values", function(t)
   -- the two deadlines of one indicator
   t.eq(target_by(d, "wz_p32_key_lab_applications_private", "2023-12-31").value, 2)
   t.eq(target_by(d, "wz_p32_key_lab_applications_private", "2027-12-31").value, 4)
-  t.eq(target_by(d, "wz_p32_compliance_guidelines", "2023-12-31").quote, "确保年底前完成6部重点产业合规")
+  t.eq(target_by(d, "wz_p32_compliance_guidelines", "2023-12-31").quote, "确保年底前完成6部重点产业合规指引")
+  -- 到2027年 goals count from 2023, not in 2027 alone: no `year`
+  for _, id in ipairs({ "T035", "T036", "T038" }) do
+    local x = by_id(d.targets, id)
+    t.eq({ x.deadline, x.year }, { "2027-12-31", nil }, id)
+  end
+  t.eq(by_id(d.targets, "T035").value, 4)
+  t.eq(by_id(d.targets, "T036").value, 15)
+  t.eq(by_id(d.targets, "T038").value, 3000000000)
+  -- 12个县(市、区) with a 企业综合服务中心: a level, like its indicator
+  tg = by_id(d.targets, "T097")
+  t.eq({ tg.value, tg.kind, tg.deadline }, { 12, "level", "2025-12-31" })
+  tg = by_id(d.targets, "T036")
+  t.eq(tg.quote, "支持省级新型研发机构与民企建设联合实验室、研发机构15家以上")
+  -- no private32 target names a lead unit of its own: the row's starred unit leads
+  for _, x in ipairs(d.targets) do t.eq(x.lead_unit, nil, x.id) end
 end)
 
--- The host keeps line breaks, so quotes are cell fragments; each must still be read from its
--- own row: the fragment is in the row's 温州市目标 or 落实举措 text.
-local function plain(s)
-  return (s:gsub("，", ","):gsub("；", ";"))
+-- Quotes are whole phrases: the host compares them with the normalized source with every blank
+-- and line break removed; each must also be read from its own row (its 温州市目标 or 落实举措),
+-- hold its number, and carry no note left over from the old cell-fragment quotes.
+local function squash(s)
+  return (s:gsub("%s+", ""):gsub("，", ","):gsub("；", ";"):gsub("（", "("):gsub("）", ")"))
 end
 
-test("private32: each quote is a line of the source and belongs to its row", function(t)
-  local src = t.source_text("wenzhou_private_economy_tasks_2023.txt")
+test("private32: each quote is a whole phrase of its own row", function(t)
+  local src = squash(t.source_text("wenzhou_private_economy_tasks_2023.txt"))
   local d = t.doc("private32")
   for _, tg in ipairs(d.targets) do
-    t.ok(not tg.quote:find("\n"), tg.id)
-    t.ok(src:find(tg.quote, 1, true), tg.id .. ": in the normalized source")
+    t.ok(src:find(squash(tg.quote), 1, true), tg.id .. ": in the normalized source")
     local m = by_id(d.measures, tg.measure)
-    local row = plain(m.city_target) .. "\n" .. plain(table.concat(m.actions, "\n"))
-    t.ok(row:find(plain(tg.quote), 1, true), tg.id .. ": " .. tg.quote .. " is not in the text of " .. tg.measure)
+    local row = squash(m.city_target .. table.concat(m.actions))
+    t.ok(row:find(squash(tg.quote), 1, true), tg.id .. ": " .. tg.quote .. " is not in the text of " .. tg.measure)
     t.ok(tg.quote:find("%d") or tg.quote:find("六分之一") or tg.quote:find("前三") or tg.quote:find("第一"),
       tg.id .. ": the quote holds the number")
+    t.ok(not (tg.note or ""):find("the phrase:", 1, true), tg.id .. ": no fragment note")
+    t.ok(utf8.len(tg.quote) >= 6, tg.id .. ": not a cell fragment")
   end
-  t.ok(src:find("2023年首贷户新增1万户以上", 1, true))
+  -- phrases the table wraps over cells now match whole
+  t.ok(src:find(squash("温州市重点产业发展基金、温州市科创基金、温州市国资创新基金投向民间投资项目比重达到70%以上"), 1, true))
+  for _, b in ipairs(t.plugin.benefits) do
+    if b.doc == "private32" then
+      t.ok(src:find(squash(b.quote), 1, true), b.id)
+      for _, p in ipairs(b.params) do t.ok(src:find(squash(p.clause), 1, true), p.id) end
+    end
+  end
 end)
 
 -- Benefits --------------------------------------------------------------------------------
@@ -367,4 +392,38 @@ test("private32: one firm in several rules", function(t)
   local n = 0
   for _, x in ipairs(b) do if x.doc == "private32" then n = n + 1 end end
   t.eq(n, 12)
+end)
+
+test("private32 benefits: bounds and the period's first year", function(t)
+  -- 小型微利企业: the thresholds themselves are within
+  t.eq(t.pay("p32_cit_small_low_profit", small_low_profit_firm(t, { employees = 300 }), 2023), 25, "300 staff")
+  t.eq(t.pay("p32_cit_small_low_profit", small_low_profit_firm(t, { assets = { [2023] = 50000000 } }), 2023), 25,
+    "5000万元 of assets")
+  t.eq(t.pay("p32_cit_small_low_profit", small_low_profit_firm(t, { assets = {} }), 2023), 0, "assets unknown")
+  -- before 2023-01-01 nothing applies
+  t.eq(t.pay("p32_six_taxes_two_fees", t.firm{ kind = "individual_business" }, 2022), 0)
+  t.eq(t.pay("p32_microloan_interest_vat", t.firm{ extra = { financial_institution = true } }, 2022), 0)
+  t.eq(t.pay("p32_guarantee_vat", t.firm{ extra = { guarantee_institution = true } }, 2022), 0)
+  local small = t.firm{ industry = "C3311", employees = 50, revenue = { [2022] = 1e7, [2023] = 1e7 },
+                        assets = { [2022] = 2e7, [2023] = 2e7 } }
+  t.eq(t.pay("p32_loan_contract_stamp", small, 2022), 0)
+  t.eq(t.pay("p32_loan_contract_stamp", small, 2023), 100, "the first year")
+  local function ib(income, year)
+    return t.firm{ kind = "individual_business", extra = { taxable_income = { [year] = income } } }
+  end
+  t.eq(t.pay("p32_ib_iit_half", ib(100000, 2022), 2022), 0)
+  t.eq(t.pay("p32_ib_iit_half", ib(30000, 2023), 2023), 750)           -- 30000 × 5% / 2, a bracket's edge
+  t.eq(t.pay("p32_ib_iit_half", ib(2000001, 2023), 2023), 317250)      -- one yuan over the cap: the cap's tax
+  -- 先进制造业: a certificate valid on the year's first day counts
+  t.eq(t.pay("p32_advanced_mfg_vat_credit", t.firm{ industry = "C3311", high_tech_until = "2024-01-01" }, 2024), 5)
+  t.eq(t.pay("p32_advanced_mfg_vat_credit", t.firm{ industry = "C3311", high_tech_until = "2023-12-31" }, 2024), 0)
+  -- 出口退税: class 2 is 3 days, an exporter of unknown class 6, nothing before the period
+  t.eq(t.pay("p32_export_refund_service", t.firm{ extra = { exporter = true, export_class = 2 } }, 2024), 3)
+  t.eq(t.pay("p32_export_refund_service", t.firm{ extra = { exporter = true } }, 2024), 6)
+  t.eq(t.pay("p32_export_refund_service", t.firm{ extra = { exporter = true, export_class = 1 } }, 2022), 0)
+  -- 汇率避险担保: a foreign-trade firm of unknown size is not paid
+  t.eq(t.pay("p32_fx_hedge_guarantee", t.firm{ extra = { foreign_trade = true } }, 2024), 0)
+  t.eq(t.pay("p32_key_project_limit", t.firm{ extra = { tech_leader = true } }, 2022), 0)
+  t.eq(t.pay("p32_ib_to_firm_bookkeeping", t.firm{ extra = { converted_from_individual = 2024 } }, 2024), 3)
+  t.eq(t.pay("p32_ib_to_firm_bookkeeping", t.firm{ extra = { converted_from_individual = 2022 } }, 2022), 0)
 end)
