@@ -79,9 +79,9 @@ report{
   from = { OFFICE },
   to = { PUBLIC },
   covers = {
-    indicators = { "hz_below_scale_industrial_value_added_growth", "tech_smes_new",
+    indicators = { "below_scale_industrial_va_growth", "tech_smes_new",
                    "small_to_above_scale", "small_micro_loans_new", "new_small_micro_firms",
-                   "hz_new_small_micro_firms_eight_trillion", "individual_to_firm" },
+                   "eight_industries_firms_new", "individual_to_firm" },
     docs = { "growth2021" },
   },
   indices = {
@@ -90,7 +90,7 @@ report{
       name = "小微企业成长指数",
       base_year = 2020,
       components = {
-        { indicator = "hz_below_scale_industrial_value_added_growth", weight = 0.25 },
+        { indicator = "below_scale_industrial_va_growth", weight = 0.25 },
         { indicator = "tech_smes_new", weight = 0.25 },
         { indicator = "small_to_above_scale", weight = 0.25 },
         { indicator = "small_micro_loans_new", weight = 0.25 },
@@ -108,7 +108,7 @@ report{
       base_year = 2020,
       components = {
         { indicator = "new_small_micro_firms", weight = 1 / 3 },
-        { indicator = "hz_new_small_micro_firms_eight_trillion", weight = 1 / 3 },
+        { indicator = "eight_industries_firms_new", weight = 1 / 3 },
         { indicator = "individual_to_firm", weight = 1 / 3 },
       },
       method = "The plan names the index (四、(三)) but gives no components, weights or base year. "

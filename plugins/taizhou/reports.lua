@@ -32,7 +32,8 @@ report{
 -- 四、(四): quarterly monitoring of the firms in the 小微企业云智库. The text names no unit; the
 -- leading group office (which leads 重大政策研究、重大问题决策, 四、(一)) is taken as the one that
 -- reports, for 决策参考 to the city government. The 云智库 itself is built under 三、(三) 3,
--- led by 市市场监管局.
+-- led by 市市场监管局. The text names no indicator the monitoring covers (only 入库企业运行情况
+-- and 小微企业统计工作和运行分析), so covers.indicators is not set.
 report{
   id = "monitoring",
   name = "入库企业运行情况季度监测分析",

@@ -114,10 +114,48 @@ test("growth2021: selected target values", function(t)
   t.eq(tg("T35").value, 1830); t.eq(tg("T36").value, 900)
   t.eq(tg("T37").comparator, "<="); t.eq(tg("T37").measure, "M07")
   t.eq(tg("T37").indicator, "guarantee_fee_rate"); t.eq(tg("T37").value, 1)
+  t.eq(tg("T29").quote, "提供“浙里检”服务6万单次以上")
+  local measure = {}
   for _, x in ipairs(d.targets) do
     t.eq(x.deadline, "2023-12-31", x.id)
     t.ok(x.quote:find("%d"), x.id .. ": quote carries its number")
+    t.eq(x.lead_unit, nil, x.id .. ": the text names no lead per target")
+    t.eq(x.base, nil, x.id .. ": the text states no base value")
+    if x.measure then measure[#measure + 1] = x.id .. "=" .. x.measure end
   end
+  t.eq(table.concat(measure, " "), "T17=M06 T34=M10 T37=M07")
+end)
+
+test("growth2021: shared quantities use the common catalog", function(t)
+  local d = t.doc("growth2021")
+  local want = {
+    T01 = "new_small_micro_firms", T05 = "below_scale_industrial_va_growth",
+    T06 = "small_to_above_scale", T10 = "contract_credit_firms_new", T11 = "hz_contract_credit_firms_aa",
+    T12 = "joint_stock_firms", T15 = "tech_smes_new", T16 = "high_tech_firms_new",
+    T17 = "tech_sme_rd_intensity", T18 = "tech_sme_researcher_share", T19 = "small_micro_loans_new",
+    T20 = "credit_loans_issued", T21 = "first_loan_borrowers_new", T22 = "first_loan_amount",
+    T23 = "renewal_loans_count", T24 = "renewal_loan_balance", T25 = "sme_parks_total",
+    T26 = "sme_park_floor_area_total", T27 = "research_facility_openings", T28 = "lab_service_batches",
+    T34 = "tax_incentive_coverage", T35 = "trading_rights_registrations_new",
+    T36 = "trade_active_firms_new", T37 = "guarantee_fee_rate",
+  }
+  local own = 0
+  for _, x in ipairs(d.targets) do
+    if want[x.id] then t.eq(x.indicator, want[x.id], x.id) end
+    if x.indicator:sub(1, 3) == "hz_" then own = own + 1 end
+  end
+  t.eq(own, 13, "targets on the plugin's own indicators")
+  local n = 0
+  for _, ind in pairs(t.plugin.indicators) do
+    n = n + 1
+    t.ok(ind.code:sub(1, 3) == "hz_", ind.code)
+  end
+  t.eq(n, 16, "13 for targets, 3 for the statistics of 四、(三)")
+  local comps = {}
+  for _, i in ipairs(by_id(t.plugin.reports, "index").indices) do
+    for _, c in ipairs(i.components) do comps[#comps + 1] = c.indicator end
+  end
+  t.eq(comps[1], "below_scale_industrial_va_growth")
 end)
 
 test("growth2021: quotes stand in the source text", function(t)

@@ -27,7 +27,7 @@ return document{
   source = "taizhou_sme_growth_plan_2018_2020.txt",
   lead_rule = "first_listed",
   lead_rule_quote = "列第一位的为牵头单位,下同",
-  note = "本计划所指小微企业,不含“规上”企业、“限上”企业及个体工商户. The three targets of 二、(四) on 科技型小微企业 (研发投入占比 2.5%, 科技人员占比 10%, 1项以上II类知识产权) read as a standard each such firm should meet.",
+  note = "本计划所指小微企业,不含“规上”企业、“限上”企业及个体工商户. Of the three targets of 二、(四) on 科技型小微企业, 研发投入占比 2.5% and 科技人员占比 10% are measured as ratios over those firms (common catalog), 1项以上II类知识产权 as a standard each firm should meet. 四、(三) splits the targets among the counties (分解到各县(市、区)) but gives no county figures, so no target has shares.",
   groups = {
     { id = "goal1", name = "总量规模更大", section = "二、(一)" },
     { id = "goal2", name = "发展活力更强", section = "二、(二)" },
@@ -141,7 +141,7 @@ return document{
     },
     target{
       id = "T03", section = "二、(一)", group = "goal1",
-      indicator = "tz_below_scale_industrial_value_added_growth", quote = "规下工业企业增加值年均增长达6%以上",
+      indicator = "below_scale_industrial_va_growth", quote = "规下工业企业增加值年均增长达6%以上",
       value = 6, unit = "%", comparator = ">=", kind = "growth_rate",
       deadline = "2020-12-31", lead_unit = "各县(市、区)政府",
       note = "the bracket reads 各县<市、区>政府牵头",
@@ -149,7 +149,7 @@ return document{
     -- 二、(二) 发展活力更强
     target{
       id = "T04", section = "二、(二)", group = "goal2",
-      indicator = "tz_emerging_industry_firms_new", quote = "新兴产业小微企业1.2万家以上",
+      indicator = "eight_industries_firms_new", quote = "新兴产业小微企业1.2万家以上",
       value = 12000, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市市场监管局",
       note = "信息经济、节能环保、健康、旅游、时尚、金融、高端装备制造和文创等新兴产业",
@@ -183,7 +183,7 @@ return document{
     },
     target{
       id = "T09", section = "二、(三)", group = "goal3",
-      indicator = "tz_individual_to_company_share", quote = "新转公司制企业占比80%",
+      indicator = "converted_company_share", quote = "新转公司制企业占比80%以上",
       value = 80, unit = "%", comparator = ">=", kind = "share",
       deadline = "2020-12-31", lead_unit = "市市场监管局",
       note = "新转公司制企业占比80%以上: share of company-form firms among the 个转企 of T08",
@@ -196,10 +196,10 @@ return document{
     },
     target{
       id = "T11", section = "二、(三)", group = "goal3",
-      indicator = "joint_stock_firms", quote = "新增股份公司150家",
+      indicator = "tz_joint_stock_firms_new", quote = "新增股份公司150家",
       value = 150, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市经信委",
-      note = "an increase of the stock of 股份有限公司",
+      note = "新增: a count of firms newly becoming 股份有限公司 (规改股), so a flow; the catalog's joint_stock_firms is the stock",
     },
     target{
       id = "T12", section = "二、(三)", group = "goal3",
@@ -216,42 +216,42 @@ return document{
     },
     target{
       id = "T14", section = "二、(四)", group = "goal4",
-      indicator = "tz_aaa_contract_credit_firms_new", quote = "培育10家小微企业",
+      indicator = "contract_credit_firms_new", quote = "培育10家小微企业",
       value = 10, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市市场监管局",
-      note = "成为浙江省AAA级“守合同重信用”公示企业",
+      note = "成为浙江省AAA级“守合同重信用”公示企业: the AAA grade only (the catalog code names no grade)",
     },
     target{
       id = "T15", section = "二、(四)", group = "goal4",
-      indicator = "tz_tech_firm_rd_intensity", quote = "研发投入占销售收入比例不低于2.5%",
+      indicator = "tech_sme_rd_intensity", quote = "研发投入占销售收入比例不低于2.5%",
       value = 2.5, unit = "%", comparator = ">=", kind = "share",
       deadline = "2020-12-31", lead_unit = "市科技局",
       note = "of 科技型小微企业",
     },
     target{
       id = "T16", section = "二、(四)", group = "goal4",
-      indicator = "tz_tech_firm_sci_staff_share", quote = "科技人员数占职工总数比例不低于10%",
+      indicator = "tech_sme_researcher_share", quote = "科技人员数占职工总数比例不低于10%",
       value = 10, unit = "%", comparator = ">=", kind = "share",
       deadline = "2020-12-31", lead_unit = "市科技局",
       note = "of 科技型小微企业",
     },
     target{
       id = "T17", section = "二、(四)", group = "goal4",
-      indicator = "tz_tech_firm_class2_ip", quote = "拥有1项以上",
+      indicator = "tz_tech_firm_class2_ip", quote = "拥有1项以上II类知识产权",
       value = 1, unit = "项", comparator = ">=", kind = "other",
       deadline = "2020-12-31", lead_unit = "市科技局",
-      note = "拥有1项以上II类知识产权: a standard per 科技型小微企业",
+      note = "a standard per 科技型小微企业 (each firm to hold at least one)",
     },
     -- 二、(五) 外贸拓展更快
     target{
       id = "T18", section = "二、(五)", group = "goal5",
-      indicator = "tz_trading_rights_registrations_new", quote = "新增进出口经营权备案登记小微企业705家",
+      indicator = "trading_rights_registrations_new", quote = "新增进出口经营权备案登记小微企业705家",
       value = 705, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市商务局",
     },
     target{
       id = "T19", section = "二、(五)", group = "goal5",
-      indicator = "tz_trade_active_firms_new", quote = "新增有外贸进出口实绩的小微企业345家",
+      indicator = "trade_active_firms_new", quote = "新增有外贸进出口实绩的小微企业345家",
       value = 345, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市商务局",
     },
@@ -291,14 +291,14 @@ return document{
     },
     target{
       id = "T25", section = "二、(六)", group = "goal6",
-      indicator = "tz_open_instrument_uses", quote = "开放科研设施与仪器5000台次",
+      indicator = "research_facility_openings", quote = "开放科研设施与仪器5000台次",
       value = 5000, unit = "台次", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市科技局",
       note = "three joint leads: (市科技局、市质监局、市市场监管局牵头); lead_unit holds the first",
     },
     target{
       id = "T26", section = "二、(六)", group = "goal6",
-      indicator = "tz_open_lab_services", quote = "开放实验室服务12000批次",
+      indicator = "lab_service_batches", quote = "开放实验室服务12000批次",
       value = 12000, unit = "批次", comparator = ">=", kind = "cumulative_new",
       deadline = "2020-12-31", lead_unit = "市科技局",
       note = "three joint leads: (市科技局、市质监局、市市场监管局牵头); lead_unit holds the first",
@@ -317,17 +317,17 @@ return document{
     },
     target{
       id = "T29", section = "二、(六)", group = "goal6",
-      indicator = "tz_tax_incentive_coverage", quote = "税收优惠政策实际受惠面达到100%",
+      indicator = "tax_incentive_coverage", quote = "税收优惠政策实际受惠面达到100%",
       value = 100, unit = "%", comparator = ">=", kind = "share",
       deadline = "2020-12-31", lead_unit = "市税务局",
     },
     -- 三、(二) 1 信用激励机制 (no lead named for the target; the measure's lead is 市发改委)
     target{
       id = "T30", section = "三、(二) 1", group = "mechanisms", measure = "M07",
-      indicator = "credit_loan_balance", quote = "信用贷款余额到达100",
+      indicator = "credit_loan_balance", quote = "信用贷款余额到达100亿元",
       value = 10000000000, unit = "元", comparator = ">=", kind = "level",
       deadline = "2020-12-31",
-      note = "力争三年内信用贷款余额到达100亿元; a page break (blank line) separates 100 from 亿元, which the normalizer does not join, so the quote stops at the number",
+      note = "力争三年内信用贷款余额到达100亿元 (到达 read as 达到: >=); a page break separates 100 from 亿元 in the source, which the quote check ignores",
     },
   },
 }

@@ -91,6 +91,47 @@ test("growth2018: selected target values and leads", function(t)
   t.eq(tg("T29").value, 100); t.eq(tg("T29").lead_unit, "市税务局")
   t.eq(tg("T30").value, 10000000000); t.eq(tg("T30").measure, "M07")
   t.eq(tg("T30").indicator, "credit_loan_balance"); t.eq(tg("T30").lead_unit, nil)
+  t.eq(tg("T30").quote, "信用贷款余额到达100亿元")
+  t.eq(tg("T09").value, 80); t.eq(tg("T09").quote, "新转公司制企业占比80%以上")
+  t.eq(tg("T11").value, 150); t.eq(tg("T11").kind, "cumulative_new")
+  t.eq(tg("T17").value, 1); t.eq(tg("T17").unit, "项"); t.eq(tg("T17").quote, "拥有1项以上II类知识产权")
+  t.eq(tg("T18").value, 705); t.eq(tg("T19").value, 345)
+  t.eq(tg("T25").value, 5000); t.eq(tg("T25").unit, "台次")
+  local measured = 0
+  for _, x in ipairs(d.targets) do
+    if x.measure then measured = measured + 1 end
+    t.eq(x.base, nil, x.id); t.eq(x.shares, nil, x.id .. ": the text gives no county figures")
+  end
+  t.eq(measured, 1, "only T30 stands inside a measure")
+end)
+
+test("growth2018: shared quantities use the common catalog", function(t)
+  local d = t.doc("growth2018")
+  local want = {
+    T01 = "new_small_micro_firms", T03 = "below_scale_industrial_va_growth", T08 = "individual_to_firm",
+    T09 = "converted_company_share", T10 = "small_to_above_scale", T11 = "tz_joint_stock_firms_new",
+    T13 = "tech_smes_new", T14 = "contract_credit_firms_new", T15 = "tech_sme_rd_intensity",
+    T16 = "tech_sme_researcher_share", T18 = "trading_rights_registrations_new",
+    T19 = "trade_active_firms_new", T21 = "sme_parks_new", T22 = "sme_parks_total",
+    T25 = "research_facility_openings", T26 = "lab_service_batches", T28 = "small_micro_loans_new",
+    T29 = "tax_incentive_coverage", T30 = "credit_loan_balance",
+  }
+  local own = 0
+  for _, x in ipairs(d.targets) do
+    if want[x.id] then t.eq(x.indicator, want[x.id], x.id) end
+    if x.indicator:sub(1, 3) == "tz_" then own = own + 1 end
+  end
+  t.eq(own, 11, "targets on the plugin's own indicators")
+  -- every own indicator is used by a target, none duplicates a catalog code
+  local used = {}
+  for _, x in ipairs(d.targets) do used[x.indicator] = true end
+  local n = 0
+  for _, ind in pairs(t.plugin.indicators) do
+    n = n + 1
+    t.ok(used[ind.code], ind.code .. " is used")
+    t.ok(ind.code:sub(1, 3) == "tz_", ind.code)
+  end
+  t.eq(n, 11)
 end)
 
 test("growth2018: targets per lead unit and per goal group", function(t)
