@@ -2,6 +2,7 @@
 ** helpers.c — small pure functions the host and its Lua modules share: ISO dates,
 ** terminal display width of UTF-8 (CJK counts double), UTF-8 validation, verb names.
 */
+#include <stdint.h>
 #include <string.h>
 
 #include "policytk.h"
@@ -29,10 +30,10 @@ int ptk_is_iso_date(const char *s, size_t n) {
   return d <= max;
 }
 
-/* Decode one UTF-8 sequence at s[0..n). Returns its length (1..4) and the code point in
-** *cp, or 0 when the bytes are not a valid, shortest-form sequence. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp) {
-  unsigned long c = s[0];
+size_t ptk_utf8_next(const char *str, size_t n, uint32_t *cp) {
+  const unsigned char *s = (const unsigned char *)str;
+  if (n == 0) return 0;
+  uint32_t c = s[0];
   size_t len;
   if (c < 0x80) { *cp = c; return 1; }
   else if (c >= 0xC2 && c <= 0xDF) { len = 2; c &= 0x1F; }
@@ -51,11 +52,10 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp) {
 }
 
 size_t ptk_utf8_check(const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
-  unsigned long cp;
+  uint32_t cp;
   while (i < n) {
-    size_t len = utf8_decode(p + i, n - i, &cp);
+    size_t len = ptk_utf8_next(s + i, n - i, &cp);
     if (len == 0) return i;
     i += len;
   }
@@ -63,7 +63,7 @@ size_t ptk_utf8_check(const char *s, size_t n) {
 }
 
 /* East Asian Wide (W) and Fullwidth (F) ranges, abridged to the blocks Chinese text uses. */
-static int is_wide(unsigned long c) {
+static int is_wide(uint32_t c) {
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
          (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
@@ -73,17 +73,16 @@ static int is_wide(unsigned long c) {
          (c >= 0x20000 && c <= 0x3FFFD);
 }
 
-static int is_combining(unsigned long c) {
+static int is_combining(uint32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) ||
          (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
 }
 
 size_t ptk_display_width(const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s;
   size_t i = 0, w = 0;
-  unsigned long cp;
+  uint32_t cp;
   while (i < n) {
-    size_t len = utf8_decode(p + i, n - i, &cp);
+    size_t len = ptk_utf8_next(s + i, n - i, &cp);
     if (len == 0) { w++; i++; continue; }
     i += len;
     if (is_combining(cp)) continue;

@@ -18,13 +18,13 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "policytk.h"
+
 #define PTK_REPLACEMENT 0xFFFDu   /* U+FFFD, stands for what could not be decoded */
 
 /* ---------------------------------------------------------------- text_utf8.c */
 
-/* Decode one UTF-8 sequence at s[0..n). Returns its length (1..4) and the code point in
-** *cp, or 0 when the bytes are not a valid shortest-form sequence (or n is 0). */
-size_t ptk_u8_next(const char *s, size_t n, uint32_t *cp);
+/* Decoding one sequence is ptk_utf8_next (include/policytk.h). */
 
 /* Length (>= 1) of the maximal ill-formed subpart at s[0..n), n > 0: the bytes one
 ** U+FFFD replaces (Unicode's "substitution of maximal subparts"). */

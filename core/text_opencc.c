@@ -112,9 +112,9 @@ void ptk_text_t2s_changes(const char *s, size_t n, const char *t, size_t tn, siz
   *han = *changed = 0;
   while (i < n) {
     uint32_t a, c = 0;
-    size_t la = ptk_u8_next(s + i, n - i, &a);
+    size_t la = ptk_utf8_next(s + i, n - i, &a);
     if (la == 0) { i++; continue; }
-    size_t lc = j < tn ? ptk_u8_next(t + j, tn - j, &c) : 0;
+    size_t lc = j < tn ? ptk_utf8_next(t + j, tn - j, &c) : 0;
     if (ptk_is_han(a)) {
       (*han)++;
       if (lc == 0 || c != a) (*changed)++;

@@ -7,27 +7,6 @@
 #include "policytk.h"
 #include "text.h"
 
-size_t ptk_u8_next(const char *s, size_t n, uint32_t *cp) {
-  const unsigned char *p = (const unsigned char *)s;
-  if (n == 0) return 0;
-  uint32_t c = p[0];
-  size_t len;
-  if (c < 0x80) { *cp = c; return 1; }
-  else if (c >= 0xC2 && c <= 0xDF) { len = 2; c &= 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { len = 3; c &= 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { len = 4; c &= 0x07; }
-  else return 0;
-  if (len > n) return 0;
-  for (size_t i = 1; i < len; i++) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (p[i] & 0x3F);
-  }
-  if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF))) return 0;
-  if (c >= 0xD800 && c <= 0xDFFF) return 0;
-  *cp = c;
-  return len;
-}
-
 size_t ptk_u8_badlen(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
   unsigned c = p[0];
@@ -112,7 +91,7 @@ size_t ptk_pinyin_body(const char *s, size_t n, size_t *syl_len) {
   int letters = 0, toned_any = 0;
   uint32_t cp;
   for (;;) {
-    size_t len = ptk_u8_next(s + i, n - i, &cp);
+    size_t len = ptk_utf8_next(s + i, n - i, &cp);
     if (len == 0) return 0;
     int toned;
     if (ptk_is_pinyin_letter(cp, &toned)) {
@@ -131,7 +110,7 @@ size_t ptk_pinyin_body(const char *s, size_t n, size_t *syl_len) {
 
 size_t ptk_pinyin_group(const char *s, size_t n, size_t *syl_off, size_t *syl_len) {
   uint32_t cp;
-  size_t len = ptk_u8_next(s, n, &cp);
+  size_t len = ptk_utf8_next(s, n, &cp);
   if (len == 0 || (cp != '(' && cp != 0xFF08)) return 0;
   size_t body = ptk_pinyin_body(s + len, n - len, syl_len);
   if (body == 0) return 0;

@@ -10,6 +10,7 @@
 #define POLICYTK_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <lua.h>
 
 #define POLICYTK_VERSION "0.1.0"
@@ -129,6 +130,10 @@ size_t ptk_display_width(const char *s, size_t n);
 
 /* 1 when name is a valid verb name: [a-z][a-z0-9-]*, at most 64 characters. */
 int ptk_valid_verb(const char *name);
+
+/* Decode the UTF-8 sequence at s[0..n): its length (1..4) and the code point in *cp, or 0
+** when the bytes are not a valid, shortest-form sequence (or n is 0). */
+size_t ptk_utf8_next(const char *s, size_t n, uint32_t *cp);
 
 /* Byte offset of the first invalid UTF-8 sequence in s, or n when all of it is valid. */
 size_t ptk_utf8_check(const char *s, size_t n);

@@ -111,12 +111,12 @@ static char *noise(size_t n) {
 static void test_u8_helpers(void **state) {
   (void)state;
   uint32_t cp;
-  assert_int_equal(ptk_u8_next("\xe4\xb8\xad", 3, &cp), 3);
+  assert_int_equal(ptk_utf8_next("\xe4\xb8\xad", 3, &cp), 3);
   assert_int_equal(cp, 0x4E2D);
-  assert_int_equal(ptk_u8_next("\xe4\xb8", 2, &cp), 0);         /* truncated */
-  assert_int_equal(ptk_u8_next("\xc0\x80", 2, &cp), 0);         /* overlong */
-  assert_int_equal(ptk_u8_next("\xed\xa0\x80", 3, &cp), 0);     /* surrogate */
-  assert_int_equal(ptk_u8_next("", 0, &cp), 0);
+  assert_int_equal(ptk_utf8_next("\xe4\xb8", 2, &cp), 0);         /* truncated */
+  assert_int_equal(ptk_utf8_next("\xc0\x80", 2, &cp), 0);         /* overlong */
+  assert_int_equal(ptk_utf8_next("\xed\xa0\x80", 3, &cp), 0);     /* surrogate */
+  assert_int_equal(ptk_utf8_next("", 0, &cp), 0);
   assert_int_equal(ptk_u8_badlen("\xe4\xb8" "a", 3), 2);          /* a cut sequence is one */
   assert_int_equal(ptk_u8_badlen("\xff\xfe", 2), 1);
   assert_int_equal(ptk_u8_badlen("\xe0\x80\x80", 3), 1);          /* E0 needs A0..BF */
