@@ -123,3 +123,22 @@ docs: $(BUILD)/policytk
 
 clean:
 	rm -rf $(BUILD)
+
+# make fuzz: libFuzzer harnesses (fuzz/fuzz_*.c) built with clang and run FUZZ_SECONDS each
+# on a seed corpus made at run time from the source texts (fuzz/seed_corpus.sh).
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_SEEDS   ?= $(CURDIR)/../shared/seeds
+FUZZ_FLAGS    = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1
+.PHONY: fuzz
+fuzz:
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))
+	@set -e; for h in quantity normalize structure; do \
+	  clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) opencc) -Icore -o $(FUZZ_BUILD)/fuzz_$$h fuzz/fuzz_$$h.c \
+	    $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c)) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,opencc); \
+	done
+	@set -e; rm -rf $(FUZZ_BUILD)/corpus; bash fuzz/seed_corpus.sh $(FUZZ_SEEDS) $(FUZZ_BUILD)/corpus; \
+	for h in quantity normalize structure; do echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \
+	  mkdir -p $(FUZZ_BUILD)/corpus_$$h $(FUZZ_BUILD)/crashes_$$h; \
+	  POLICYTK_HOME=$(CURDIR) $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes_$$h/ $(FUZZ_BUILD)/corpus_$$h $(FUZZ_BUILD)/corpus 2>&1 | tail -3; done

@@ -1,0 +1,47 @@
+-- policytk extract FILE: draft a plugin document (metadata, measures, targets) from a policy
+-- text, as JSON or as Lua in the plugin contract (policytk.extract, policytk.extract_format).
+
+local cli = require "policytk.cli"
+local input = require "policytk.text_input"
+local extract = require "policytk.extract"
+local fmt = require "policytk.extract_format"
+
+return {
+  summary = "draft a plugin document from a policy text",
+  usage = "policytk extract FILE [--city C] [--doc ID] [--format json|lua] [-o OUT]",
+  description = "Repairs the text, finds its structure, measures, responsible and lead units and every\n"
+    .. "quantitative target (value, unit, comparator, kind, deadline, lead unit, quote, confidence),\n"
+    .. "and writes a draft for a person to review (docs/extract.md). --format lua writes a document{}\n"
+    .. "file with REVIEW comments; json uses the keys of `policytk targets --format json`.",
+  options = {
+    { "--city", arg = "C", help = "city plugin id written into the draft" },
+    { "--doc", arg = "ID", help = "document id (default: from the file name)" },
+    { "--format", arg = "FORMAT", values = { "json", "lua" }, default = "json", help = "json or lua (default: json)" },
+    { "--output", "-o", arg = "OUT", help = "write to OUT instead of stdout" },
+  },
+  run = function(opts, args)
+    local path = args[1]
+    if not path then cli.usage_error("which file? policytk extract FILE") end
+    local f, head = input.open(path)
+    local rest = f:read("a") or ""
+    if f ~= io.stdin then f:close() end
+    local raw = head .. rest
+    if raw == "" then io.stderr:write(path, ": 警告: 空文件 (empty file)\n") end
+    local draft = extract.extract(raw)
+    local docid = opts.doc or ((path:match("([^/]+)$") or "draft"):gsub("%.[^.]*$", ""):lower():gsub("[^a-z0-9_]", "_"))
+    if not docid:match("^[a-z]") then docid = "d" .. docid end
+    local source = path:match("([^/]+)$")
+    local out = opts.format == "lua" and fmt.lua(draft, opts.city, docid, source) or fmt.json(draft, opts.city, docid)
+    if opts.output then
+      local w, err = io.open(opts.output, "wb")
+      if not w then cli.fail("无法写入 %s: %s", opts.output, tostring(err)) end
+      w:write(out); w:close()
+    else
+      io.stdout:write(out)
+      if opts.format ~= "lua" then io.stdout:write("\n") end
+    end
+    io.stderr:write(string.format("%s: %d 项措施, %d 个目标%s\n", path, #draft.measures, #draft.targets,
+      #draft.warnings > 0 and (", " .. #draft.warnings .. " 条警告") or ""))
+    return 0
+  end,
+}
