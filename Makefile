@@ -32,7 +32,8 @@ LDLIBS   = $(call pkglibs,$(PKGS)) -lm -ldl
 # Debian packages: build, run, test, lint, bench.
 DEB_PKGS := build-essential pkg-config lua5.4 liblua5.4-dev lua-cjson lua-lpeg lua-check \
             libsqlite3-dev sqlite3 libedit-dev libcmocka-dev libcurl4-openssl-dev libopencc-dev \
-            libxml2-dev libxlsxwriter-dev libzip-dev python3 python3-openpyxl python3-pandas hyperfine
+            libxml2-dev libxlsxwriter-dev libzip-dev python3 python3-openpyxl python3-pandas hyperfine \
+            clang libclang-rt-14-dev opencc
 
 MODULES   := $(foreach m,$(LOADABLE),$(if $(wildcard core/lua_$(m).c),$(m)))
 MOD_SRC    = $(foreach m,$(LOADABLE),$(wildcard core/lua_$(m).c core/$(m)_*.c))
