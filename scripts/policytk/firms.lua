@@ -39,7 +39,8 @@ M.TEMPLATE = [[
 #                      （级别 national/provincial/municipal 或 国家级/省级/市级）
 # revenue_YYYY         该年营业收入（元），每年一列，如 revenue_2023,revenue_2024
 # assets_YYYY          该年资产总额（元）
-# 其他列                原样保存，供插件使用
+# 其他列                供插件使用：是/否 → 布尔，数字 → 数值，JSON 列表/对象原样解析，空格 = 无；
+#                      名为 NAME_YYYY 的列按年份汇总为 extra.NAME[YYYY]（如 taxable_income_2024）
 credit_code,name,kind,region,industry,founded,employees,above_scale_since,high_tech_until,tech_sme,specialized,awards,revenue_2023,revenue_2024,assets_2024
 ]]
 
@@ -56,6 +57,36 @@ local NO = { ["否"] = true, ["0"] = true, ["false"] = true, n = true, no = true
 
 local function trim(s)
   return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", ""))
+end
+
+local TRUE = { ["是"] = true, ["true"] = true, yes = true, Y = true, y = true }
+local FALSE = { ["否"] = true, ["false"] = true, no = true, N = true, n = true }
+
+--- An extra column's cell as a Lua value: empty → nil; 是/否 (true/false/yes/no) → boolean;
+--- a plain number → number; a JSON list or object → its value; anything else → the text.
+function M.typed(cell)
+  local s = trim(cell)
+  if s == "" then return nil end
+  if TRUE[s] then return true end
+  if FALSE[s] then return false end
+  if s:match("^%-?%d+%.?%d*$") then return math.tointeger(tonumber(s)) or tonumber(s) end
+  local c = s:sub(1, 1)
+  if c == "[" or c == "{" then
+    local ok, v = pcall(json.decode, s)
+    if ok then return v end
+  end
+  return s
+end
+
+-- JSON object keys are strings: give per-year tables ({"2024": …}) their integer years back.
+local function year_keys(t)
+  if type(t) ~= "table" then return t end
+  local out = {}
+  for k, v in pairs(t) do
+    local y = type(k) == "string" and k:match("^%d%d%d%d$") and tonumber(k) or k
+    out[y] = year_keys(v)
+  end
+  return out
 end
 
 -- Header → { columns = {index → name}, years = {index → {kind, year}}, extra = {index → name} }
@@ -179,7 +210,17 @@ local function read_row(fields, h, lk, opts, bad)
       end
     end
   end
-  for i, name in pairs(h.extra) do f.extra[name] = fields[i] or "" end
+  for i, name in pairs(h.extra) do
+    local v = M.typed(fields[i] or "")
+    local base, year = name:match("^(.+)_(%d%d%d%d)$")
+    if v == nil then                                     -- an empty cell: the field is absent
+    elseif base then
+      f.extra[base] = type(f.extra[base]) == "table" and f.extra[base] or {}
+      f.extra[base][tonumber(year)] = v
+    else
+      f.extra[name] = v
+    end
+  end
   f.extra = json.encode(f.extra)
   return ok and f or nil
 end
@@ -297,7 +338,7 @@ function M.each(conn, filter, fn)
         above_scale_since = n(r.above_scale_since), high_tech_until = n(r.high_tech_until),
         tech_sme = r.tech_sme == 1, specialized = n(r.specialized),
         awards = r.awards == "[]" and {} or json.decode(r.awards),
-        extra = r.extra == "{}" and {} or json.decode(r.extra), revenue = {}, assets = {},
+        extra = r.extra == "{}" and {} or year_keys(json.decode(r.extra)), revenue = {}, assets = {},
       }
       for _, a in ipairs(cur.awards) do a.year = math.tointeger(a.year) or a.year end
     end

@@ -182,3 +182,21 @@ test("firms generate: valid codes, marked synthetic, imports cleanly; --size cou
   t.eq(total, 300)
   os.remove(csv); os.remove(db)
 end)
+
+test("extra columns are typed for rules: 是/否, numbers, JSON, NAME_YYYY per year", function(t)
+  local db, csv = fresh_db(), os.tmpname()
+  write(csv, "credit_code,name,region,loan_requested,service_institution,park_operator,"
+    .. "taxable_income_2024,taxable_income_2025,projects,license,previously_above_scale\n"
+    .. code(1) .. ",甲公司,甲区,5000000,是,否,1200000,1300000.5,\"[{\"\"year\"\":2024,\"\"amount\"\":30000}]\",A-1,\n")
+  local c, _, err = run({ "firms", "import", csv, "--db", db })
+  t.eq(c, 0, err)
+  local conn = require("policytk.store").open(db)
+  local firm
+  require("policytk.firms").each(conn, {}, function(f) firm = f end)
+  conn:close()
+  t.eq(firm.extra, { loan_requested = 5000000, service_institution = true, park_operator = false,
+    taxable_income = { [2024] = 1200000, [2025] = 1300000.5 }, projects = { { year = 2024, amount = 30000 } },
+    license = "A-1" })
+  t.eq(firm.extra.previously_above_scale, nil, "an empty cell is an absent field")
+  os.remove(csv); os.remove(db)
+end)
