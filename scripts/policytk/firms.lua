@@ -213,11 +213,10 @@ local function read_row(fields, h, lk, opts, bad)
   for i, name in pairs(h.extra) do
     local v = M.typed(fields[i] or "")
     local base, year = name:match("^(.+)_(%d%d%d%d)$")
-    if v == nil then                                     -- an empty cell: the field is absent
-    elseif base then
+    if v ~= nil and base then                             -- an empty cell: the field is absent
       f.extra[base] = type(f.extra[base]) == "table" and f.extra[base] or {}
       f.extra[base][tonumber(year)] = v
-    else
+    elseif v ~= nil then
       f.extra[name] = v
     end
   end
