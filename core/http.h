@@ -20,7 +20,7 @@ enum { HTTP_PENDING = 0, HTTP_ACTIVE, HTTP_DONE };
 
 /* One request and, once done, its outcome. Strings are malloc'd and owned. */
 typedef struct http_xfer {
-  CURL *easy;
+  CURL *easy;                   /* while an attempt runs; back in the batch's pool after it */
   char *url;                    /* the URL requested now (changes on redirects) */
   char *method;                 /* GET, POST, HEAD, ... */
   char *body;                   /* request body or NULL */
@@ -35,6 +35,7 @@ typedef struct http_xfer {
   int state, attempt, redirects, host;
   double not_before, started, elapsed;
   int too_large;
+  int utf8;                     /* once done: 1 when data is well-formed UTF-8 */
   http_buf data, hdrs;
   /* outcome */
   long status;
@@ -61,6 +62,8 @@ typedef struct http_batch {
   int concurrency, per_host;
   double delay;                 /* seconds between two starts on one host */
   const char *user_agent;
+  CURL **pool;                  /* idle easy handles, reused by the next transfer (at most */
+  size_t npool;                 /* `concurrency` of them: one per slot) */
 } http_batch;
 
 /* Run every transfer of the batch to completion (success or failure). Returns 0, or -1
@@ -93,5 +96,13 @@ int http_header_charset(const char *ctype, char *out, size_t outn, int *is_text)
 /* The charset declared inside a document: <meta charset>, <meta http-equiv content=…charset=>
 ** or <?xml encoding=?>, looked for in the first 8 KiB. Returns 1 when found. */
 int http_meta_charset(const char *s, size_t n, char *out, size_t outn);
+
+/* 1 when the n bytes at s are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+** nothing above U+10FFFF) — exactly the bytes text.decode(s, "utf-8") keeps unchanged. */
+int http_utf8_valid(const char *s, size_t n);
+
+/* Reserve room for at least n more bytes (and the terminating NUL); 0, or -1 when out of
+** memory (the buffer is left as it was). */
+int http_buf_reserve(http_buf *b, size_t n);
 
 #endif

@@ -1,9 +1,11 @@
 /*
 ** http_charset.c — where the charset of an HTTP body is declared: the Content-Type header's
 ** charset parameter, or the document's own <meta charset>, <meta http-equiv> or XML
-** declaration. The decoding itself is policytk.text's (called from lua_http.c).
+** declaration; and a fast check that a body already is valid UTF-8 (then it is its own text
+** and needs no decoding). The decoding itself is policytk.text's (called from lua_http.c).
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -63,4 +65,46 @@ int http_meta_charset(const char *s, size_t n, char *out, size_t outn) {
     p += 5;
   }
   return 0;
+}
+
+int http_utf8_valid(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str, *end = s + n;
+  while (s < end) {
+    unsigned c = *s;
+    if (c < 0x80) {                     /* ASCII: eight bytes at a time where it runs on */
+      s++;
+      while (end - s >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        if (w & 0x8080808080808080ULL) break;
+        s += 8;
+      }
+      continue;
+    }
+    size_t left = (size_t)(end - s);
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF) {   /* the common 3-byte case (CJK) */
+      if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+      s += 3;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (left < 2 || (s[1] & 0xC0) != 0x80) return 0;
+      s += 2;
+      continue;
+    }
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;      /* the allowed range of the second byte */
+    if (c == 0xE0) { len = 3; lo = 0xA0; }          /* no overlong forms */
+    else if (c == 0xED) { len = 3; hi = 0x9F; }     /* no surrogates */
+    else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;         /* nothing above U+10FFFF */
+    } else return 0;
+    if (left < len || s[1] < lo || s[1] > hi) return 0;
+    for (size_t i = 2; i < len; i++)
+      if ((s[i] & 0xC0) != 0x80) return 0;
+    s += len;
+  }
+  return 1;
 }

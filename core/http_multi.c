@@ -18,7 +18,7 @@ double http_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int http_buf_add(http_buf *b, const char *s, size_t n) {
+int http_buf_reserve(http_buf *b, size_t n) {
   if (b->n + n + 1 > b->cap) {
     size_t cap = b->cap ? b->cap : 4096;
     while (cap < b->n + n + 1) cap *= 2;
@@ -27,6 +27,11 @@ int http_buf_add(http_buf *b, const char *s, size_t n) {
     b->p = p;
     b->cap = cap;
   }
+  return 0;
+}
+
+int http_buf_add(http_buf *b, const char *s, size_t n) {
+  if (http_buf_reserve(b, n) != 0) return -1;
   memcpy(b->p + b->n, s, n);
   b->n += n;
   b->p[b->n] = '\0';
@@ -89,12 +94,22 @@ static int host_index(http_batch *b, const char *url) {
   return (int)b->nhosts++;
 }
 
+/* The largest body size announced by Content-Length that is reserved at once (a hint only:
+** a bigger body still grows the buffer as it arrives). */
+#define RESERVE_MAX (16u << 20)
+
 static size_t on_data(char *ptr, size_t size, size_t nmemb, void *ud) {
   http_xfer *x = ud;
   size_t n = size * nmemb;
   if (x->max_size > 0 && (long long)(x->data.n + n) > x->max_size) {
     x->too_large = 1;
     return 0;
+  }
+  if (x->data.n == 0) {   /* first bytes: room for the announced length, in one allocation */
+    curl_off_t len = -1;
+    if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &len) == CURLE_OK && len > (curl_off_t)n &&
+        len <= (curl_off_t)RESERVE_MAX && (x->max_size <= 0 || len <= x->max_size))
+      (void)http_buf_reserve(&x->data, (size_t)len);   /* on failure the growth below still tries */
   }
   return http_buf_add(&x->data, ptr, n) == 0 ? n : 0;
 }
@@ -145,8 +160,8 @@ static int retryable(const char *category) {
 
 /* Set up the easy handle for the transfer's current URL and method. */
 static int setup(http_batch *b, http_xfer *x) {
-  if (x->easy == NULL) {
-    x->easy = curl_easy_init();
+  if (x->easy == NULL) {   /* an idle handle of this batch (its buffers already allocated), or a new one */
+    x->easy = b->npool > 0 ? b->pool[--b->npool] : curl_easy_init();
     if (x->easy == NULL) return -1;
   }
   CURL *e = x->easy;
@@ -195,8 +210,19 @@ static int setup(http_batch *b, http_xfer *x) {
 static void finish(http_batch *b, http_xfer *x, size_t *done) {
   x->state = HTTP_DONE;
   x->elapsed = http_now() - x->started;
+  /* checked here, while the other transfers are still under way, rather than all at the end */
+  x->utf8 = x->category == NULL && http_utf8_valid(x->data.p ? x->data.p : "", x->data.n);
   (*done)++;
   (void)b;
+}
+
+/* The attempt's easy handle goes back to the pool for the next transfer (a handle per request
+** would allocate, and fault in, curl's buffers a thousand times for a thousand requests). */
+static void release(http_batch *b, http_xfer *x) {
+  if (x->easy == NULL) return;
+  if (b->pool != NULL && b->npool < (size_t)b->concurrency) b->pool[b->npool++] = x->easy;
+  else curl_easy_cleanup(x->easy);
+  x->easy = NULL;
 }
 
 /* Schedule another attempt after backoff; 1 when scheduled, 0 when retries are spent. */
@@ -295,8 +321,9 @@ static int start(http_batch *b, http_xfer *x, double now) {
 
 int http_batch_run(http_batch *b, const char **err) {
   b->multi = curl_multi_init();
-  if (b->multi == NULL) {
-    *err = "curl_multi_init failed";
+  b->pool = calloc((size_t)(b->concurrency > 0 ? b->concurrency : 1), sizeof *b->pool);
+  if (b->multi == NULL || b->pool == NULL) {
+    *err = b->multi ? "out of memory" : "curl_multi_init failed";
     return -1;
   }
   for (size_t i = 0; i < b->n; i++) {
@@ -344,6 +371,7 @@ int http_batch_run(http_batch *b, const char **err) {
       curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&x);
       active--;
       completed(b, x, rc, &done);
+      release(b, x);
     }
     if (done >= b->n) break;
     if (finished) continue;   /* redirects and slots freed: schedule again before waiting */
@@ -373,6 +401,10 @@ void http_batch_free(http_batch *b) {
   free(b->x);
   b->x = NULL;
   b->n = 0;
+  for (size_t i = 0; i < b->npool; i++) curl_easy_cleanup(b->pool[i]);
+  free(b->pool);
+  b->pool = NULL;
+  b->npool = 0;
   if (b->multi) curl_multi_cleanup(b->multi);
   b->multi = NULL;
   for (size_t i = 0; i < b->nhosts; i++) free(b->hosts[i].name);

@@ -316,12 +316,13 @@ static const char *canonical(const char *cs) {
 }
 
 /*
-** Set body, charset and replaced on the response at top: the header's charset first, then
+** Set body, charset and replaced on the response at top (utf8: 1 when the raw bytes at index
+** raw are well-formed UTF-8, as http_multi.c found): the header's charset first, then
 ** the document's own declaration, then detection. When a declaration other than the header's
 ** leaves invalid bytes and detection finds a charset that decodes cleanly, that one wins.
 ** Replaced bytes are counted and logged naming the URL.
 */
-static void decode_body(lua_State *L, int resp, int raw, const char *url) {
+static void decode_body(lua_State *L, int resp, int raw, const char *url, int utf8) {
   lua_getfield(L, resp, "headers");
   lua_getfield(L, -1, "content-type");
   const char *ctype = lua_tostring(L, -1);
@@ -333,6 +334,18 @@ static void decode_body(lua_State *L, int resp, int raw, const char *url) {
   size_t n;
   const char *s = lua_tolstring(L, raw, &n);
   if (!from_header && !http_meta_charset(s, n, cs, sizeof cs)) cs[0] = '\0';
+  /* Declared UTF-8 that is valid (or an empty body with no declaration, as a 304 has): the
+  ** bytes are their own text — the same string as what text.decode would return, without
+  ** a copy. Anything else takes the full path below. */
+  if (utf8 && ((cs[0] && strcmp(canonical(cs), "utf-8") == 0) || (n == 0 && !cs[0]))) {
+    lua_pushvalue(L, raw);
+    lua_setfield(L, resp, "body");
+    lua_pushliteral(L, "utf-8");
+    lua_setfield(L, resp, "charset");
+    lua_pushinteger(L, 0);
+    lua_setfield(L, resp, "replaced");
+    return;
+  }
   lua_getglobal(L, "require");
   lua_pushliteral(L, "policytk.text");
   lua_call(L, 1, 1);
@@ -410,7 +423,7 @@ static int push_result(lua_State *L, http_xfer *x) {
   int raw = lua_gettop(L);
   lua_pushvalue(L, raw);
   lua_setfield(L, resp, "raw");
-  decode_body(L, resp, raw, x->url);
+  decode_body(L, resp, raw, x->url, x->utf8);
   lua_settop(L, resp);
   return 1;
 }
@@ -500,8 +513,12 @@ static int l_fetch_all(lua_State *L) {
   run(L, b);
   lua_createtable(L, (int)n, 0);
   for (lua_Integer i = 1; i <= n; i++) {
-    push_result(L, &b->x[i - 1]);
+    http_xfer *x = &b->x[i - 1];
+    push_result(L, x);
     lua_rawseti(L, -2, i);
+    free(x->data.p);   /* copied into Lua: let the next response reuse the memory */
+    x->data.p = NULL;
+    x->data.n = x->data.cap = 0;
   }
   http_batch_free(b);   /* free the bodies now rather than at the next collection */
   lua_remove(L, box);

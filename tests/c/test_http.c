@@ -72,6 +72,48 @@ static void test_meta_charset(void **s) {
   assert_int_equal(http_meta_charset("<meta", 5, cs, sizeof cs), 0);
 }
 
+/* http_utf8_valid accepts exactly what the core's decoder (ptk_utf8_check) accepts: every
+** sequence of up to three bytes, four-byte sequences around the U+10FFFF and overlong edges,
+** each alone and after ASCII runs that the eight-byte fast path skips. */
+static void test_utf8_valid(void **s) {
+  (void)s;
+  unsigned char buf[32];
+  const size_t pre[] = { 0, 1, 9, 17 };
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+    memset(buf, 'a', pre[k]);
+    unsigned char *t = buf + pre[k];
+    for (unsigned a = 0; a < 256; a++) {
+      t[0] = (unsigned char)a;
+      assert_int_equal(http_utf8_valid((char *)buf, pre[k] + 1), ptk_utf8_check((char *)buf, pre[k] + 1) == pre[k] + 1);
+      for (unsigned b = 0; b < 256; b++) {
+        t[1] = (unsigned char)b;
+        size_t n = pre[k] + 2;
+        assert_int_equal(http_utf8_valid((char *)buf, n), ptk_utf8_check((char *)buf, n) == n);
+        if (a < 0xE0 || k > 1) continue;      /* three bytes: all leads of 3 and 4, two prefixes */
+        for (unsigned c = 0; c < 256; c += (a >= 0xF0 ? 1 : 3)) {
+          t[2] = (unsigned char)c;
+          n = pre[k] + 3;
+          assert_int_equal(http_utf8_valid((char *)buf, n), ptk_utf8_check((char *)buf, n) == n);
+          if (a < 0xF0 || (c & 0xC0) != 0x80) continue;
+          const unsigned last[] = { 0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xFF };
+          for (size_t d = 0; d < sizeof last / sizeof last[0]; d++) {
+            t[3] = (unsigned char)last[d];
+            n = pre[k] + 4;
+            assert_int_equal(http_utf8_valid((char *)buf, n), ptk_utf8_check((char *)buf, n) == n);
+          }
+        }
+      }
+    }
+  }
+  const char *ok = "<p>　　为支持小微企业，现就有关事项通知如下。</p>\xF0\x9F\x98\x80 end";
+  assert_int_equal(http_utf8_valid(ok, strlen(ok)), 1);
+  assert_int_equal(http_utf8_valid("", 0), 1);
+  assert_int_equal(http_utf8_valid("abcdefgh\xE4\xB8", 10), 0);          /* cut in the middle */
+  assert_int_equal(http_utf8_valid("abcdefghijklmnop\xFF", 17), 0);
+  assert_int_equal(http_utf8_valid("\xED\xA0\x80", 3), 0);                /* a surrogate */
+  assert_int_equal(http_utf8_valid("\xC0\xAF", 2), 0);                    /* overlong */
+}
+
 static void test_url_host(void **s) {
   (void)s;
   char *h = http_url_host("https://WWW.Hangzhou.gov.cn:8443/col/col1/index.html");
@@ -123,6 +165,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_header_charset),
     cmocka_unit_test(test_meta_charset),
+    cmocka_unit_test(test_utf8_valid),
     cmocka_unit_test(test_url_host),
     cmocka_unit_test(test_failures_and_misuse),
     cmocka_unit_test(test_retries_on_connect_error),

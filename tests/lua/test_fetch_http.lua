@@ -170,6 +170,49 @@ test("fetch_all: per_host 1 serializes, the polite delay spaces the starts", fun
   t.ok(spaced >= 0.5, "starts 0.25 s apart: ≥ 0.5 s; took " .. spaced)
 end)
 
+test("fetch_all: one slot reuses its curl handle without carrying options into the next request", function(t)
+  local json = require "policytk.json"
+  local log = require "policytk.log"
+  local first = assert(http.get(B .. "/etag.html", FAST))
+  local old = log.set_sink(function() end)
+  local res = http.fetch_all({
+    { url = B .. "/etag.html", etag = first.headers.etag, headers = { ["X-Probe"] = "1" }, retries = 0 },
+    B .. "/headers",
+    { url = B .. "/echo", body = { a = "1" } },
+    B .. "/headers",
+    B .. "/gbk-wrong-meta.html",
+    B .. "/bad-bytes.html",
+    { url = B .. "/binary", method = "HEAD" },
+    B .. "/hello",
+  }, { concurrency = 1, per_host = 1 })
+  log.set_sink(old)
+  t.eq(res[1].status, 304)
+  t.eq({ res[1].body, res[1].charset, res[1].replaced }, { "", "utf-8", 0 })
+  local h = json.decode(res[2].body)
+  t.eq({ h["X-Probe"], h["If-None-Match"], h["Content-Length"] }, { nil, nil, nil })
+  t.eq(json.decode(res[3].body).form, { a = { "1" } })
+  h = json.decode(res[4].body)
+  t.eq({ h["Content-Type"], h["Content-Length"] }, { nil, nil })
+  t.eq({ res[5].charset, res[5].replaced }, { "gbk", 0 })
+  t.match(res[5].body, "减免租金3个月")
+  t.eq({ res[6].charset, res[6].replaced, res[6].body }, { "utf-8", 2, "<p>好\u{FFFD}\u{FFFD}坏</p>" })
+  t.eq({ res[7].status, res[7].raw, res[7].body }, { 200, "", nil })
+  t.eq(res[8].body, "你好，policytk\n")
+end)
+
+test("fetch_all: valid UTF-8 pages are their own text, whole, in order", function(t)
+  local urls = {}
+  for i = 1, 40 do urls[i] = B .. "/bench/art_" .. i .. ".html" end
+  local res = http.fetch_all(urls, { concurrency = 8, per_host = 8 })
+  for i = 1, 40 do
+    local r = res[i]
+    t.eq({ r.status, r.charset, r.replaced }, { 200, "utf-8", 0 })
+    t.eq(#r.raw, tonumber(r.headers["content-length"]))
+    t.ok(r.body == r.raw, "page " .. i .. ": the body is the bytes as received")
+    t.match(r.body, "<title>小微企业政策" .. i .. "</title>")
+  end
+end)
+
 -- html ------------------------------------------------------------------------------------
 
 test("html: xpath nodes, attributes, text(), links resolved against the page URL", function(t)
