@@ -87,6 +87,7 @@ int luaopen_policytk_fs(lua_State *L);
 int luaopen_policytk_term(lua_State *L);
 int luaopen_policytk_text(lua_State *L);
 int luaopen_policytk_db(lua_State *L);
+int luaopen_policytk_csv(lua_State *L);     /* preloaded as policytk.csv_reader */
 
 /* ----------------------------------------------------------------- host */
 

@@ -5,8 +5,20 @@
 --   for fields, line, problem in csv.records(next_line) do … end
 --     fields: list of strings (nil when the record is broken; problem says why)
 --     line:   the line number where the record starts
+--   for fields, line, problem, bad in csv.file_records(f) do … end
+--     the same records read by the C reader (policytk.csv_reader) straight from an open
+--     file; bad: the number of the first field that is not valid UTF-8, or nil
 
 local M = {}
+
+--- The records of an open file (from its current position), parsed in C; faster than
+--- records(file_lines(f)), with the same fields, line numbers and problems. Also returns
+--- the reader, whose close() frees its buffers (the file stays open).
+function M.file_records(f)
+  local reader = require("policytk.csv_reader").new(f)
+  local read = reader.read
+  return function() return read(reader) end, reader
+end
 
 --- Lines of an open file, with their line ends (for file:read("L")).
 function M.file_lines(f)

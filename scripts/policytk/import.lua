@@ -63,92 +63,152 @@ local function suggest(word, candidates)
   return near and string.format(" (did you mean %q?)", near) or ""
 end
 
--- Check one record; returns the observation or nil after calling bad(column, problem).
-local function check_row(rec, lk, opts, bad)
-  local o = {}
-  for _, col in ipairs(M.COLUMNS) do             -- in column order: the first bad field is named
-    local raw = rec[col] or ""
-    local at = core.utf8_check(raw)
-    if at then bad(col, string.format("invalid UTF-8 (byte %d of the field)", at)); return nil end
+-- Periods repeat from row to row: their checks are cached (a bounded cache, so memory stays
+-- flat whatever the file holds).
+local PERIOD_CACHE = 4096
+
+local function is_plain_count(s)             -- digits only: values.number would give tonumber(s)
+  return #s <= 15 and s:find("^%d+$") ~= nil
+end
+
+-- Check one record (fields by position; pos: column name → position). Returns indicator,
+-- region, period, value, unit, source, note, or nil after calling bad(column, problem).
+-- utf8_ok: the reader has checked every field already.
+local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache)
+  if not utf8_ok then
+    for _, col in ipairs(M.COLUMNS) do           -- in column order: the first bad field is named
+      local raw = fields[pos[col]] or ""
+      local at = core.utf8_check(raw)
+      if at then bad(col, string.format("invalid UTF-8 (byte %d of the field)", at)); return nil end
+    end
   end
   local ok = true
-  local name = trim(rec.indicator or "")
+  local oind, oregion, operiod, ovalue, ounit
+  local name = trim(fields[pos.indicator] or "")
   local ind = lk.ind[name]
   if name == "" then bad("indicator", "empty"); ok = false
   elseif not ind then bad("indicator", string.format("unknown indicator %q%s", name, suggest(name, lk.names))); ok = false
-  else o.indicator = ind.code end
+  else oind = ind.code end
 
-  local region = trim(rec.region or "")
+  local region = trim(fields[pos.region] or "")
   if region == "" then
-    o.region = opts.city and lk.cities[opts.city] or (ind and ind.city and lk.cities[ind.city])
-    if not o.region then bad("region", "empty, and no --city to default to"); ok = false end
+    oregion = opts.city and lk.cities[opts.city] or (ind and ind.city and lk.cities[ind.city])
+    if not oregion then bad("region", "empty, and no --city to default to"); ok = false end
   elseif lk.regions[region] then
-    o.region = lk.regions[region]
+    oregion = lk.regions[region]
   else
     bad("region", string.format("unknown region %q%s", region, suggest(region, lk.rnames))); ok = false
   end
 
-  local period, problem = values.period(trim(rec.period or ""), opts.today)
-  if not period then bad("period", problem); ok = false else o.period = period end
+  local praw = fields[pos.period] or ""
+  local period, problem = cache[praw], nil
+  if period == nil then
+    period, problem = values.period(trim(praw), opts.today)
+    if cache.n >= PERIOD_CACHE then for k in pairs(cache) do cache[k] = nil end; cache.n = 0 end
+    if period then cache[praw] = period; cache.n = cache.n + 1 end
+  end
+  if not period then bad("period", problem); ok = false else operiod = period end
 
-  local v, pct = values.number(trim(rec.value or ""))
-  if not v then bad("value", pct); ok = false else o.value = v end
+  local vraw = fields[pos.value] or ""
+  local v, pct
+  if is_plain_count(vraw) then v, pct = tonumber(vraw), false
+  else v, pct = values.number(trim(vraw)) end
+  if not v then bad("value", pct); ok = false else ovalue = v end
 
   if ind and v then
-    local unit = trim(rec.unit or "")
+    local unit = trim(fields[pos.unit] or "")
     if pct and ind.unit ~= "%" then
-      bad("value", string.format("%s is a percentage; the indicator is counted in %s", trim(rec.value), ind.unit))
+      bad("value", string.format("%s is a percentage; the indicator is counted in %s", trim(vraw), ind.unit))
       ok = false
     elseif unit ~= "" and unit ~= ind.unit then
       local mult = unit == "万" .. ind.unit and 1e4 or unit == "亿" .. ind.unit and 1e8 or nil
-      if mult then o.value = v * mult
+      if mult then ovalue = v * mult
       else
         bad("unit", string.format("%q does not match the indicator's unit %q", unit, ind.unit)); ok = false
       end
     end
-    o.unit = ind.unit
+    ounit = ind.unit
   end
-  o.source = rec.source ~= "" and rec.source or nil
-  o.note = rec.note ~= "" and rec.note or nil
-  if math.type(o.value) == "float" and o.value == math.floor(o.value) and math.abs(o.value) < 2^53 then
-    o.value = math.tointeger(o.value)
+  if not ok then return nil end
+  local source, note = fields[pos.source], fields[pos.note]
+  if math.type(ovalue) == "float" and ovalue == math.floor(ovalue) and math.abs(ovalue) < 2^53 then
+    ovalue = math.tointeger(ovalue)
   end
-  return ok and o or nil
+  return oind, oregion, operiod, ovalue, ounit or NULL,
+    source and source ~= "" and source or NULL, note and note ~= "" and note or NULL
 end
 
--- Rows are staged in a temporary table keyed like observations (duplicates inside the file
--- are found there, so memory stays flat whatever the file size), then merged set-wise:
--- changed values are kept as revisions, then updated; new ones are inserted.
-local STAGE = [[
-CREATE TEMP TABLE IF NOT EXISTS import_rows (
-  indicator TEXT NOT NULL, region TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL,
-  unit TEXT, source TEXT, note TEXT, line INTEGER NOT NULL,
-  PRIMARY KEY (indicator, region, period)) WITHOUT ROWID;
-DELETE FROM temp.import_rows;
+-- Rows go straight into observations inside the one transaction, each new one with the next
+-- id after those already held (so "inserted by this import" is id > base). A key already
+-- held is compared, and when it changed the old values become a revision and the row is
+-- updated. Duplicates inside the file are found without holding the file in memory: a new
+-- row's first line is id + off, with off kept in temp.import_lines only where it changes
+-- (one row for a plain file); a held row touched by this import is kept in temp.import_seen.
+local TEMP = [[
+CREATE TEMP TABLE IF NOT EXISTS import_lines (id INTEGER PRIMARY KEY, off INTEGER NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS import_seen (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
+DELETE FROM temp.import_lines;
+DELETE FROM temp.import_seen;
 ]]
 
-local CHANGED = [[
-  o.value IS NOT r.value OR o.unit IS NOT r.unit OR o.source IS NOT r.source OR o.note IS NOT r.note]]
+local SQL = {
+  insert = [[INSERT INTO observations (id, indicator, region, period, value, unit, source, note, reported_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, region, period) DO NOTHING]],
+  mark = "INSERT INTO temp.import_lines (id, off) VALUES (?, ?)",
+  first_new = "SELECT off FROM temp.import_lines WHERE id <= ? ORDER BY id DESC LIMIT 1",
+  held = [[SELECT id, (value IS NOT CAST(?4 AS REAL) OR unit IS NOT ?5 OR source IS NOT ?6
+    OR note IS NOT ?7) AS changed FROM observations WHERE indicator = ?1 AND region = ?2 AND period = ?3]],
+  seen = "INSERT INTO temp.import_seen (id, line) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+  first_seen = "SELECT line FROM temp.import_seen WHERE id = ?",
+  revise = [[INSERT INTO observation_revisions (observation, value, unit, source, note, reported_at, replaced_at)
+    SELECT id, value, unit, source, note, reported_at, ? FROM observations WHERE id = ?]],
+  update = "UPDATE observations SET value = ?, unit = ?, source = ?, note = ?, reported_at = ? WHERE id = ?",
+}
 
-local function merge(conn, now)
-  local counts = {}
-  counts.added = conn:first([[SELECT count(*) AS n FROM temp.import_rows r WHERE NOT EXISTS
-    (SELECT 1 FROM observations o WHERE o.indicator = r.indicator AND o.region = r.region
-     AND o.period = r.period)]]).n
-  local total = conn:first("SELECT count(*) AS n FROM temp.import_rows").n
-  conn:run([[INSERT INTO observation_revisions (observation, value, unit, source, note, reported_at, replaced_at)
-    SELECT o.id, o.value, o.unit, o.source, o.note, o.reported_at, ? FROM observations o
-    JOIN temp.import_rows r ON o.indicator = r.indicator AND o.region = r.region AND o.period = r.period
-    WHERE]] .. CHANGED, now)
-  counts.updated = conn:run([[UPDATE observations AS o SET value = r.value, unit = r.unit, source = r.source,
-    note = r.note, reported_at = ? FROM temp.import_rows AS r
-    WHERE o.indicator = r.indicator AND o.region = r.region AND o.period = r.period AND (]] .. CHANGED .. ")", now)
-  conn:run([[INSERT INTO observations (indicator, region, period, value, unit, source, note, reported_at)
-    SELECT indicator, region, period, value, unit, source, note, ? FROM temp.import_rows WHERE true
-    ON CONFLICT (indicator, region, period) DO NOTHING]], now)
-  counts.unchanged = total - counts.added - counts.updated
-  conn:exec("DELETE FROM temp.import_rows")
-  return counts
+-- The writer: put(line, indicator, region, period, value, unit, source, note) stores one
+-- checked row, or returns the first line of the row it duplicates.
+local function writer(conn, now)
+  local st = {}
+  for k, sql in pairs(SQL) do st[k] = conn:prepare(sql) end
+  local base = conn:first("SELECT coalesce(max(id), 0) AS m FROM observations").m
+  local counts = { added = 0, updated = 0, unchanged = 0 }
+  local next_id, last_off = base + 1, nil
+  local insert, changes = st.insert, conn.changes
+  local function put(line, ind, region, period, value, unit, source, note)
+    insert:bind(next_id, ind, region, period, value, unit, source, note, now):step()
+    if changes(conn) == 1 then
+      local off = line - next_id
+      if off ~= last_off then st.mark:bind(next_id, off):step(); last_off = off end
+      next_id = next_id + 1
+      counts.added = counts.added + 1
+      return nil
+    end
+    local held = st.held:bind(ind, region, period, value, unit, source, note):step()
+    st.held:reset()
+    if held.id > base then                       -- added earlier in this file
+      local first = st.first_new:bind(held.id):step()
+      st.first_new:reset()
+      return held.id + first.off
+    end
+    st.seen:bind(held.id, line):step()
+    if changes(conn) == 0 then                   -- a held row this file already gave
+      local first = st.first_seen:bind(held.id):step()
+      st.first_seen:reset()
+      return first.line
+    end
+    if held.changed == 1 then
+      st.revise:bind(now, held.id):step()
+      st.update:bind(value, unit, source, note, now, held.id):step()
+      counts.updated = counts.updated + 1
+    else
+      counts.unchanged = counts.unchanged + 1
+    end
+    return nil
+  end
+  local function close()
+    for _, s in pairs(st) do s:close() end
+  end
+  return put, counts, close
 end
 
 local function check_header(fields, bad)
@@ -177,7 +237,8 @@ end
 function M.file(conn, path, opts)
   opts = opts or {}
   local shown = opts.display or path
-  local rows, close = row_source.open(path, { encoding = opts.encoding, sheet = opts.sheet })
+  local rows, close, encoding = row_source.open(path, { encoding = opts.encoding, sheet = opts.sheet })
+  local checked = encoding == "utf-8"            -- the C reader has checked the UTF-8 of each field
   local lk = lookups(conn, opts.city)
   local errors, total = {}, 0
   local line_no = 1
@@ -187,36 +248,32 @@ function M.file(conn, path, opts)
   end
   local counts
   local now = store.now()
-  conn:exec(STAGE)
-  conn:exec("PRAGMA cache_size = -16384")        -- 16 MiB of page cache for the merge
-  local stage <close> = conn:prepare([[INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (indicator, region, period) DO NOTHING]])
-  local first_line <close> = conn:prepare(
-    "SELECT line FROM temp.import_rows WHERE indicator = ? AND region = ? AND period = ?")
+  conn:exec("PRAGMA cache_size = -16384")        -- 16 MiB of page cache for the index inserts
   local ok, e = pcall(conn.transaction, conn, function()
-    local header = nil
-    for fields, line, problem in rows do
+    conn:exec(TEMP)
+    local put, got, close_writer = writer(conn, now)
+    local _ <close> = setmetatable({}, { __close = close_writer })
+    local header, pos, width = nil, nil, nil
+    local cache = { n = 0 }
+    for fields, line, problem, bad_utf8 in rows do
       line_no = line
       if not fields then
         bad(header and "row" or "header", problem)
       elseif not header then
         header = check_header(fields, bad)
         if total > 0 then break end
-        header.n = #fields
+        width, pos = #fields, {}
+        for i, name in pairs(header) do pos[name] = i end
       elseif not (#fields == 1 and fields[1] == "") then
-        if #fields ~= header.n then
-          bad("row", string.format("%d fields; the header has %d", #fields, header.n))
+        if #fields ~= width then
+          bad("row", string.format("%d fields; the header has %d", #fields, width))
         else
-          local rec = {}
-          for i, v in pairs(header) do if i ~= "n" then rec[v] = fields[i] end end
-          local o = check_row(rec, lk, opts, bad)
-          if o then
-            stage:bind(o.indicator, o.region, o.period, o.value, o.unit or NULL, o.source or NULL,
-              o.note or NULL, line):step()
-            if conn:changes() == 0 then
-              local first = first_line:bind(o.indicator, o.region, o.period):step()
-              first_line:reset()
-              bad("row", string.format("duplicate of line %d (same indicator, region and period)", first.line))
+          local ind, region, period, value, unit, source, note =
+            check_row(fields, pos, lk, opts, bad, checked and not bad_utf8, cache)
+          if ind then
+            local first = put(line, ind, region, period, value, unit, source, note)
+            if first then
+              bad("row", string.format("duplicate of line %d (same indicator, region and period)", first))
             end
           end
         end
@@ -224,7 +281,7 @@ function M.file(conn, path, opts)
     end
     if not header and total == 0 then line_no = 1; bad("header", "the file is empty") end
     if total > 0 then error("bad rows", 0) end
-    counts = merge(conn, now)
+    counts = got
   end)
   close()
   if not ok then

@@ -4,7 +4,8 @@
 -- when the start of the file is not UTF-8); XLSX is streamed by policytk.xlsx.
 --
 --   local rows, close, encoding = row_source.open(path, { encoding =, sheet = })
---   for fields, line, problem in rows do … end      -- fields nil → problem names what is wrong
+--   for fields, line, problem, bad in rows do … end -- fields nil → problem names what is wrong;
+--                                                  -- bad: first non-UTF-8 field (CSV as UTF-8)
 --   close()
 
 local core = require "policytk.core"
@@ -67,19 +68,29 @@ function M.open(path, opts)
   local f, err = io.open(path, "rb")
   if not f then cli.fail("cannot read %s", err) end
   local encoding = detect(f, opts.encoding)
-  local next_line = function() return f:read("L") end
-  if encoding == "gb18030" then
-    local text = text_module(encoding)
-    next_line = function()
-      local l = f:read("L")
-      if not l then return nil end
-      local ok, d, replaced = pcall(text.decode, l, "gb18030")
-      if not ok or not d or (tonumber(replaced) or 0) > 0 then
-        -- a line that is not GB18030 either: hand the parser a marker it reports as a bad row
-        return "\0" .. (ok and "bytes that are not GB18030" or tostring(d)):gsub('[",\r\n]', " ") .. "\n"
+  if encoding ~= "gb18030" then
+    -- UTF-8: records parsed in C straight from the file; the fourth value is the number of
+    -- the first field that is not valid UTF-8 (nil when all are)
+    local records, reader = csv.file_records(f)
+    local rows = function()
+      local fields, line, problem, bad = records()
+      if fields and fields[1] and fields[1]:byte(1) == 0 then
+        return false, line, "cannot decode the line as " .. encoding .. ": " .. fields[1]:sub(2)
       end
-      return d
+      return fields, line, problem, bad
     end
+    return rows, function() reader:close(); f:close() end, encoding
+  end
+  local text = text_module(encoding)
+  local next_line = function()
+    local l = f:read("L")
+    if not l then return nil end
+    local ok, d, replaced = pcall(text.decode, l, "gb18030")
+    if not ok or not d or (tonumber(replaced) or 0) > 0 then
+      -- a line that is not GB18030 either: hand the parser a marker it reports as a bad row
+      return "\0" .. (ok and "bytes that are not GB18030" or tostring(d)):gsub('[",\r\n]', " ") .. "\n"
+    end
+    return d
   end
   local records = csv.records(next_line)
   local rows = function()
