@@ -15,8 +15,10 @@ BUILD    ?= build
 # The policytk binary links only light libraries; modules with heavy dependencies are
 # loadable Lua C modules (build/lib/policytk/NAME.so from core/lua_NAME.c + core/NAME_*.c),
 # opened on first require so that start-up does not pay for them.
-PKGS     := lua5.4 sqlite3 libedit
-LOADABLE := text http html xlsx
+PKGS     := lua5.4
+LOADABLE := db readline text http html xlsx
+PKGS_db   := sqlite3
+PKGS_readline := libedit
 PKGS_text := opencc
 PKGS_http := libcurl
 PKGS_html := libxml-2.0

@@ -12,7 +12,6 @@ const ptk_module ptk_modules[] = {
   { "policytk.core", luaopen_policytk_core },
   { "policytk.fs", luaopen_policytk_fs },
   { "policytk.term", luaopen_policytk_term },
-  { "policytk.db", luaopen_policytk_db },
   { "policytk.csv_reader", luaopen_policytk_csv },
   { NULL, NULL },
 };

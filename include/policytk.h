@@ -85,6 +85,7 @@ void ptk_register_modules(lua_State *L);
 int luaopen_policytk_core(lua_State *L);
 int luaopen_policytk_fs(lua_State *L);
 int luaopen_policytk_term(lua_State *L);
+int luaopen_policytk_readline(lua_State *L);  /* loadable: build/lib/policytk/readline.so */
 int luaopen_policytk_text(lua_State *L);
 int luaopen_policytk_db(lua_State *L);
 int luaopen_policytk_csv(lua_State *L);     /* preloaded as policytk.csv_reader */

@@ -1,6 +1,7 @@
 -- policytk repl: an interactive Lua prompt with line editing (libedit) and history.
 
 local term = require "policytk.term"
+local readline = require "policytk.readline"
 local core = require "policytk.core"
 
 return {
@@ -14,7 +15,7 @@ return {
     end
     local buffer = ""
     while true do
-      local line = term.readline(buffer == "" and "> " or ">> ")
+      local line = readline.readline(buffer == "" and "> " or ">> ")
       if line == nil then break end
       buffer = buffer == "" and line or (buffer .. "\n" .. line)
       local chunk, err = load("return " .. buffer, "=repl", "t")
@@ -22,7 +23,7 @@ return {
       if not chunk and err:find("<eof>$") then
         goto continue                     -- incomplete statement: read more
       end
-      term.add_history(buffer)
+      readline.add_history(buffer)
       if not chunk then
         io.stderr:write(err, "\n")
       else

@@ -68,6 +68,9 @@ static int setup(void **state) {
     luaL_openlibs(f->L);
     ptk_register_modules(f->L);
   }
+  /* a loadable module: linked into this test, opened as require would */
+  luaL_requiref(f->L, "policytk.db", luaopen_policytk_db, 0);
+  lua_pop(f->L, 1);
   lua_pushstring(f->L, f->dir);
   lua_setglobal(f->L, "DIR");
   run(f->L, helpers);
