@@ -38,3 +38,13 @@ test("an unexpected error in a verb prints a traceback with file:line", function
   t.match(err, ":2: in ")
   os.remove(tmp)
 end)
+
+test("every loadable module opens from the libdir on first require", function(t)
+  local core = require "policytk.core"
+  t.ok(core.libdir, "policytk.core.libdir is set")
+  for _, name in ipairs({ "db", "readline", "text", "http", "html", "xlsx" }) do
+    local ok, m = pcall(require, "policytk." .. name)
+    t.ok(ok, name .. ": " .. tostring(m))
+    t.eq(type(m), "table", name)
+  end
+end)
