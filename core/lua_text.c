@@ -57,6 +57,10 @@ static int text_t2s(lua_State *L) {
 static int text_is_traditional(lua_State *L) {
   size_t n, tn, han, changed;
   const char *s = luaL_checklstring(L, 1, &n);
+  if (!ptk_text_t2s_maybe(L, s, n)) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
   ptk_text_t2s(L, s, n);
   const char *t = lua_tolstring(L, -1, &tn);
   ptk_text_t2s_changes(s, n, t, tn, &han, &changed);

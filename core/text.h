@@ -24,7 +24,15 @@
 
 /* ---------------------------------------------------------------- text_utf8.c */
 
-/* Decoding one sequence is ptk_utf8_next (include/policytk.h). */
+/* Decoding one sequence is ptk_utf8_next (include/policytk.h); ptk_u8_next is the same
+** with ASCII decoded in line (the hot loops of the text stages call it for every byte). */
+static inline size_t ptk_u8_next(const char *s, size_t n, uint32_t *cp) {
+  if (n > 0 && (unsigned char)s[0] < 0x80) {
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
+  return ptk_utf8_next(s, n, cp);
+}
 
 /* Length (>= 1) of the maximal ill-formed subpart at s[0..n), n > 0: the bytes one
 ** U+FFFD replaces (Unicode's "substitution of maximal subparts"). */
@@ -102,6 +110,17 @@ void ptk_text_t2s_changes(const char *s, size_t n, const char *t, size_t tn, siz
 ** more than PTK_TRADITIONAL_SHARE of all of them. */
 #define PTK_TRADITIONAL_SHARE 0.05
 int ptk_text_traditional_verdict(size_t han, size_t changed);
+
+/* 0 when ptk_text_traditional_verdict is certainly false for s, without converting it:
+** the ideographs t2s may change (learnt once per lua_State by converting each distinct
+** ideograph alone, plus the few that only a phrase changes; every supplementary-plane
+** ideograph counts) are too few. 1 when only the conversion can tell. */
+int ptk_text_t2s_maybe(lua_State *L, const char *s, size_t n);
+
+/* Push what ptk_text_t2s pushes, converting only the runs of lines that hold an ideograph
+** t2s may change (as ptk_text_t2s_maybe knows them); the other lines are copied. No
+** dictionary key of OpenCC spans a line break, so the result is the same. */
+void ptk_text_t2s_lines(lua_State *L, const char *s, size_t n);
 
 /* ---------------------------------------------------------------- text_pinyin.c */
 

@@ -50,7 +50,7 @@ static size_t decode_utf8(lua_State *L, const char *s, size_t n) {
   luaL_buffinitsize(L, &b, n);
   while (i < n) {
     uint32_t cp;
-    size_t len = ptk_utf8_next(s + i, n - i, &cp);
+    size_t len = ptk_u8_next(s + i, n - i, &cp);
     if (len > 0) {
       luaL_addlstring(&b, s + i, len);
       i += len;
@@ -132,7 +132,7 @@ static int mostly_utf8(const char *s, size_t n) {
   size_t valid = 0, bad = 0, i = 0;
   while (i < n) {
     uint32_t cp;
-    size_t len = ptk_utf8_next(s + i, n - i, &cp);
+    size_t len = ptk_u8_next(s + i, n - i, &cp);
     if (len == 0) {
       bad++;
       i += ptk_u8_badlen(s + i, n - i);

@@ -157,7 +157,7 @@ static int tokenize(const ptk_gb *g, const char *s, size_t n, size_t from, int m
   size_t i = from;
   while (i < n && k < max) {
     uint32_t cp;
-    size_t len = ptk_utf8_next(s + i, n - i, &cp);
+    size_t len = ptk_u8_next(s + i, n - i, &cp);
     if (len > 0 && cp == '\n') break;
     mtok *x = &t[k++];
     x->off = i;
@@ -694,7 +694,7 @@ static size_t back_chars(const char *s, size_t pos, size_t floor, int back) {
     size_t p = pos - 1;
     while (p > floor && ((unsigned char)s[p] & 0xC0) == 0x80 && pos - p < 4) p--;
     uint32_t cp;
-    if (ptk_utf8_next(s + p, pos - p, &cp) != pos - p) p = pos - 1;   /* an invalid byte */
+    if (ptk_u8_next(s + p, pos - p, &cp) != pos - p) p = pos - 1;   /* an invalid byte */
     pos = p;
     back--;
   }
@@ -707,7 +707,7 @@ static void phase_spans(scan *sc) {
   work *w = sc->w;
   while (pos < n) {
     uint32_t cp;
-    size_t len = ptk_utf8_next(s + pos, n - pos, &cp);
+    size_t len = ptk_u8_next(s + pos, n - pos, &cp);
     if (len == 0) { pos++; continue; }
     if (cp == '\n') {
       line++;
@@ -765,7 +765,7 @@ static void build_dict(lua_State *L, const char *r, size_t rn) {
   size_t i = 0;
   while (i < rn) {
     uint32_t cp;
-    size_t len = ptk_utf8_next(r + i, rn - i, &cp);
+    size_t len = ptk_u8_next(r + i, rn - i, &cp);
     if (len == 0) { i++; continue; }
     i += len;
     size_t off, syl;

@@ -47,26 +47,29 @@ static int is_digit_cp(uint32_t c) { return (c >= '0' && c <= '9') || is_fw_digi
 
 size_t ptk_text_fold(lua_State *L, const char *s, size_t n) {
   luaL_Buffer b;
-  size_t width = 0, i = 0;
+  size_t width = 0, i = 0, copied = 0;   /* [copied, i) is kept as it is, added in one go */
   uint32_t last = 0;
   luaL_buffinitsize(L, &b, n);
   while (i < n) {
     uint32_t c, next = 0;
-    size_t len = ptk_utf8_next(s + i, n - i, &c);
+    size_t len = ptk_u8_next(s + i, n - i, &c);
     if (len == 0) {                 /* an invalid byte passes through */
-      luaL_addchar(&b, s[i]);
       last = 0;
       i++;
       continue;
     }
     i += len;
+    if (c < 0xA0) {                 /* nothing below NBSP is folded */
+      last = c;
+      continue;
+    }
     uint32_t out = c;
     if (is_fw_digit(c) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
         c == 0xFF08 || c == 0xFF09 || c == 0xFF1A || c == 0xFF1B || c == 0xFF05) {
       out = c - 0xFEE0;
       width++;
     } else if (c == 0xFF0E) {
-      if (is_digit_cp(last) && ptk_utf8_next(s + i, n - i, &next) > 0 && is_digit_cp(next)) {
+      if (is_digit_cp(last) && ptk_u8_next(s + i, n - i, &next) > 0 && is_digit_cp(next)) {
         out = '.';
         width++;
       }
@@ -76,11 +79,18 @@ size_t ptk_text_fold(lua_State *L, const char *s, size_t n) {
     } else if (c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F) {
       out = ' ';
     } else if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD) {
-      continue;                     /* zero-width: removed */
+      luaL_addlstring(&b, s + copied, i - len - copied);   /* zero-width: removed */
+      copied = i;
+      continue;
     }
-    if (out == c) luaL_addlstring(&b, s + i - len, len); else ptk_u8_add(&b, out);
+    if (out != c) {
+      luaL_addlstring(&b, s + copied, i - len - copied);
+      ptk_u8_add(&b, out);
+      copied = i;
+    }
     last = out;
   }
+  luaL_addlstring(&b, s + copied, n - copied);
   luaL_pushresult(&b);
   return width;
 }
@@ -109,7 +119,7 @@ static int is_unit(uint32_t c) {
 static uint32_t first_char(const char *s, size_t ls, size_t le) {
   while (ls < le && is_blank(s[ls])) ls++;
   uint32_t c;
-  return ls < le && ptk_utf8_next(s + ls, le - ls, &c) > 0 ? c : 0;
+  return ls < le && ptk_u8_next(s + ls, le - ls, &c) > 0 ? c : 0;
 }
 
 /* Append line [ls, le) (trimmed) to b with its inner blanks tidied; *last is the last
@@ -122,7 +132,7 @@ static size_t tidy_line(luaL_Buffer *b, const char *s, size_t ls, size_t le, uin
       size_t j = i;
       while (j < le && is_blank(s[j])) j++;
       uint32_t next = 0;
-      if (ptk_utf8_next(s + j, le - j, &next) == 0) next = 0;
+      if (ptk_u8_next(s + j, le - j, &next) == 0) next = 0;
       int wide = ptk_is_wide(prev) || ptk_is_wide(next);
       int number = is_digit(prev) || is_digit(next);
       if (wide || (is_digit(prev) && (next == '%' || next == 0x2030))) {
@@ -133,12 +143,16 @@ static size_t tidy_line(luaL_Buffer *b, const char *s, size_t ls, size_t le, uin
       i = j;
       continue;
     }
-    uint32_t c;
-    size_t len = ptk_utf8_next(s + i, le - i, &c);
-    if (len == 0) { len = 1; c = 0; }     /* an invalid byte passes through */
-    luaL_addlstring(b, s + i, len);
-    prev = c;
-    i += len;
+    /* a run of characters up to the next blank, added in one go */
+    size_t from = i;
+    while (i < le && !is_blank(s[i])) {
+      uint32_t c;
+      size_t len = ptk_u8_next(s + i, le - i, &c);
+      if (len == 0) { len = 1; c = 0; }   /* an invalid byte passes through */
+      prev = c;
+      i += len;
+    }
+    luaL_addlstring(b, s + from, i - from);
   }
   *last = prev;
   return joins;
@@ -239,9 +253,13 @@ void ptk_text_normalize(lua_State *L, const char *s, size_t n, int opts) {
 
   /* t2s */
   int converted = 0;
+  if (t2s == -1) {                      /* a simplified text is not converted at all */
+    cur = lua_tolstring(L, at, &len);
+    if (!ptk_text_t2s_maybe(L, cur, len)) t2s = 0;
+  }
   if (t2s != 0) {
     cur = lua_tolstring(L, at, &len);
-    ptk_text_t2s(L, cur, len);
+    ptk_text_t2s_lines(L, cur, len);
     size_t tn, han, changed;
     const char *t = lua_tolstring(L, -1, &tn);
     ptk_text_t2s_changes(cur, len, t, tn, &han, &changed);

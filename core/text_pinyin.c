@@ -13,7 +13,7 @@ size_t ptk_text_strip_pinyin(lua_State *L, const char *s, size_t n) {
   luaL_buffinitsize(L, &b, n);
   while (i < n) {
     uint32_t cp;
-    size_t len = ptk_utf8_next(s + i, n - i, &cp);
+    size_t len = ptk_u8_next(s + i, n - i, &cp);
     if (len == 0) {           /* an invalid byte is kept as it is */
       prev = 0;
       i++;

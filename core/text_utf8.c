@@ -91,7 +91,7 @@ size_t ptk_pinyin_body(const char *s, size_t n, size_t *syl_len) {
   int letters = 0, toned_any = 0;
   uint32_t cp;
   for (;;) {
-    size_t len = ptk_utf8_next(s + i, n - i, &cp);
+    size_t len = ptk_u8_next(s + i, n - i, &cp);
     if (len == 0) return 0;
     int toned;
     if (ptk_is_pinyin_letter(cp, &toned)) {
@@ -110,7 +110,7 @@ size_t ptk_pinyin_body(const char *s, size_t n, size_t *syl_len) {
 
 size_t ptk_pinyin_group(const char *s, size_t n, size_t *syl_off, size_t *syl_len) {
   uint32_t cp;
-  size_t len = ptk_utf8_next(s, n, &cp);
+  size_t len = ptk_u8_next(s, n, &cp);
   if (len == 0 || (cp != '(' && cp != 0xFF08)) return 0;
   size_t body = ptk_pinyin_body(s + len, n - len, syl_len);
   if (body == 0) return 0;

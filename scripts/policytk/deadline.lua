@@ -44,6 +44,28 @@ local WITHIN_CN = { ["一"] = 1, ["两"] = 2, ["二"] = 2, ["三"] = 3, ["四"] 
 
 local RANGE_SEP = { "—", "–", "～", "~", "-", "至", "到", "－" }
 
+-- The expressions that do not start with a four-digit year (at() without a year).
+local function at_short(s, i)
+  local b = s:byte(i)
+  if b and b >= 48 and b <= 57 then
+    -- 3年内, 3年时间
+    local w = s:match("^(%d)年内", i) or s:match("^(%d)年时间", i)
+    if w then return { kind = "within", years = tonumber(w) }, i + #w + 6 end
+    return nil
+  end
+  -- 三年内, 三年时间
+  local c = s:match("^([\228-\233][\128-\191][\128-\191])年内", i) or s:match("^([\228-\233][\128-\191][\128-\191])年时间", i)
+  if c and WITHIN_CN[c] then return { kind = "within", years = WITHIN_CN[c] }, i + 9 + 3 end
+  if s:sub(i, i + 5) == "每年" or s:sub(i, i + 5) == "年均" then
+    return { kind = "every", every = "year" }, i + 6
+  end
+  if s:sub(i, i + 8) == "每季度" then return { kind = "every", every = "quarter" }, i + 9 end
+  if s:sub(i, i + 5) == "每月" then return { kind = "every", every = "month" }, i + 6 end
+  if s:sub(i, i + 8) == "年底前" or s:sub(i, i + 5) == "年底" then
+    return { kind = "this_year" }, i + (s:sub(i, i + 8) == "年底前" and 9 or 6)
+  end
+end
+
 -- Patterns tried at each position; each returns record, stop.
 local function at(s, i)
   -- ranges: 2018—2020年, 2018~2020, 2018-2020年, 2023-2027年
@@ -67,6 +89,7 @@ local function at(s, i)
       end
     end
   end
+  if not y1 then return at_short(s, i) end  -- every pattern below starts with a year
   local full = s:match("^%d%d%d%d年%d%d?月%d%d?日", i)
   if full then
     local dt = M.date(full)
@@ -99,19 +122,7 @@ local function at(s, i)
       return { kind = "by", year = n, deadline = year_end(n) }, stop
     end
   end
-  -- 三年内, 3年内, 三年时间
-  local w = s:match("^(%d)年内", i) or s:match("^(%d)年时间", i)
-  if w then return { kind = "within", years = tonumber(w) }, i + #w + 6 end
-  local c = s:match("^([\228-\233][\128-\191][\128-\191])年内", i) or s:match("^([\228-\233][\128-\191][\128-\191])年时间", i)
-  if c and WITHIN_CN[c] then return { kind = "within", years = WITHIN_CN[c] }, i + 9 + 3 end
-  if s:sub(i, i + 5) == "每年" or s:sub(i, i + 5) == "年均" then
-    return { kind = "every", every = "year" }, i + 6
-  end
-  if s:sub(i, i + 8) == "每季度" then return { kind = "every", every = "quarter" }, i + 9 end
-  if s:sub(i, i + 5) == "每月" then return { kind = "every", every = "month" }, i + 6 end
-  if s:sub(i, i + 8) == "年底前" or s:sub(i, i + 5) == "年底" then
-    return { kind = "this_year" }, i + (s:sub(i, i + 8) == "年底前" and 9 or 6)
-  end
+  return at_short(s, i)
 end
 
 --- The first date expression in s (see the header), or nil.
@@ -121,11 +132,33 @@ function M.parse(s)
   return list[1]
 end
 
+-- The positions where `at` may find something in valid UTF-8: a digit, 年 (年均, 年底),
+-- 每, or the character before 年 (三年内). next(i) is the first at or after i (n + 1 when
+-- there is none); each kind is searched for again only once passed, so a scan is linear.
+local function candidates(s, n)
+  local d, y, m = 0, 0, 0
+  return function(i)
+    if d < i then d = s:find("%d", i) or n + 1 end
+    if y < i then y = s:find("年", i, true) or n + 4 end
+    if m < i then m = s:find("每", i, true) or n + 1 end
+    local c = d < m and d or m
+    if y - 3 >= i then
+      if y - 3 < c then c = y - 3 end
+    elseif y < c then
+      c = y
+    end
+    return c
+  end
+end
+
 --- Every date expression in s, in order; each record has start and stop (byte positions)
 --- and `by` = true when 到/至/截至 stands before it.
 function M.scan(s)
   local out, i, n = {}, 1, #s
+  local next = utf8.len(s) ~= nil and candidates(s, n)
   while i <= n do
+    -- in valid UTF-8 the positions between candidates can hold nothing: jump over them
+    if next then i = next(i); if i > n then break end end
     local b = s:byte(i)
     local rec, stop
     if (b >= 48 and b <= 57) or b >= 0xE4 then rec, stop = at(s, i) end

@@ -287,11 +287,36 @@ end
 --- Every quantity in s with a unit, in order: records as parse gives them plus start/stop
 --- (byte positions; text = s:sub(qstart or start, stop - 1)). Years (2023年), dates, 文号
 --- numbers and numbers inside 《》 are skipped; malformed numbers are listed in `problems`.
+-- Where scan has something to do in valid UTF-8: a digit, a Chinese numeral that scan
+-- starts a number at (〇 is not one: its first byte is below 0xE4), 《 or 》. next(i) is the
+-- first such position at or after i (n + 1 when none); each is searched for again only
+-- once passed, so a scan is linear.
+local SCAN_MARKS = { "《", "》" }
+for ch in pairs(CN_DIGIT) do if ch:byte(1) >= 0xE4 then SCAN_MARKS[#SCAN_MARKS + 1] = ch end end
+for ch in pairs(CN_SMALL) do SCAN_MARKS[#SCAN_MARKS + 1] = ch end
+local function candidates(s, n)
+  local at = { 0 }
+  for k = 1, #SCAN_MARKS do at[k + 1] = 0 end
+  return function(i)
+    if at[1] < i then at[1] = s:find("%d", i) or n + 1 end
+    local c = at[1]
+    for k = 1, #SCAN_MARKS do
+      local p = at[k + 1]
+      if p < i then p = s:find(SCAN_MARKS[k], i, true) or n + 1; at[k + 1] = p end
+      if p < c then c = p end
+    end
+    return c
+  end
+end
+
 function M.scan(s, opts)
   local out, problems = {}, {}
   local i, n = 1, #s
   local book = 0
+  local next = utf8.len(s) ~= nil and candidates(s, n)
   while i <= n do
+    -- in valid UTF-8 the positions between candidates change nothing: jump over them
+    if next then i = next(i); if i > n then break end end
     local b = s:byte(i)
     local ch
     if b < 0x80 then ch = string.char(b) else ch = char_at(s, i) end

@@ -53,14 +53,19 @@ function M.normalize(f, head, emit)
     if more then buf = buf .. more end
     if #buf >= M.PIECE or not more then
       if not more then flush(buf); break end
-      local cut = buf:find("\n[^\n]*$")
-      if not cut then
+      -- the last line break: searched backwards (a pattern would try every line of the piece)
+      local cut = #buf
+      while cut > 0 and buf:byte(cut) ~= 10 do cut = cut - 1 end
+      if cut == 0 then
         -- a line longer than a piece: cut at a UTF-8 character boundary
         cut = #buf
         while cut > 1 and (buf:byte(cut + 1) or 0) & 0xC0 == 0x80 do cut = cut - 1 end
       end
       flush(buf:sub(1, cut))
       buf = buf:sub(cut + 1)
+      -- each piece leaves several strings of its size behind (one per pass): free them now,
+      -- so memory stays a few pieces whatever the file size
+      collectgarbage()
     end
   end
   return total

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -296,6 +297,100 @@ static void test_t2s(void **state) {
   assert_int_equal(ptk_text_traditional_verdict(100, 5), 0);       /* the threshold: > 5% */
   assert_int_equal(ptk_text_traditional_verdict(100, 6), 1);
   assert_int_equal(ptk_text_traditional_verdict(0, 0), 0);
+  ptk_closestate(L);
+}
+
+/* ------------------------------------------------------------------ t2s shortcuts */
+
+/* A seed text, malloc'd; fails the test plainly when the seeds are not there. */
+static char *read_seed(const char *name, size_t *n) {
+  const char *root = getenv("POLICYTK_HOME");
+  const char *dir = getenv("POLICYTK_SEEDS");
+  char path[4096];
+  if (dir != NULL && *dir != '\0') snprintf(path, sizeof path, "%s/%s", dir, name);
+  else snprintf(path, sizeof path, "%s/../shared/seeds/%s", root, name);
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) fail_msg("seed text missing: %s", path);
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *s = malloc((size_t)len + 1);
+  assert_non_null(s);
+  assert_int_equal(fread(s, 1, (size_t)len, f), (size_t)len);
+  fclose(f);
+  *n = (size_t)len;
+  return s;
+}
+
+/* ptk_text_t2s_lines gives exactly what ptk_text_t2s gives for s. */
+static void assert_lines_same(lua_State *L, const char *s, size_t n) {
+  size_t an, bn;
+  ptk_text_t2s(L, s, n);
+  ptk_text_t2s_lines(L, s, n);
+  const char *a = lua_tolstring(L, -2, &an);
+  const char *b = lua_tolstring(L, -1, &bn);
+  assert_int_equal(an, bn);
+  assert_memory_equal(a, b, an);
+  lua_pop(L, 2);
+}
+
+/* The exact verdict of is_traditional, by converting the whole of s. */
+static int exact_verdict(lua_State *L, const char *s, size_t n) {
+  size_t tn, han, changed;
+  ptk_text_t2s(L, s, n);
+  const char *t = lua_tolstring(L, -1, &tn);
+  ptk_text_t2s_changes(s, n, t, tn, &han, &changed);
+  lua_pop(L, 1);
+  return ptk_text_traditional_verdict(han, changed);
+}
+
+static void test_t2s_shortcuts(void **state) {
+  (void)state;
+  lua_State *L = new_text();
+  static const char *const SEEDS[] = { "hangzhou_sme_growth_plan_2021_2023_draft.txt",
+                                       "taizhou_sme_growth_plan_2018_2020.txt",
+                                       "wenzhou_private_economy_tasks_2023.txt",
+                                       "wenzhou_sme_friendly_city_2023.txt" };
+  /* the seed texts: three simplified (no conversion needed), one traditional */
+  for (size_t k = 0; k < 4; k++) {
+    size_t n;
+    char *raw = read_seed(SEEDS[k], &n);
+    ptk_text_decode(L, raw, n, "utf-8");
+    free(raw);
+    size_t tn;
+    const char *t = lua_tolstring(L, -1, &tn);
+    int exact = exact_verdict(L, t, tn);
+    assert_int_equal(exact, k == 3);
+    assert_int_equal(ptk_text_t2s_maybe(L, t, tn), exact);
+    assert_lines_same(L, t, tn);
+    lua_pop(L, 1);
+  }
+  /* a line whose only changed character is one a phrase changes: 回覆 → 回复 */
+  const char *mixed = "\xe5\x8f\x91\xe5\xb1\x95\n"                       /* 发展 */
+                      "\xe8\xaf\xb7\xe5\x9b\x9e\xe8\xa6\x86\n"           /* 请回覆 */
+                      "\xe7\x99\xbc\xe5\xb1\x95\n\n"                     /* 發展 */
+                      "abc\0\xe5\x84\xaa\n";                             /* abc NUL 優 */
+  size_t mn = strlen(mixed) + 1 + strlen(mixed + strlen(mixed) + 1);
+  assert_lines_same(L, mixed, mn);
+  ptk_text_t2s_lines(L, "\xe8\xaf\xb7\xe5\x9b\x9e\xe8\xa6\x86", 9);
+  assert_str_at(L, -1, "\xe8\xaf\xb7\xe5\x9b\x9e\xe5\xa4\x8d");          /* 请回复 */
+  lua_pop(L, 1);
+  assert_lines_same(L, "", 0);
+  /* at the threshold: k traditional ideographs among 100; maybe never says no wrongly */
+  for (int k = 0; k <= 10; k++) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; i < 100; i++)
+      luaL_addstring(&b, i < k ? "\xe7\x99\xbc" : "\xe5\xb1\x95");       /* 發 or 展 */
+    luaL_pushresult(&b);
+    size_t n;
+    const char *s = lua_tolstring(L, -1, &n);
+    int exact = exact_verdict(L, s, n);
+    assert_int_equal(exact, k > 5);
+    if (exact) assert_int_equal(ptk_text_t2s_maybe(L, s, n), 1);
+    if (k == 0) assert_int_equal(ptk_text_t2s_maybe(L, s, n), 0);
+    lua_pop(L, 1);
+  }
   ptk_closestate(L);
 }
 
@@ -599,6 +694,7 @@ int main(void) {
     cmocka_unit_test(test_decode),
     cmocka_unit_test(test_detect),
     cmocka_unit_test(test_t2s),
+    cmocka_unit_test(test_t2s_shortcuts),
     cmocka_unit_test(test_strip_pinyin),
     cmocka_unit_test(test_repair_shifted),
     cmocka_unit_test(test_repair_inference),
