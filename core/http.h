@@ -1,8 +1,9 @@
 /*
 ** http.h — internals of the loadable module policytk.http (core/lua_http.c, core/http_*.c):
 ** a batch of transfers run through one curl multi handle (http_multi.c) and the charset
-** choice for decoding bodies (http_charset.c). No Lua call happens while curl runs: the
-** batch is filled from Lua tables first, run, then turned into Lua tables.
+** choice for decoding bodies (http_charset.c). No Lua call happens inside curl: the batch
+** is filled from Lua tables first, then run; each transfer is handed to the batch's on_done
+** as it finishes (between two curl calls), or turned into a Lua table after the run.
 */
 #ifndef PTK_HTTP_H
 #define PTK_HTTP_H
@@ -22,6 +23,7 @@ enum { HTTP_PENDING = 0, HTTP_ACTIVE, HTTP_DONE };
 typedef struct http_xfer {
   CURL *easy;                   /* while an attempt runs; back in the batch's pool after it */
   char *url;                    /* the URL requested now (changes on redirects) */
+  char *host_name;              /* the first URL's host (lowercase), or NULL: found by the run */
   char *method;                 /* GET, POST, HEAD, ... */
   char *body;                   /* request body or NULL */
   size_t body_len;
@@ -44,6 +46,12 @@ typedef struct http_xfer {
   char errbuf[CURL_ERROR_SIZE];
 } http_xfer;
 
+/* Buffers kept for reuse. */
+typedef struct http_spares {
+  http_buf *v;
+  size_t n;
+} http_spares;
+
 /* Per-host bookkeeping of a batch. */
 typedef struct http_host {
   char *name;
@@ -59,16 +67,28 @@ typedef struct http_batch {
   size_t nhosts, caphosts;
   char **allow;                 /* allowed hosts (lowercase) or NULL: any host */
   size_t nallow;
+  char *owner;                  /* whose list allow is ("plugin hangzhou"), or NULL */
   int concurrency, per_host;
   double delay;                 /* seconds between two starts on one host */
   const char *user_agent;
   CURL **pool;                  /* idle easy handles, reused by the next transfer (at most */
   size_t npool;                 /* `concurrency` of them: one per slot) */
+  http_spares spare_data;       /* body and header buffers of delivered transfers, reused by */
+  http_spares spare_hdrs;       /* the next ones (at most `concurrency` of each) */
+  /* Called with each transfer as it is done, in the order they finish, between two curl calls
+  ** (never inside one): it may use a Lua state and raise, since the batch is boxed in a
+  ** userdata whose __gc frees it. NULL: nothing is called. */
+  void (*on_done)(struct http_batch *b, http_xfer *x);
+  void *ud;                     /* for on_done */
 } http_batch;
 
 /* Run every transfer of the batch to completion (success or failure). Returns 0, or -1
 ** when curl itself could not be set up (out of memory); the message is put in *err. */
 int http_batch_run(http_batch *b, const char **err);
+
+/* Give x's body and header buffers back to the batch, for the transfers that start next
+** (once their bytes are copied elsewhere); x keeps empty buffers. */
+void http_batch_recycle(http_batch *b, http_xfer *x);
 
 /* Free what the batch owns (transfers, handles, host tables), leaving it empty. */
 void http_batch_free(http_batch *b);
@@ -100,6 +120,10 @@ int http_meta_charset(const char *s, size_t n, char *out, size_t outn);
 /* 1 when the n bytes at s are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
 ** nothing above U+10FFFF) — exactly the bytes text.decode(s, "utf-8") keeps unchanged. */
 int http_utf8_valid(const char *s, size_t n);
+
+/* The same answer a byte (eight ASCII bytes) at a time: what http_utf8_valid runs where the
+** CPU has no SSSE3, and the reference its tests compare the vector version with. */
+int http_utf8_valid_scalar(const char *s, size_t n);
 
 /* Reserve room for at least n more bytes (and the terminating NUL); 0, or -1 when out of
 ** memory (the buffer is left as it was). */

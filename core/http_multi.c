@@ -68,30 +68,58 @@ int http_host_allowed(const http_batch *b, const char *host) {
   return 0;
 }
 
-/* Index of host in the batch's table (added when new), or -1 when out of memory. */
-static int host_index(http_batch *b, const char *url) {
-  char *h = http_url_host(url);
-  if (h == NULL) h = strdup("");
-  if (h == NULL) return -1;
+/* Index of the host h in the batch's table (added when new), or -1 when out of memory. */
+static int host_slot(http_batch *b, const char *h) {
   for (size_t i = 0; i < b->nhosts; i++)
-    if (strcmp(b->hosts[i].name, h) == 0) {
-      free(h);
-      return (int)i;
-    }
+    if (strcmp(b->hosts[i].name, h) == 0) return (int)i;
   if (b->nhosts == b->caphosts) {
     size_t cap = b->caphosts ? b->caphosts * 2 : 8;
     http_host *p = realloc(b->hosts, cap * sizeof *p);
-    if (p == NULL) {
-      free(h);
-      return -1;
-    }
+    if (p == NULL) return -1;
     b->hosts = p;
     b->caphosts = cap;
   }
-  b->hosts[b->nhosts].name = h;
+  char *name = strdup(h);
+  if (name == NULL) return -1;
+  b->hosts[b->nhosts].name = name;
   b->hosts[b->nhosts].active = 0;
   b->hosts[b->nhosts].next_start = 0;
   return (int)b->nhosts++;
+}
+
+/* Index of the host of url in the batch's table (added when new), or -1 when out of memory. */
+static int host_index(http_batch *b, const char *url) {
+  char *h = http_url_host(url);
+  int i = host_slot(b, h ? h : "");
+  free(h);
+  return i;
+}
+
+/* A recycled buffer from sp, emptied, for a transfer that has none yet. */
+static void take_spare(http_spares *sp, http_buf *into) {
+  if (into->p != NULL || sp->n == 0) return;
+  *into = sp->v[--sp->n];
+  buf_reset(into);
+}
+
+static void give_spare(http_spares *sp, size_t max, http_buf *from) {
+  if (from->p == NULL) return;
+  if (sp->v != NULL && sp->n < max) sp->v[sp->n++] = *from;
+  else free(from->p);
+  from->p = NULL;
+  from->n = from->cap = 0;
+}
+
+static void free_spares(http_spares *sp) {
+  for (size_t i = 0; i < sp->n; i++) free(sp->v[i].p);
+  free(sp->v);
+  sp->v = NULL;
+  sp->n = 0;
+}
+
+void http_batch_recycle(http_batch *b, http_xfer *x) {
+  give_spare(&b->spare_data, (size_t)b->concurrency, &x->data);
+  give_spare(&b->spare_hdrs, (size_t)b->concurrency, &x->hdrs);
 }
 
 /* The largest body size announced by Content-Length that is reserved at once (a hint only:
@@ -200,6 +228,9 @@ static int setup(http_batch *b, http_xfer *x) {
     if (strcmp(x->method, "POST") != 0 || x->body == NULL)
       curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, x->method);
   }
+  /* a delivered transfer's buffers (still warm in the cache, already grown) when there are any */
+  take_spare(&b->spare_data, &x->data);
+  take_spare(&b->spare_hdrs, &x->hdrs);
   buf_reset(&x->data);
   buf_reset(&x->hdrs);
   x->too_large = 0;
@@ -268,10 +299,13 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
     }
     char *host = http_url_host(location);
     if (host == NULL || !http_host_allowed(b, host)) {
-      size_t n = strlen(location) + 96;
+      size_t n = strlen(location) + (b->owner ? strlen(b->owner) : 0) + 96;
       char *msg = malloc(n);
-      if (msg) snprintf(msg, n, "redirect to %s, %s", location,
-                        host ? "a host the plugin's manifest does not list" : "not an http(s) URL");
+      if (msg && host && b->owner)
+        snprintf(msg, n, "redirect to %s, a host the manifest of %s does not list", location, b->owner);
+      else if (msg)
+        snprintf(msg, n, "redirect to %s, %s", location,
+                 host ? "a host the plugin's manifest does not list" : "not an http(s) URL");
       set_failure(x, host ? "forbidden" : "http", msg ? msg : "redirect refused");
       free(msg);
       free(host);
@@ -322,12 +356,15 @@ static int start(http_batch *b, http_xfer *x, double now) {
 int http_batch_run(http_batch *b, const char **err) {
   b->multi = curl_multi_init();
   b->pool = calloc((size_t)(b->concurrency > 0 ? b->concurrency : 1), sizeof *b->pool);
-  if (b->multi == NULL || b->pool == NULL) {
+  b->spare_data.v = calloc((size_t)(b->concurrency > 0 ? b->concurrency : 1), sizeof(http_buf));
+  b->spare_hdrs.v = calloc((size_t)(b->concurrency > 0 ? b->concurrency : 1), sizeof(http_buf));
+  if (b->multi == NULL || b->pool == NULL || b->spare_data.v == NULL || b->spare_hdrs.v == NULL) {
     *err = b->multi ? "out of memory" : "curl_multi_init failed";
     return -1;
   }
   for (size_t i = 0; i < b->n; i++) {
-    int h = host_index(b, b->x[i].url);
+    http_xfer *x = &b->x[i];
+    int h = x->host_name ? host_slot(b, x->host_name) : host_index(b, x->url);
     if (h < 0) {
       *err = "out of memory";
       return -1;
@@ -337,7 +374,10 @@ int http_batch_run(http_batch *b, const char **err) {
   size_t done = 0, first = 0;
   int active = 0;
   for (size_t i = 0; i < b->n; i++)
-    if (b->x[i].state == HTTP_DONE) done++;   /* refused before starting (forbidden host) */
+    if (b->x[i].state == HTTP_DONE) {         /* refused before starting (forbidden host) */
+      done++;
+      if (b->on_done) b->on_done(b, &b->x[i]);
+    }
   while (done < b->n) {
     double now = http_now();
     double wait = 1.0;
@@ -372,6 +412,7 @@ int http_batch_run(http_batch *b, const char **err) {
       active--;
       completed(b, x, rc, &done);
       release(b, x);
+      if (x->state == HTTP_DONE && b->on_done) b->on_done(b, x);
     }
     if (done >= b->n) break;
     if (finished) continue;   /* redirects and slots freed: schedule again before waiting */
@@ -391,6 +432,7 @@ void http_batch_free(http_batch *b) {
       curl_easy_cleanup(x->easy);
     }
     free(x->url);
+    free(x->host_name);
     free(x->method);
     free(x->body);
     free(x->message);
@@ -405,6 +447,8 @@ void http_batch_free(http_batch *b) {
   free(b->pool);
   b->pool = NULL;
   b->npool = 0;
+  free_spares(&b->spare_data);
+  free_spares(&b->spare_hdrs);
   if (b->multi) curl_multi_cleanup(b->multi);
   b->multi = NULL;
   for (size_t i = 0; i < b->nhosts; i++) free(b->hosts[i].name);
@@ -415,4 +459,6 @@ void http_batch_free(http_batch *b) {
   free(b->allow);
   b->allow = NULL;
   b->nallow = 0;
+  free(b->owner);
+  b->owner = NULL;
 }

@@ -5,13 +5,15 @@
 **   http.request(opts)                     -> response | nil, err   (opts.url, opts.method, opts.body)
 **   http.fetch_all(requests [, {concurrency=, per_host=, delay=}])
 **                                          -> list, in request order, of responses or errors
-**   http.client{hosts = {...}}             -> the same functions, reaching only those hosts
+**   http.client{hosts = {...}, owner = "plugin X"}
+**                                          -> the same functions, reaching only those hosts
 **   http.is_error(v)                       -> true for an error table
 **   http.user_agent
 ** A response is {status, headers, body, raw, charset, url, elapsed, replaced, redirects};
 ** an error {category, message, url} (tostring reads well). Options: headers, timeout,
 ** connect_timeout, max_size, max_redirects, retries, retry_delay, etag, last_modified.
-** docs/fetch.md is the reference. The transfers run in http_multi.c with no Lua call inside.
+** docs/fetch.md is the reference. The transfers run in http_multi.c with no Lua call inside
+** curl; fetch_all turns each finished transfer into its table between two curl calls.
 */
 #define _GNU_SOURCE   /* dladdr */
 #include <dlfcn.h>
@@ -63,6 +65,11 @@ static http_batch *new_batch(lua_State *L, size_t n) {
       b->nallow++;
       lua_pop(L, 1);
     }
+  }
+  /* whose list it is (upvalue 2: a string such as "plugin hangzhou", or false) */
+  if (lua_type(L, lua_upvalueindex(2)) == LUA_TSTRING) {
+    b->owner = strdup(lua_tostring(L, lua_upvalueindex(2)));
+    if (b->owner == NULL) luaL_error(L, "http: out of memory");
   }
   return b;
 }
@@ -185,8 +192,8 @@ static void fill(lua_State *L, http_batch *b, http_xfer *x, const char *url, con
                  int opts) {
   char *host = http_url_host(url);
   if (host == NULL) luaL_error(L, "http: not an http(s) URL: %s", url);
+  x->host_name = host;   /* owned by the batch from here on (freed with it) */
   int allowed = http_host_allowed(b, host);
-  free(host);
   x->url = dup_or_raise(L, url, strlen(url));
   x->method = dup_or_raise(L, method, strlen(method));
   x->timeout_ms = (long)(num_opt(L, opts, "timeout", 30) * 1000);
@@ -229,9 +236,12 @@ static void fill(lua_State *L, http_batch *b, http_xfer *x, const char *url, con
   if (!allowed) {
     x->state = HTTP_DONE;
     x->category = "forbidden";
-    size_t n = strlen(url) + 64;
+    size_t n = strlen(url) + (b->owner ? strlen(b->owner) : 0) + 64;
     x->message = malloc(n);
-    if (x->message) snprintf(x->message, n, "host of %s is not in the plugin's manifest hosts", url);
+    if (x->message && b->owner)
+      snprintf(x->message, n, "host of %s is not in the manifest hosts of %s", url, b->owner);
+    else if (x->message)
+      snprintf(x->message, n, "host of %s is not in the plugin's manifest hosts", url);
   }
 }
 
@@ -263,17 +273,20 @@ static void push_error(lua_State *L, const char *category, const char *message, 
 
 /* Push the response headers (names lowercased, repeated ones joined by ", "). */
 static void push_headers(lua_State *L, const http_buf *h) {
-  lua_newtable(L);
+  lua_createtable(L, 0, 8);
+  luaL_Buffer lb;
   const char *p = h->p ? h->p : "", *end = p + h->n;
   while (p < end) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     const char *le = nl ? nl : end;
     const char *colon = memchr(p, ':', (size_t)(le - p));
     if (colon && strncmp(p, "HTTP/", 5) != 0) {
-      luaL_Buffer name;
-      luaL_buffinit(L, &name);
-      for (const char *c = p; c < colon; c++) luaL_addchar(&name, (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c));
-      luaL_pushresult(&name);
+      size_t len = (size_t)(colon - p);
+      char small[64];
+      char *name = len <= sizeof small ? small : luaL_buffinitsize(L, &lb, len);
+      for (size_t i = 0; i < len; i++) name[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+      if (name == small) lua_pushlstring(L, small, len);
+      else luaL_pushresultsize(&lb, len);
       const char *v = colon + 1, *ve = le;
       while (v < ve && (*v == ' ' || *v == '\t')) v++;
       while (ve > v && (ve[-1] == '\r' || ve[-1] == ' ' || ve[-1] == '\t')) ve--;
@@ -487,6 +500,22 @@ static int l_request(lua_State *L) {
   return one(L, b);
 }
 
+/* What fetch_all's on_done needs: the state and the index of the result list. */
+typedef struct deliver_ctx {
+  lua_State *L;
+  int list;
+} deliver_ctx;
+
+/* on_done of fetch_all: each transfer becomes its Lua table as soon as it is done, while the
+** others are still under way, and its buffers go back to the batch for the next transfers
+** (so that a batch's bodies are held once, in Lua, and not also in C until the end). */
+static void deliver(http_batch *b, http_xfer *x) {
+  deliver_ctx *c = b->ud;
+  push_result(c->L, x);
+  lua_rawseti(c->L, c->list, (lua_Integer)(x - b->x) + 1);
+  http_batch_recycle(b, x);
+}
+
 static int l_fetch_all(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
@@ -510,17 +539,13 @@ static int l_fetch_all(lua_State *L) {
     }
     lua_pop(L, 1);
   }
-  run(L, b);
   lua_createtable(L, (int)n, 0);
-  for (lua_Integer i = 1; i <= n; i++) {
-    http_xfer *x = &b->x[i - 1];
-    push_result(L, x);
-    lua_rawseti(L, -2, i);
-    free(x->data.p);   /* copied into Lua: let the next response reuse the memory */
-    x->data.p = NULL;
-    x->data.n = x->data.cap = 0;
-  }
-  http_batch_free(b);   /* free the bodies now rather than at the next collection */
+  deliver_ctx ctx = { L, lua_gettop(L) };
+  b->on_done = deliver;
+  b->ud = &ctx;
+  run(L, b);
+  b->on_done = NULL;
+  http_batch_free(b);   /* free the handles now rather than at the next collection */
   lua_remove(L, box);
   return 1;
 }
@@ -539,9 +564,17 @@ static const luaL_Reg request_funcs[] = {
   { "get", l_get }, { "post", l_post }, { "request", l_request }, { "fetch_all", l_fetch_all }, { NULL, NULL },
 };
 
-/* client{hosts = {...}}: the request functions, reaching only those hosts. */
+/* client{hosts = {...} [, owner = "plugin ID"]}: the request functions, reaching only those
+** hosts; owner names whose list it is in the forbidden errors. */
 static int l_client(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
+  lua_getfield(L, 1, "owner");
+  if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "http.client: owner must be a string");
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushboolean(L, 0);
+  }
+  int owner = lua_gettop(L);
   lua_getfield(L, 1, "hosts");
   if (!lua_istable(L, -1)) luaL_error(L, "http.client: hosts must be a list of host names");
   lua_Integer m = luaL_len(L, -1);
@@ -554,10 +587,16 @@ static int l_client(lua_State *L) {
   int hosts = lua_gettop(L);
   lua_createtable(L, 0, 6);
   lua_pushvalue(L, hosts);
-  luaL_setfuncs(L, request_funcs, 1);
+  lua_pushvalue(L, owner);
+  luaL_setfuncs(L, request_funcs, 2);
   lua_pushcfunction(L, l_is_error);
   lua_setfield(L, -2, "is_error");
-  lua_pushvalue(L, hosts);
+  /* a copy: changing client.hosts must not widen what the functions reach */
+  lua_createtable(L, (int)m, 0);
+  for (lua_Integer i = 1; i <= m; i++) {
+    lua_rawgeti(L, hosts, i);
+    lua_rawseti(L, -2, i);
+  }
   lua_setfield(L, -2, "hosts");
   return 1;
 }
@@ -589,8 +628,9 @@ int luaopen_policytk_http(lua_State *L) {
     lua_setfield(L, LUA_REGISTRYINDEX, "policytk.http.global");
   }
   lua_createtable(L, 0, 8);
-  lua_pushboolean(L, 0);
-  luaL_setfuncs(L, request_funcs, 1);
+  lua_pushboolean(L, 0);   /* any host */
+  lua_pushboolean(L, 0);   /* no owner */
+  luaL_setfuncs(L, request_funcs, 2);
   lua_pushcfunction(L, l_client);
   lua_setfield(L, -2, "client");
   lua_pushcfunction(L, l_is_error);

@@ -3,11 +3,13 @@
 -- Rules run in the sandbox with the plugin's budgets and a read-only firm record. The ctx
 -- a rule receives: ctx.param(id [, date]) → the value in force on the date (default the
 -- last day of the year) or nil; ctx.size(firm, year) → "large"|"medium"|"small"|"micro"|nil;
--- ctx.year; ctx.log.
+-- ctx.year; ctx.log; ctx.http → a policytk.http client reaching only the manifest's hosts
+-- (policytk.plugin_http; made on first use).
 
 local sandbox = require "policytk.sandbox"
 local readonly = require "policytk.readonly"
 local log = require "policytk.log"
+local plugin_http = require "policytk.plugin_http"
 
 local M = {}
 
@@ -60,7 +62,7 @@ end
 local function make_ctx(plugin, benefit, year)
   local own = {}
   for _, p in ipairs(benefit.params or {}) do own[p.id] = p end
-  return {
+  return plugin_http.attach({
     year = year,
     log = log.named("plugin " .. plugin.id .. ": benefit " .. tostring(benefit.id)),
     param = function(id, date)
@@ -69,7 +71,7 @@ local function make_ctx(plugin, benefit, year)
       return M.param_value(p, date or string.format("%04d-12-31", year))
     end,
     size = size_of,
-  }
+  }, plugin)
 end
 
 --- Raise a rule's error with the label in front (once: limit errors carry it already).

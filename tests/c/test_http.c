@@ -114,6 +114,44 @@ static void test_utf8_valid(void **s) {
   assert_int_equal(http_utf8_valid("\xC0\xAF", 2), 0);                    /* overlong */
 }
 
+/* The sixteen-bytes-at-a-time check agrees with the core's decoder where a sequence straddles
+** a block boundary, after ASCII blocks and after non-ASCII ones, cut short or whole; and with the
+** byte-at-a-time version on mutated Chinese text of many lengths. */
+static void test_utf8_valid_blocks(void **s) {
+  (void)s;
+  static const char *seqs[] = { "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xE0\x80\x80",
+                                "\xF4\x90\x80\x80", "\x80", "\xC3", "\xE4\xB8", "\xF0\x9F\x98" };
+  unsigned char buf[128];
+  for (size_t q = 0; q < sizeof seqs / sizeof seqs[0]; q++) {
+    size_t m = strlen(seqs[q]);
+    for (int fill = 0; fill < 2; fill++)          /* ASCII before, or 中 (3 bytes) repeated */
+      for (size_t at = 0; at + m <= 48; at++)
+        for (size_t after = 0; after < 20; after += 3) {
+          size_t n = 0;
+          while (n < at) {
+            if (fill && at - n >= 3) { memcpy(buf + n, "\xE4\xB8\xAD", 3); n += 3; }
+            else buf[n++] = 'a';
+          }
+          memcpy(buf + n, seqs[q], m);
+          n += m;
+          memset(buf + n, 'z', after);
+          n += after;
+          assert_int_equal(http_utf8_valid((char *)buf, n), ptk_utf8_check((char *)buf, n) == n);
+          assert_int_equal(http_utf8_valid((char *)buf, n), http_utf8_valid_scalar((char *)buf, n));
+        }
+  }
+  const char *zh = "<p>为支持小微企业，现就有关事项通知如下。一、到2025年，新增市场主体1.2万户。</p>";
+  size_t zn = strlen(zh);
+  unsigned seed = 7;
+  for (int it = 0; it < 20000; it++) {
+    size_t n = (size_t)it % (zn + 1);
+    memcpy(buf, zh, n);
+    seed = seed * 1103515245u + 12345u;
+    if (n > 0 && (seed >> 16) % 3 != 0) buf[(seed >> 8) % n] = (unsigned char)(seed >> 20);
+    assert_int_equal(http_utf8_valid((char *)buf, n), http_utf8_valid_scalar((char *)buf, n));
+  }
+}
+
 static void test_url_host(void **s) {
   (void)s;
   char *h = http_url_host("https://WWW.Hangzhou.gov.cn:8443/col/col1/index.html");
@@ -166,6 +204,7 @@ int main(void) {
     cmocka_unit_test(test_header_charset),
     cmocka_unit_test(test_meta_charset),
     cmocka_unit_test(test_utf8_valid),
+    cmocka_unit_test(test_utf8_valid_blocks),
     cmocka_unit_test(test_url_host),
     cmocka_unit_test(test_failures_and_misuse),
     cmocka_unit_test(test_retries_on_connect_error),

@@ -128,6 +128,7 @@ function M.context(conn, plugin, rule, period, opts)
     return out
   end
   ctx.builders = M.shared()
+  require("policytk.plugin_http").attach(ctx, plugin)   -- ctx.http: the manifest's hosts only
   return ctx, set
 end
 
