@@ -65,7 +65,7 @@ $(BUILD)/policytk: $(BUILD)/obj/main.o $(BUILD)/libpolicytk.a
 .SECONDARY:
 .SECONDEXPANSION:
 $(BUILD)/lib/policytk/%.so: $$(subst .c,.o,$$(subst core/,$(BUILD)/obj/,core/lua_$$*.c $$(wildcard core/$$*_*.c))) | $(BUILD)/lib/policytk
-	$(CC) $(ALL_CFLAGS) -shared -o $@ $^ $(call pkglibs,$(PKGS_$*)) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-z,nodelete -o $@ $^ $(call pkglibs,$(PKGS_$*)) $(LDFLAGS)
 
 # C tests link the module objects directly (luaopen_policytk_NAME) as well as the core.
 $(BUILD)/tests/%: tests/c/%.c $(BUILD)/libpolicytk.a $$(MOD_OBJ) $(HEADERS) | $(BUILD)/tests
@@ -95,7 +95,10 @@ test-lua: all
 	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk test tests/lua
 	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk check
 
+# -z nodelete above keeps a module mapped after lua_close, so sanitizer reports can name it.
+# POLICYTK_SANITIZED tells memory-bound tests that RSS includes the sanitizer's shadow memory.
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp POLICYTK_SANITIZED=1 \
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" test

@@ -51,7 +51,13 @@ test("normalize: a 100 MB file in bounded memory, its text whole", function(t)
   t.eq(rc_big, 0)
   t.eq(file_size(out), big_bytes)
   for _, p in ipairs({ probe, small, big, out }) do os.remove(p) end
-  -- far below the file size, and no more than for an 8 MB file (a few pieces of 4 MiB)
+  -- far below the file size, and no more than for an 8 MB file (a few pieces of 4 MiB). Under
+  -- `make asan` RSS is dominated by the sanitizer's shadow memory and quarantine, so the bounds
+  -- are asserted by the plain `make test` run only (CI runs both).
+  if os.getenv("POLICYTK_SANITIZED") == "1" then
+    io.stderr:write("test_normalize_stream: sanitized build: RSS bounds asserted in `make test`\n")
+    return
+  end
   t.ok(kib_big < 64 * 1024, "peak RSS " .. kib_big .. " KiB for a 100 MB file")
   t.ok(kib_big - kib_small < 8 * 1024,
        string.format("peak RSS grows with the file: %d KiB (8 MB) → %d KiB (100 MB)", kib_small, kib_big))
