@@ -6,17 +6,16 @@
 -- as many years as the file has; any other column is kept as-is in the record's `extra`.
 
 local core = require "policytk.core"
-local cli = require "policytk.cli"
 local row_source = require "policytk.row_source"
 local json = require "policytk.json"
 local store = require "policytk.store"
 local values = require "policytk.values"
 local credit_code = require "policytk.credit_code"
 local NULL = require("policytk.db").NULL
+local bad_rows = require "policytk.bad_rows"
 
 local M = {}
 
-M.MAX_SHOWN = 50
 M.COLUMNS = { "credit_code", "name", "kind", "region", "industry", "founded", "employees",
               "above_scale_since", "high_tech_until", "tech_sme", "specialized", "awards" }
 M.REQUIRED = { credit_code = true, name = true, region = true }
@@ -244,11 +243,8 @@ function M.import(conn, path, opts)
   opts.today_year = tonumber(opts.today:sub(1, 4))
   local shown = opts.display or path
   local lk = region_lookup(conn, opts.city)
-  local errors, total, line_no = {}, 0, 1
-  local function bad(col, problem)
-    total = total + 1
-    if #errors < M.MAX_SHOWN then errors[#errors + 1] = string.format("%s:%d: %s: %s", shown, line_no, col, problem) end
-  end
+  local problems = bad_rows.new(shown)
+  local function bad(col, problem) problems:add(col, problem) end
   local next_record, close = row_source.open(path, { sheet = opts.sheet, encoding = opts.encoding })
   local counts = { added = 0, replaced = 0 }
   local now = store.now()
@@ -267,12 +263,12 @@ function M.import(conn, path, opts)
     local ins_year <close> = conn:prepare("INSERT INTO firm_years (credit_code, year, revenue, assets) VALUES (?, ?, ?, ?)")
     local header, seen = nil, {}
     for fields, line, problem in next_record do
-      line_no = line
+      problems.line = line
       if not fields then
         bad(header and "row" or "header", problem)
       elseif not header then
         header = read_header(fields, opts.today_year, bad)
-        if total > 0 then break end
+        if problems.total > 0 then break end
       elseif not (#fields == 1 and fields[1] == "") and not (fields[1] or ""):match("^#") then
         if #fields ~= header.n then
           bad("row", string.format("%d fields; the header has %d", #fields, header.n))
@@ -283,7 +279,7 @@ function M.import(conn, path, opts)
               seen[f.credit_code]))
           elseif f then
             seen[f.credit_code] = line
-            if total == 0 then
+            if problems.total == 0 then
               local old = exists:bind(f.credit_code):step()
               exists:reset()
               ins:bind(f.credit_code, f.name, f.kind, f.region, f.industry or NULL, f.founded or NULL,
@@ -299,15 +295,12 @@ function M.import(conn, path, opts)
         end
       end
     end
-    if not header and total == 0 then line_no = 1; bad("header", "the file is empty") end
-    if total > 0 then error("bad rows", 0) end
+    if not header and problems.total == 0 then problems.line = 1; bad("header", "the file is empty") end
+    if problems.total > 0 then error("bad rows", 0) end
   end)
   close()
   if not ok then
-    if total > 0 then
-      local more = total > #errors and string.format("\n… and %d more", total - #errors) or ""
-      cli.fail("%s: nothing imported; %d problem(s):\n%s%s", shown, total, table.concat(errors, "\n"), more)
-    end
+    if problems.total > 0 then problems:fail() end
     error(e, 0)
   end
   return counts

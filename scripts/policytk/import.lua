@@ -9,16 +9,15 @@
 --   import.file(conn, path, { encoding =, city = }) → { added =, updated =, unchanged = }
 
 local core = require "policytk.core"
-local cli = require "policytk.cli"
 local row_source = require "policytk.row_source"
 local schema = require "policytk.schema"
 local store = require "policytk.store"
 local values = require "policytk.values"
 local NULL = require("policytk.db").NULL
+local bad_rows = require "policytk.bad_rows"
 
 local M = {}
 
-M.MAX_SHOWN = 50
 M.COLUMNS = { "indicator", "region", "period", "value", "unit", "source", "note" }
 local REQUIRED = { indicator = true, period = true, value = true }
 
@@ -240,12 +239,8 @@ function M.file(conn, path, opts)
   local rows, close, encoding = row_source.open(path, { encoding = opts.encoding, sheet = opts.sheet })
   local checked = encoding == "utf-8"            -- the C reader has checked the UTF-8 of each field
   local lk = lookups(conn, opts.city)
-  local errors, total = {}, 0
-  local line_no = 1
-  local function bad(col, problem)
-    total = total + 1
-    if #errors < M.MAX_SHOWN then errors[#errors + 1] = string.format("%s:%d: %s: %s", shown, line_no, col, problem) end
-  end
+  local problems = bad_rows.new(shown)
+  local function bad(col, problem) problems:add(col, problem) end
   local counts
   local now = store.now()
   conn:exec("PRAGMA cache_size = -16384")        -- 16 MiB of page cache for the index inserts
@@ -256,12 +251,12 @@ function M.file(conn, path, opts)
     local header, pos, width = nil, nil, nil
     local cache = { n = 0 }
     for fields, line, problem, bad_utf8 in rows do
-      line_no = line
+      problems.line = line
       if not fields then
         bad(header and "row" or "header", problem)
       elseif not header then
         header = check_header(fields, bad)
-        if total > 0 then break end
+        if problems.total > 0 then break end
         width, pos = #fields, {}
         for i, name in pairs(header) do pos[name] = i end
       elseif not (#fields == 1 and fields[1] == "") then
@@ -279,16 +274,13 @@ function M.file(conn, path, opts)
         end
       end
     end
-    if not header and total == 0 then line_no = 1; bad("header", "the file is empty") end
-    if total > 0 then error("bad rows", 0) end
+    if not header and problems.total == 0 then problems.line = 1; bad("header", "the file is empty") end
+    if problems.total > 0 then error("bad rows", 0) end
     counts = got
   end)
   close()
   if not ok then
-    if total > 0 then
-      local more = total > #errors and string.format("\n… and %d more", total - #errors) or ""
-      cli.fail("%s: nothing imported; %d problem(s):\n%s%s", shown, total, table.concat(errors, "\n"), more)
-    end
+    if problems.total > 0 then problems:fail() end
     error(e, 0)
   end
   return counts
