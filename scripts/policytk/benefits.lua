@@ -74,48 +74,44 @@ local function make_ctx(plugin, benefit, year)
   }, plugin)
 end
 
---- Raise a rule's error with the label in front (once: limit errors carry it already).
-function M.raise(label, msg)
-  msg = tostring(msg)
-  if msg:sub(1, #label) == label then error(msg, 0) end
-  error(label .. ": " .. msg, 0)
+-- One rule for one firm, inside the caller's budgeted call: an entry { benefit, amount,
+-- reason } or { benefit, error }.
+local function judge(b, view, year, ctx)
+  local entry = { benefit = b, amount = 0 }
+  local ok, eligible, reason = pcall(b.eligible, view, year, ctx)
+  if not ok then
+    entry.error = tostring(eligible)
+  elseif not eligible then
+    entry.reason = reason or "不符合条件"
+  elseif type(b.amount) == "string" then
+    local a = ctx.param(b.amount)
+    if a == nil then entry.reason = string.format("%d年无有效标准（参数 %s 不在有效期内）", year, b.amount)
+    else entry.amount, entry.reason = a, reason end
+  else
+    local aok, a, why = pcall(b.amount, view, year, ctx)
+    if not aok then entry.error = tostring(a)
+    elseif a == nil or a == 0 then entry.reason = why or "金额为零"
+    else entry.amount, entry.reason = a, reason or why end
+  end
+  return entry
 end
 
---- Evaluate one benefit: returns amount (0 when not paid), reason. Raises an error naming
---- the plugin, the rule and the firm when the rule fails or returns a bad amount.
-function M.evaluate(plugin, benefit, firm, year)
-  local ctx = make_ctx(plugin, benefit, year)
-  local view = readonly.view(firm)
-  local label = string.format("plugin %s: benefit %s: firm %s", plugin.id, benefit.id,
-    tostring(firm.credit_code ~= "" and firm.credit_code or firm.name))
-  local ok, eligible, reason = sandbox.call(label, plugin.limits, benefit.eligible, view, year, ctx)
-  if not ok then M.raise(label, eligible) end
-  if not eligible then return 0, reason or "不符合条件" end
-  local amount
-  if type(benefit.amount) == "string" then
-    amount = ctx.param(benefit.amount)
-    if amount == nil then return 0, string.format("%d年无有效标准（参数 %s 不在有效期内）", year, benefit.amount) end
-  else
-    local aok, a, why = sandbox.call(label, plugin.limits, benefit.amount, view, year, ctx)
-    if not aok then M.raise(label, a) end
-    if a == nil or a == 0 then return 0, why or "金额为零" end
-    amount = a
+-- An amount must be a non-negative number, and a whole number of yuan for 元.
+local function check_amount(e)
+  local a = e.amount
+  if type(a) ~= "number" or a < 0 or a ~= a then
+    e.error = "amount must be a non-negative number; got " .. tostring(a)
+  elseif e.benefit.params[1].unit == "元" and math.type(a) ~= "integer" then
+    if a == math.floor(a) then e.amount = math.tointeger(a)
+    else e.error = "amount in 元 must be an integer; got " .. tostring(a) end
   end
-  if type(amount) ~= "number" or amount < 0 or amount ~= amount then
-    error(string.format("%s: amount must be a non-negative number; got %s", label, tostring(amount)), 0)
-  end
-  local unit = benefit.params and benefit.params[1] and benefit.params[1].unit
-  if unit == "元" and math.type(amount) ~= "integer" then
-    if amount == math.floor(amount) then amount = math.tointeger(amount)
-    else error(string.format("%s: amount in 元 must be an integer; got %s", label, tostring(amount)), 0) end
-  end
-  return amount, reason
 end
 
 --- Evaluate every benefit of `list` for one firm in ONE budgeted call (the plugin's
 --- limits cover the whole firm). Returns a list of { benefit =, amount =, reason =, error = }
 --- in list order; a rule that raises gives an entry with `error` naming plugin, rule and firm,
---- and the other rules still run.
+--- and the other rules still run. When a budget runs out, each rule is evaluated again under
+--- its own budget, so that the error names the rule.
 function M.evaluate_all(plugin, list, firm, year)
   local view = readonly.view(firm)
   local who = tostring(firm.credit_code ~= "" and firm.credit_code or firm.name)
@@ -127,53 +123,38 @@ function M.evaluate_all(plugin, list, firm, year)
     for i, b in ipairs(list) do
       local ctx = ctxs[b]
       if not ctx then ctx = make_ctx(plugin, b, year); ctxs[b] = ctx end
-      local ok, eligible, reason = pcall(b.eligible, view, year, ctx)
-      local entry = { benefit = b, amount = 0 }
-      if not ok then
-        entry.error = tostring(eligible)
-      elseif not eligible then
-        entry.reason = reason or "不符合条件"
-      elseif type(b.amount) == "string" then
-        local a = ctx.param(b.amount)
-        if a == nil then entry.reason = string.format("%d年无有效标准（参数 %s 不在有效期内）", year, b.amount)
-        else entry.amount, entry.reason = a, reason end
-      else
-        local aok, a, why = pcall(b.amount, view, year, ctx)
-        if not aok then entry.error = tostring(a)
-        elseif a == nil or a == 0 then entry.reason = why or "金额为零"
-        else entry.amount, entry.reason = a, reason or why end
-      end
-      out[i] = entry
+      out[i] = judge(b, view, year, ctx)
     end
     return out
   end
-  local label = string.format("plugin %s: benefits: firm %s", plugin.id, who)
+  local label = #list == 1 and string.format("plugin %s: benefit %s: firm %s", plugin.id, list[1].id, who)
+    or string.format("plugin %s: benefits: firm %s", plugin.id, who)
   local ok, out = sandbox.call(label, plugin.limits, run)
-  if not ok then
-    -- a budget ran out: evaluate rule by rule, each under its own budget, to name the rule
+  if not ok and #list == 1 then
+    out = { { benefit = list[1], amount = 0, error = tostring(out), named = true } }
+  elseif not ok then
     out = {}
-    for i, b in ipairs(list) do
-      local eok, amount, reason = pcall(M.evaluate, plugin, b, firm, year)
-      out[i] = eok and { benefit = b, amount = amount, reason = reason }
-        or { benefit = b, amount = 0, error = tostring(amount), named = true }
-    end
+    for i, b in ipairs(list) do out[i] = M.evaluate_all(plugin, { b }, firm, year)[1] end
   end
   for _, e in ipairs(out) do
-    local a = e.amount
-    if not e.error and (type(a) ~= "number" or a < 0 or a ~= a) then
-      e.error, e.amount = "amount must be a non-negative number; got " .. tostring(a), 0
-    elseif not e.error and e.benefit.params[1].unit == "元" and math.type(a) ~= "integer" then
-      if a == math.floor(a) then e.amount = math.tointeger(a)
-      else e.error, e.amount = "amount in 元 must be an integer; got " .. tostring(a), 0 end
-    end
+    if not e.error then check_amount(e) end
     if e.error then
       if not e.named then
         e.error = string.format("plugin %s: benefit %s: firm %s: %s", plugin.id, e.benefit.id, who, e.error)
+        e.named = true
       end
       e.amount = 0
     end
   end
   return out
+end
+
+--- Evaluate one benefit: returns amount (0 when not paid), reason. Raises an error naming
+--- the plugin, the rule and the firm when the rule fails or returns a bad amount.
+function M.evaluate(plugin, benefit, firm, year)
+  local e = M.evaluate_all(plugin, { benefit }, firm, year)[1]
+  if e.error then error(e.error, 0) end
+  return e.amount, e.reason
 end
 
 return M
