@@ -2,7 +2,7 @@
 --
 -- Loading and validating every plugin on each call would make start-up grow with the
 -- plugins, so a summary is cached per plugin folder, keyed by the size and mtime of each of
--- its files and of the host's own Lua modules (a changed contract re-validates everything).
+-- its files and of the host modules that validate it (a changed contract re-validates everything).
 -- The cache is $XDG_CACHE_HOME/policytk/plugins.json (default ~/.cache/policytk); when it
 -- cannot be written the summaries are simply computed each time.
 
@@ -35,8 +35,16 @@ local function signature(dir, rel, parts)
   return parts
 end
 
+-- The host's modules that load and validate a plugin: a change in any of them re-validates.
+local VALIDATORS = { "plugins", "plugin_path", "plugin_summary", "contract", "schema", "crossref",
+                     "sandbox", "indicators" }
+
 local function host_signature()
-  local parts = signature(core.root .. "/scripts/policytk", "", {})
+  local parts = {}
+  for _, name in ipairs(VALIDATORS) do
+    local st = fs.stat(core.root .. "/scripts/policytk/" .. name .. ".lua")
+    parts[#parts + 1] = name .. ":" .. (st and (st.size .. ":" .. st.mtime) or "-")
+  end
   parts[#parts + 1] = core.version
   parts[#parts + 1] = os.getenv("POLICYTK_LIMIT_INSTRUCTIONS") or ""
   parts[#parts + 1] = os.getenv("POLICYTK_LIMIT_MEMORY") or ""
