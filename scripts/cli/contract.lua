@@ -45,23 +45,25 @@ local function table_of(name, d, out, seen)
   end
 end
 
+local function markdown()
+  local out = { "## Constructors (contract version " .. contract.VERSION .. ")", "" }
+  local seen = {}
+  for _, name in ipairs(contract.constructors) do seen[contract[name]] = true end
+  for _, name in ipairs(contract.constructors) do table_of(name .. "{}", contract[name], out, seen) end
+  out[#out + 1] = "### Base units"
+  out[#out + 1] = ""
+  out[#out + 1] = table.concat(contract.units, " ")
+  out[#out + 1] = ""
+  return table.concat(out, "\n")
+end
+
 return {
   summary = "print the plugin contract (every constructor's fields) as Markdown",
   usage = "policytk contract",
   description = "The tables are generated from the schemas the host validates plugins with.",
-  markdown = function()
-    local out = { "## Constructors (contract version " .. contract.VERSION .. ")", "" }
-    local seen = {}
-    for _, name in ipairs(contract.constructors) do seen[contract[name]] = true end
-    for _, name in ipairs(contract.constructors) do table_of(name .. "{}", contract[name], out, seen) end
-    out[#out + 1] = "### Base units"
-    out[#out + 1] = ""
-    out[#out + 1] = table.concat(contract.units, " ")
-    out[#out + 1] = ""
-    return table.concat(out, "\n")
-  end,
-  run = function(_, _)
-    io.stdout:write(dofile(require("policytk.core").root .. "/scripts/cli/contract.lua").markdown(), "\n")
+  markdown = markdown,
+  run = function()
+    io.stdout:write(markdown(), "\n")
     return 0
   end,
 }
