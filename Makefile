@@ -16,8 +16,9 @@ BUILD    ?= build
 # loadable Lua C modules (build/lib/policytk/NAME.so from core/lua_NAME.c + core/NAME_*.c),
 # opened on first require so that start-up does not pay for them.
 PKGS     := lua5.4
-LOADABLE := db readline text http html xlsx
+LOADABLE := db readline text http html xlsx scan
 PKGS_db   := sqlite3
+PKGS_scan := sqlite3
 PKGS_readline := libedit
 PKGS_text := opencc
 PKGS_http := libcurl
@@ -112,6 +113,7 @@ demo:
 lint:
 	luacheck --formatter plain scripts plugins tests $(wildcard bench/*.lua)
 
+$(BUILD)/bench/%: bench/%.c ; mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
 bench: $(BUILD)/policytk
 	@for b in bench/*.sh; do echo "== $$b"; BUILD=$(BUILD) bash $$b; done
 

@@ -2,7 +2,8 @@
 ** http_charset.c — where the charset of an HTTP body is declared: the Content-Type header's
 ** charset parameter, or the document's own <meta charset>, <meta http-equiv> or XML
 ** declaration; and a fast check that a body already is valid UTF-8 (then it is its own text
-** and needs no decoding). The decoding itself is policytk.text's (called from lua_http.c).
+** and needs no decoding: 32 bytes at a time with AVX2, 16 with SSSE3). The decoding itself
+** is policytk.text's (called from lua_http.c).
 */
 #include <ctype.h>
 #include <stdint.h>
@@ -200,14 +201,97 @@ __attribute__((target("ssse3"))) static int utf8_valid_ssse3(const unsigned char
   error = _mm_or_si128(error, incomplete);
   return _mm_movemask_epi8(_mm_cmpeq_epi8(error, _mm_setzero_si128())) == 0xFFFF;
 }
+
+/* The same, thirty-two bytes at a time with AVX2: the tables repeated in both 128-bit lanes
+** (a shuffle looks up within its lane), and the bytes before each position taken across the
+** lane boundary from the block before (prev's high lane, then this block's low lane). */
+__attribute__((target("avx2"))) static int utf8_valid_avx2(const unsigned char *s, size_t n) {
+#define T16(a, b, c, d, e, f, g, h, i, j, k, l, m, n_, o, p) \
+  _mm256_setr_epi8(a, b, c, d, e, f, g, h, i, j, k, l, m, n_, o, p, a, b, c, d, e, f, g, h, i, j, k, l, m, n_, o, p)
+  const __m256i t1_high = T16(
+    V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG),
+    V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TOO_SHORT | OVERLONG_2), V(TOO_SHORT),
+    V(TOO_SHORT | OVERLONG_3 | SURROGATE), V(TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4));
+  const __m256i t1_low = T16(
+    V(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), V(CARRY | OVERLONG_2), V(CARRY), V(CARRY),
+    V(CARRY | TOO_LARGE), V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
+    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
+    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
+    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
+    V(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
+    V(CARRY | TOO_LARGE | TOO_LARGE_1000));
+  const __m256i t2_high = T16(
+    V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT),
+    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4),
+    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE),
+    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
+    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
+    V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT));
+#undef T16
+  const __m256i max_tail = _mm256_setr_epi8(
+    V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF),
+    V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF),
+    V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xF0 - 1), V(0xE0 - 1), V(0xC0 - 1));
+  const __m256i nib = _mm256_set1_epi8(0x0F);
+  __m256i error = _mm256_setzero_si256(), prev = _mm256_setzero_si256(), incomplete = _mm256_setzero_si256();
+  unsigned char tail[32];
+  size_t i = 0;
+  for (;;) {
+    __m256i in;
+    if (n - i >= 32) {
+      in = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+      i += 32;
+    } else if (i < n) {
+      memset(tail, 0, sizeof tail);
+      memcpy(tail, s + i, n - i);
+      in = _mm256_loadu_si256((const __m256i *)(const void *)tail);
+      i = n;
+    } else {
+      break;
+    }
+    if (_mm256_movemask_epi8(in) == 0) {
+      error = _mm256_or_si256(error, incomplete);
+      incomplete = _mm256_setzero_si256();
+      prev = in;
+      continue;
+    }
+    __m256i across = _mm256_permute2x128_si256(prev, in, 0x21);   /* prev's high lane, in's low lane */
+    __m256i prev1 = _mm256_alignr_epi8(in, across, 15);
+    __m256i b1h = _mm256_shuffle_epi8(t1_high, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nib));
+    __m256i b1l = _mm256_shuffle_epi8(t1_low, _mm256_and_si256(prev1, nib));
+    __m256i b2h = _mm256_shuffle_epi8(t2_high, _mm256_and_si256(_mm256_srli_epi16(in, 4), nib));
+    __m256i special = _mm256_and_si256(_mm256_and_si256(b1h, b1l), b2h);
+    __m256i prev2 = _mm256_alignr_epi8(in, across, 14), prev3 = _mm256_alignr_epi8(in, across, 13);
+    __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, _mm256_set1_epi8(V(0xE0 - 0x80))),
+                                     _mm256_subs_epu8(prev3, _mm256_set1_epi8(V(0xF0 - 0x80))));
+    must23 = _mm256_and_si256(must23, _mm256_set1_epi8(V(0x80)));
+    error = _mm256_or_si256(error, _mm256_xor_si256(must23, special));
+    incomplete = _mm256_subs_epu8(in, max_tail);
+    prev = in;
+  }
+  error = _mm256_or_si256(error, incomplete);
+  return _mm256_testz_si256(error, error);
+}
 #undef V
 #endif
 
+int http_utf8_valid_simd(const char *str, size_t n, int width) {
+#ifdef HAVE_SIMD_UTF8
+  if (width == 32 && __builtin_cpu_supports("avx2")) return utf8_valid_avx2((const unsigned char *)str, n);
+  if (width == 16 && __builtin_cpu_supports("ssse3")) return utf8_valid_ssse3((const unsigned char *)str, n);
+#endif
+  (void)str;
+  (void)n;
+  (void)width;
+  return -1;
+}
+
 int http_utf8_valid(const char *str, size_t n) {
 #ifdef HAVE_SIMD_UTF8
-  static int ssse3 = -1;
-  if (ssse3 < 0) ssse3 = __builtin_cpu_supports("ssse3") ? 1 : 0;
-  if (ssse3) return utf8_valid_ssse3((const unsigned char *)str, n);
+  static int width = -1;   /* the widest the CPU runs: 32 (AVX2), 16 (SSSE3) or 0 */
+  if (width < 0) width = __builtin_cpu_supports("avx2") ? 32 : __builtin_cpu_supports("ssse3") ? 16 : 0;
+  if (width == 32) return utf8_valid_avx2((const unsigned char *)str, n);
+  if (width == 16) return utf8_valid_ssse3((const unsigned char *)str, n);
 #endif
   return http_utf8_valid_scalar(str, n);
 }

@@ -8,6 +8,7 @@
 **   http.client{hosts = {...}, owner = "plugin X"}
 **                                          -> the same functions, reaching only those hosts
 **   http.is_error(v)                       -> true for an error table
+**   http.clock()                           -> monotonic seconds (what elapsed is measured with)
 **   http.user_agent
 ** A response is {status, headers, body, raw, charset, url, elapsed, replaced, redirects};
 ** an error {category, message, url} (tostring reads well). Options: headers, timeout,
@@ -560,6 +561,12 @@ static int l_is_error(lua_State *L) {
   return 1;
 }
 
+/* clock() -> monotonic seconds: the clock of `elapsed`, for timing requests from Lua. */
+static int l_clock(lua_State *L) {
+  lua_pushnumber(L, http_now());
+  return 1;
+}
+
 static const luaL_Reg request_funcs[] = {
   { "get", l_get }, { "post", l_post }, { "request", l_request }, { "fetch_all", l_fetch_all }, { NULL, NULL },
 };
@@ -635,6 +642,8 @@ int luaopen_policytk_http(lua_State *L) {
   lua_setfield(L, -2, "client");
   lua_pushcfunction(L, l_is_error);
   lua_setfield(L, -2, "is_error");
+  lua_pushcfunction(L, l_clock);
+  lua_setfield(L, -2, "clock");
   lua_pushliteral(L, USER_AGENT);
   lua_setfield(L, -2, "user_agent");
   lua_pushstring(L, curl_version());

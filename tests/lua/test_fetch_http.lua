@@ -23,6 +23,16 @@ test("get: status, headers, UTF-8 body, final URL, user agent", function(t)
   t.ok(r.elapsed > 0 and r.elapsed < 5)
 end)
 
+test("clock: monotonic seconds, the clock a response's elapsed is measured with", function(t)
+  local t0 = http.clock()
+  local r = assert(http.get(B .. "/slow?s=0.2", FAST))
+  local t1 = http.clock()
+  t.eq(math.type(t0), "float")
+  t.ok(r.elapsed >= 0.2, "elapsed " .. r.elapsed)
+  t.ok(t1 - t0 >= r.elapsed, string.format("%.6f around %.6f", t1 - t0, r.elapsed))
+  t.ok(t1 - t0 < 5)
+end)
+
 test("charset: the header's GBK wins over a <meta> that says UTF-8", function(t)
   local r = assert(http.get(B .. "/gbk-wrong-meta.html", FAST))
   t.eq(r.charset, "gbk")
@@ -112,6 +122,19 @@ test("client{hosts}: other hosts are refused, also through a redirect", function
   t.eq(err.category, "forbidden")
   -- staff scripts (the plain module) reach any host
   t.eq(assert(http.get(B .. "/redirect-away", FAST)).status, 200)
+end)
+
+test("client{hosts}: each URL of a batch is checked, whatever origin came before it", function(t)
+  local c = http.client{ hosts = { "127.0.0.1" } }
+  local other = B:gsub("127%.0%.0%.1", "localhost")
+  local res = c.fetch_all({ B .. "/hello", B .. "/hello?x=1", other .. "/hello", B .. "/hello",
+                            B .. "@localhost/hello", B .. "/hello" }, { concurrency = 2 })
+  local got = {}
+  for i, r in ipairs(res) do got[i] = http.is_error(r) and r.category or r.status end
+  t.eq(got, { 200, 200, "forbidden", 200, "forbidden", 200 })
+  t.match(res[5].message, "host of " .. B:gsub("%p", "%%%0") .. "@localhost/hello is not")
+  -- a URL curl refuses is refused in a batch too, after one of the same origin
+  t.raises(function() http.fetch_all({ B .. "/hello", B .. "/a b" }) end, "not an http%(s%) URL: .*/a b")
 end)
 
 test("misuse raises", function(t)
