@@ -278,6 +278,9 @@ def extra_facts(text, year):
     """The facts the rules read from one `extra` JSON text for `year` (NaN: not paid)."""
     raw = {} if text == "{}" else decode(text)
     wz = raw if truthy(raw) else {}              # friendly2023: extra(firm) = firm.extra or {}
+    # a rule's `when` conditions read an extra that is not an object as having no fields
+    # (policytk.conditions never raises); that matters where an unset field passes
+    ce = raw if isinstance(raw, (dict, list)) else {}
     ye = "%04d-12-31" % year
 
     def pv(pid):
@@ -381,11 +384,11 @@ def extra_facts(text, year):
         return since + years - year
 
     return (attempt(talent, np.nan), attempt(star, np.nan), attempt(service, np.nan),
-            attempt(lambda: not truthy(index(wz, "previously_above_scale")), False),
+            attempt(lambda: not truthy(index(ce, "previously_above_scale")), False),
             attempt(guarantee_ok, False), attempt(lambda: truthy(index(wz, "park_operator"))
                                                    and eq(index(wz, "digital_demo_park_year"), year), False),
             attempt(itf, False), attempt(slp_income, False), attempt(lambda: flag("vat_small_scale"), False),
-            attempt(lambda: not flag("vat_small_scale"), False), attempt(lambda: flag("financial_institution"), False),
+            attempt(lambda: not eq(index(ce, "vat_small_scale"), True), False), attempt(lambda: flag("financial_institution"), False),
             attempt(lambda: flag("guarantee_institution"), False), attempt(iit, np.nan), attempt(rd, False),
             attempt(lambda: flag("exporter"), False), attempt(class12, False),
             attempt(lambda: flag("foreign_trade"), False), attempt(converted, np.nan),

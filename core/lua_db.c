@@ -491,6 +491,27 @@ static int stmt_step(lua_State *L) {
   return step_row(L, check_stmt(L, 1));
 }
 
+/* stmt:values() -> the next row's columns as values, in column order (NULL is db.NULL), or
+** nothing when done (the statement is then reset, keeping its bindings). No table is made:
+** for loops over many rows of a few columns. */
+static int stmt_values(lua_State *L) {
+  dbstmt *s = check_stmt(L, 1);
+  int rc = sqlite3_step(s->stmt);
+  if (rc == SQLITE_ROW) {
+    int n = sqlite3_column_count(s->stmt);
+    luaL_checkstack(L, n + 1, "db: too many columns");
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &null_key);
+    int null_idx = lua_gettop(L);
+    for (int i = 0; i < n; i++) push_column(L, s->stmt, i, null_idx);
+    lua_remove(L, null_idx);
+    return n;
+  }
+  if (rc != SQLITE_DONE) return raise_sqlite(L, s, rc);
+  if (s->owned) finalize_stmt(s);
+  else sqlite3_reset(s->stmt);
+  return 0;
+}
+
 /* stmt:reset() -> stmt (bindings are kept) */
 static int stmt_reset(lua_State *L) {
   sqlite3_reset(check_stmt(L, 1)->stmt);
@@ -903,7 +924,8 @@ static const luaL_Reg conn_meta[] = {
 };
 
 static const luaL_Reg stmt_methods[] = {
-  { "bind", stmt_bind },       { "step", stmt_step },       { "rows", stmt_rows },
+  { "bind", stmt_bind },       { "step", stmt_step },       { "values", stmt_values },
+  { "rows", stmt_rows },
   { "reset", stmt_reset },     { "columns", stmt_columns }, { "close", stmt_close },
   { NULL, NULL },
 };

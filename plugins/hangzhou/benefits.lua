@@ -7,47 +7,28 @@
 --
 -- Convention for R&D data: firm.extra.rd_expense = { [year] = yuan }.
 -- Tax and fee clauses are non-cash: their params and amounts are rates in %.
+--
+-- Who qualifies is said with `when` conditions (docs/benefits.md), tested by the host before
+-- any Lua runs; only the manufacturing rate of hz_rd_super_deduction is a Lua amount.
 
 local PLAN_FROM, PLAN_TO = "2021-01-01", "2023-12-31"
-
-local function rd_expense(firm, year)
-  local rd = type(firm.extra) == "table" and firm.extra.rd_expense or nil
-  return type(rd) == "table" and rd[year] or nil
-end
 
 local function is_manufacturing(firm)
   return type(firm.industry) == "string" and firm.industry:sub(1, 1) == "C"
 end
 
-local function in_plan(ctx, param, year)
-  if ctx.param(param) == nil then
-    return false, string.format("%d年不在计划期（2021—2023年）内", year)
-  end
-  return true
+-- The plan period: the param in force on 31 December of the year.
+local function in_plan(param)
+  return { in_force = param, reason = "{year}年不在计划期（2021—2023年）内" }
 end
 
-local function needs_enterprise(firm)
-  if firm.kind ~= "enterprise" then
-    return false, string.format("主体类型为%s，须为企业", tostring(firm.kind))
-  end
-  return true
-end
+local ENTERPRISE = { field = "kind", eq = "enterprise", reason = "主体类型为{value}，须为企业" }
 
-local function needs_rd(firm, year)
-  local rd = rd_expense(firm, year)
-  if not rd or rd <= 0 then
-    return false, string.format("%d年研发费用为%s元，须大于0", year, tostring(rd or 0))
-  end
-  return true
-end
+-- R&D expenses of the year above 0 (firm.extra.rd_expense[year]).
+local RD_UNSET = { field = "extra.rd_expense", at = 0, present = true, reason = "{year}年研发费用为0元，须大于0" }
+local RD_ABOVE_0 = { field = "extra.rd_expense", at = 0, gt = 0, reason = "{year}年研发费用为{value}元，须大于0" }
 
-local function needs_small_micro(firm, year, ctx)
-  local size = ctx.size(firm, year)
-  if size ~= "small" and size ~= "micro" then
-    return false, string.format("%d年企业规模为%s，须为小型或微型企业", year, tostring(size))
-  end
-  return true
-end
+local SMALL_MICRO = { size = { "small", "micro" }, reason = "{year}年企业规模为{value}，须为小型或微型企业" }
 
 -- 三、(二) 6: 延续执行企业研发费用加计扣除75%的政策，将制造业企业加计扣除比例提高到100%
 benefit{
@@ -58,13 +39,7 @@ benefit{
   quote = "延续执行企业研发费用加计扣除75%的政策，将制造业企业加计扣除比例提高到100%",
   kind = "tax_relief",
   beneficiary = "firm",
-  eligible = function(firm, year, ctx)
-    local ok, why = in_plan(ctx, "hz_rd_deduction_rate", year)
-    if not ok then return false, why end
-    ok, why = needs_enterprise(firm)
-    if not ok then return false, why end
-    return needs_rd(firm, year)
-  end,
+  when = { in_plan("hz_rd_deduction_rate"), ENTERPRISE, RD_UNSET, RD_ABOVE_0 },
   amount = function(firm, _, ctx)
     if is_manufacturing(firm) then return ctx.param("hz_rd_deduction_rate_manufacturing") end
     return ctx.param("hz_rd_deduction_rate")
@@ -92,21 +67,15 @@ benefit{
   quote = "鼓励条件允许的地方对高新技术和科技型小微企业再按25%研发费用税前加计扣除标准予以奖励和补助",
   kind = "award",
   beneficiary = "firm",
-  eligible = function(firm, year, ctx)
-    local ok, why = in_plan(ctx, "hz_rd_local_award_rate", year)
-    if not ok then return false, why end
-    ok, why = needs_enterprise(firm)
-    if not ok then return false, why end
-    local high_tech = firm.high_tech_until ~= nil
-      and firm.high_tech_until >= string.format("%d-01-01", year)
-    if not high_tech and not firm.tech_sme then
-      return false, string.format("%d年既非高新技术企业（有效期至%s）也非科技型中小企业",
-                                  year, tostring(firm.high_tech_until or "无"))
-    end
-    ok, why = needs_small_micro(firm, year, ctx)
-    if not ok then return false, why end
-    return needs_rd(firm, year)
-  end,
+  when = {
+    in_plan("hz_rd_local_award_rate"),
+    ENTERPRISE,
+    -- a 高新技术企业 certificate valid into the year, or tech_sme a true value (ne false); the
+    -- reason names both (以下条件均不满足: …) with the certificate's date
+    { any = { { field = "high_tech_until", ge = { year_start = 0 }, reason = "{year}年非高新技术企业（有效期至{value}）" },
+              { field = "tech_sme", ne = false, reason = "非科技型中小企业" } } },
+    SMALL_MICRO, RD_UNSET, RD_ABOVE_0,
+  },
   amount = "hz_rd_local_award_rate",
   params = {
     param{ id = "hz_rd_local_award_rate", unit = "%", section = "三、(二) 6",
@@ -127,11 +96,7 @@ benefit{
   quote = "政府性融资担保机构政策性担保费率原则上不超过1%",
   kind = "fee_cap",
   beneficiary = "firm",
-  eligible = function(firm, year, ctx)
-    local ok, why = in_plan(ctx, "hz_guarantee_fee_cap_rate", year)
-    if not ok then return false, why end
-    return needs_small_micro(firm, year, ctx)
-  end,
+  when = { in_plan("hz_guarantee_fee_cap_rate"), SMALL_MICRO },
   amount = "hz_guarantee_fee_cap_rate",
   params = {
     param{ id = "hz_guarantee_fee_cap_rate", unit = "%", section = "三、(二) 7",

@@ -4,7 +4,16 @@
 -- a park operator. The text closes with "本文中涉及的各项奖补条款内容、标准、执行方式、有效期均
 -- 按照温政发〔2023〕6号、温政发〔2023〕8号文件执行": the validity of the 奖补 terms is set by those two
 -- documents, which are not encoded. So every param runs from the issue date with no end; a
--- rule's own time limit (小升规 首年 + 后两年, 个转企 三年, 开办首年) is coded in its eligible().
+-- rule's own time limit (小升规 首年 + 后两年, 个转企 三年, 开办首年) is coded in its conditions.
+--
+-- Rules are written as `when` conditions (docs/benefits.md: tested by the host before any Lua
+-- runs, the reason formatted only when `policytk explain` asks) wherever a condition says the
+-- check exactly; `eligible` keeps only what conditions cannot: a param in force on another day
+-- than 31 December of the year (the founding date, the 小升规 or 个转企 year), a threshold read
+-- from a param, and lists (projects, awards). Lua truthiness of an extra value that need not be
+-- a boolean (`if e.park_operator`) is `ne = false`: nil fails (unset), false fails, any other
+-- value holds. Each rule's `when` holds the checks that turn away most of a register cheaply
+-- (no extra flags, no awards, not above scale), after the param's period.
 --
 -- Left out for want of a number: 对成功上市的企业给予相应奖励 (5), 使用区域公共品牌…给予相应奖励
 -- (14), 优化服务券发放方式…给予支持 (23), 创业场所、创业启动资金 (2), 风险补偿、贷款贴息 (19),
@@ -40,22 +49,26 @@ local function year_of(date)
 end
 
 -- A param that is not in force on the date means the policy did not apply yet.
+local NOT_YET = "政策条款尚未施行(%s 起施行, 对应日期 %s)"
+
 local function in_force(ctx, id, date)
   if ctx.param(id, date) == nil then
-    return false, string.format("政策条款尚未施行(%s 起施行, 对应日期 %s)", FROM, date)
+    return false, string.format(NOT_YET, FROM, date)
   end
   return true
 end
 
-local function small_or_micro(firm, year, ctx)
-  local size = ctx.size(firm, year)
-  if size == nil then
-    return false, string.format("%d年企业规模无法判定(缺少从业人员或营业收入)", year)
-  end
-  if size ~= "small" and size ~= "micro" then
-    return false, string.format("%d年企业规模为%s, 不是小型或微型企业", year, size)
-  end
-  return true
+-- The same as a condition: the param in force on 31 December of the year.
+local function in_force_when(id, prefix)
+  return { in_force = id, reason = (prefix or "") .. string.format(NOT_YET, FROM, "{year}-12-31") }
+end
+
+-- Founded in the year. For a YYYY-MM-DD date (the register checks it) the two conditions are
+-- exactly year_of(founded) == year; for any other text they let through a superset, which
+-- eligible then narrows with year_of.
+local function founded_in_year(reason)
+  return { field = "founded", gt = { year_end = -1 }, reason = reason },
+         { field = "founded", lt = { year_start = 1 }, reason = reason }
 end
 
 -- 二、(一) 1 --------------------------------------------------------------------------------
@@ -73,15 +86,11 @@ benefit{
            values = { { from = FROM, value = 3000000 } },
            clause = "为高层次人才、高学历人才创业提供最高300万元贷款额度", section = "二、(一) 1" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "wz_talent_startup_loan_max", year_end(year))
-    if not ok then return false, why end
-    local t = extra(firm).founder_talent
-    if t ~= "high_level" and t ~= "high_degree" then
-      return false, string.format("创办人不是高层次人才或高学历人才(founder_talent = %s)", tostring(t))
-    end
-    return true
-  end,
+  when = {
+    in_force_when("wz_talent_startup_loan_max"),
+    { field = "extra.founder_talent", one_of = { "high_level", "high_degree" },
+      reason = "创办人不是高层次人才或高学历人才(founder_talent = {value})" },
+  },
   amount = function(firm, _, ctx)
     local max = ctx.param("wz_talent_startup_loan_max")
     local asked = extra(firm).loan_requested
@@ -104,15 +113,11 @@ benefit{
            values = { { from = FROM, value = 10000000 } },
            clause = "每年选树一批小微企业“创业之星”,给予最高1000万元创业贷款", section = "二、(一) 1" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "wz_startup_star_loan_max", year_end(year))
-    if not ok then return false, why end
-    local sel = extra(firm).startup_star_year
-    if sel ~= year then
-      return false, string.format("%d年未被选树为“创业之星”(startup_star_year = %s)", year, tostring(sel))
-    end
-    return true
-  end,
+  when = {
+    in_force_when("wz_startup_star_loan_max"),
+    { field = "extra.startup_star_year", eq = { year = 0 },
+      reason = "{year}年未被选树为“创业之星”(startup_star_year = {value})" },
+  },
   amount = function(firm, _, ctx)
     local max = ctx.param("wz_startup_star_loan_max")
     local asked = extra(firm).loan_requested
@@ -136,15 +141,15 @@ benefit{
            clause = "对服务机构向小微企业提供的各类就业创业服务项目、活动最高给予20万元补助",
            section = "二、(一) 1" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "wz_startup_service_subsidy_max", year_end(year))
-    if not ok then return false, why end
-    local e = extra(firm)
-    if not e.service_institution then
-      return false, "不是服务机构(service_institution 未设)"
-    end
+  when = {
+    in_force_when("wz_startup_service_subsidy_max"),
+    { field = "extra.service_institution", ne = false, reason = "不是服务机构(service_institution 未设)" },
+    { field = "extra.startup_service_projects", present = true,
+      reason = "{year}年没有向小微企业提供的就业创业服务项目、活动(0个)" },
+  },
+  eligible = function(firm, year)
     local n = 0
-    for _, p in ipairs(e.startup_service_projects or {}) do
+    for _, p in ipairs(extra(firm).startup_service_projects or {}) do
       if p.year == year then n = n + 1 end
     end
     if n == 0 then
@@ -171,18 +176,7 @@ benefit{
 
 -- The year of the first 小升规 must itself fall under this document (2023 or later); the two
 -- 后两年 awards need 销售额 above the previous year's.
-local function xsg_first(firm, ctx, param_id)
-  local s = firm.above_scale_since
-  if s == nil then
-    return nil, "不是规上企业(above_scale_since 未设)"
-  end
-  if extra(firm).previously_above_scale then
-    return nil, string.format("%d年不是首次“小升规”(previously_above_scale)", s)
-  end
-  local ok, why = in_force(ctx, param_id, year_end(s))
-  if not ok then return nil, string.format("%d年“小升规”: %s", s, why) end
-  return s
-end
+local ABOVE_SCALE = { field = "above_scale_since", present = true, reason = "不是规上企业(above_scale_since 未设)" }
 
 benefit{
   id = "wz_xsg_award",
@@ -200,34 +194,33 @@ benefit{
            values = { { from = FROM, value = 100000 } },
            clause = "后两年销售额保持增长的奖励10万元", section = "二、(二) 5" },
   },
-  eligible = function(firm, year, ctx)
-    local s, why = xsg_first(firm, ctx, "wz_xsg_award_first_year")
-    if not s then return false, why end
-    if year < s then
-      return false, string.format("%d年尚未“小升规”(%d年升规)", year, s)
-    end
-    if year > s + 2 then
-      return false, string.format("%d年已超过“小升规”首年及后两年(%d—%d年)", year, s, s + 2)
-    end
-    if year == s then return true end
-    local ok, why2 = in_force(ctx, "wz_xsg_award_growth_year", year_end(year))
-    if not ok then return false, why2 end
-    local rev = firm.revenue or {}
-    local cur, prev = rev[year], rev[year - 1]
-    if cur == nil or prev == nil then
-      return false, string.format("缺少%d年或%d年销售额", year - 1, year)
-    end
-    if cur <= prev then
-      return false, string.format("%d年销售额%.0f元未高于%d年的%.0f元(未保持增长)", year, cur, year - 1, prev)
-    end
-    return true
-  end,
-  amount = function(firm, year, ctx)
-    if year == firm.above_scale_since then
-      return ctx.param("wz_xsg_award_first_year")
-    end
-    return ctx.param("wz_xsg_award_growth_year")
-  end,
+  when = {
+    ABOVE_SCALE,
+    { field = "above_scale_since", le = { year = 0 }, reason = "{year}年尚未“小升规”({value}年升规)" },
+    { field = "above_scale_since", ge = { year = -2 },
+      reason = "{year}年已超过“小升规”首年及后两年({value}—{value+2}年)" },
+    -- 首次: previously_above_scale is not a true value (unset or false)
+    { any = { { field = "extra.previously_above_scale", present = false },
+              { field = "extra.previously_above_scale", eq = false } },
+      reason = "{firm.above_scale_since}年不是首次“小升规”(previously_above_scale)" },
+    -- the 小升规 year's param (its 31 December), which need not be the year's
+    { in_force = "wz_xsg_award_first_year", at_year_of = "above_scale_since",
+      reason = "{firm.above_scale_since}年“小升规”: 政策条款尚未施行(" .. FROM
+        .. " 起施行, 对应日期 {firm.above_scale_since}-12-31)" },
+  },
+  -- 首年 the first-year award; 后两年 the growth award, while sales grow
+  amount = {
+    { when = { { field = "above_scale_since", eq = { year = 0 } } }, param = "wz_xsg_award_first_year" },
+    { when = {
+        { in_force = "wz_xsg_award_growth_year",
+          reason = "政策条款尚未施行(" .. FROM .. " 起施行, 对应日期 {year}-12-31)" },
+        { field = "revenue", at = -1, present = true, reason = "缺少{year-1}年或{year}年销售额" },
+        { field = "revenue", at = 0, present = true, reason = "缺少{year-1}年或{year}年销售额" },
+        { field = "revenue", at = 0, gt = { field = "revenue", at = -1 },
+          reason = "{year}年销售额{value}元未高于{year-1}年的{expected}元(未保持增长)" },
+      },
+      param = "wz_xsg_award_growth_year" },
+  },
   stacks_with = { "wz_xsg_high_tech_bonus" },
   note = "首年 = the year of above_scale_since; 后两年 = the two following years, each paid when that "
       .. "year's revenue exceeds the previous year's. A 小升规 before 2023 is outside this document.",
@@ -246,21 +239,17 @@ benefit{
            values = { { from = FROM, value = 100000 } },
            clause = "在“小升规”扶持政策基础上再奖励10万元", section = "二、(二) 5" },
   },
-  eligible = function(firm, year, ctx)
-    local s, why = xsg_first(firm, ctx, "wz_xsg_high_tech_bonus")
-    if not s then return false, why end
-    if year ~= s then
-      return false, string.format("追加奖励只在“小升规”当年(%d年), 不在%d年", s, year)
-    end
-    local ht = firm.high_tech_until
-    if ht == nil then
-      return false, "不是高新技术企业(high_tech_until 未设)"
-    end
-    if ht < year_end(year) then
-      return false, string.format("高新技术企业有效期至%s, %d年底已不在有效期内", ht, year)
-    end
-    return true
-  end,
+  when = {
+    ABOVE_SCALE,
+    { field = "above_scale_since", eq = { year = 0 }, reason = "追加奖励只在“小升规”当年({value}年), 不在{year}年" },
+    -- 首次: previously_above_scale is not a true value (unset or false); the 小升规 year is the year
+    { any = { { field = "extra.previously_above_scale", present = false },
+              { field = "extra.previously_above_scale", eq = false } },
+      reason = "{year}年不是首次“小升规”(previously_above_scale)" },
+    in_force_when("wz_xsg_high_tech_bonus", "{year}年“小升规”: "),
+    { field = "high_tech_until", present = true, reason = "不是高新技术企业(high_tech_until 未设)" },
+    { field = "high_tech_until", ge = { year_end = 0 }, reason = "高新技术企业有效期至{value}, {year}年底已不在有效期内" },
+  },
   amount = "wz_xsg_high_tech_bonus",
   stacks_with = { "wz_xsg_award" },
   note = "有效期内 is read as a 高新技术企业 certificate still valid on 31 December of the 小升规 year.",
@@ -314,9 +303,11 @@ benefit{
            clause = "对新获得国家、省、市政府质量奖的分别给予300万元、200万元、100万元奖励",
            section = "二、(二) 10" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "wz_quality_award_municipal", year_end(year))
-    if not ok then return false, why end
+  when = {
+    in_force_when("wz_quality_award_municipal"),
+    { field = "awards", nonempty = true, reason = "{year}年没有新获得国家、省、市政府质量奖(0项)" },
+  },
+  eligible = function(firm, year)
     if #new_quality_awards(firm, year) == 0 then
       return false, string.format("%d年没有新获得国家、省、市政府质量奖(0项)", year)
     end
@@ -350,15 +341,15 @@ benefit{
            clause = "为符合条件的新注册企业、“小升规”企业分别提供100万元、1000万元信用贷款基础授信额度",
            section = "二、(五) 21" },
   },
+  when = {
+    { field = "kind", eq = "enterprise", reason = "不是企业(kind = {value})" },
+    founded_in_year("不是{year}年新注册企业(成立于{value})"),
+  },
   eligible = function(firm, year, ctx)
-    if firm.kind ~= "enterprise" then
-      return false, string.format("不是企业(kind = %s)", tostring(firm.kind))
-    end
-    local fy = year_of(firm.founded)
-    if fy ~= year then
+    if year_of(firm.founded) ~= year then
       return false, string.format("不是%d年新注册企业(成立于%s)", year, tostring(firm.founded))
     end
-    return in_force(ctx, "wz_new_firm_credit_line", firm.founded)
+    return in_force(ctx, "wz_new_firm_credit_line", firm.founded)   -- on the founding date
   end,
   amount = "wz_new_firm_credit_line",
   note = "新注册企业 = registered in the year and on or after the issue date; 符合条件 is not spelt out.",
@@ -378,13 +369,10 @@ benefit{
            clause = "为符合条件的新注册企业、“小升规”企业分别提供100万元、1000万元信用贷款基础授信额度",
            section = "二、(五) 21" },
   },
-  eligible = function(firm, year, ctx)
-    local s = firm.above_scale_since
-    if s ~= year then
-      return false, string.format("不是%d年“小升规”企业(above_scale_since = %s)", year, tostring(s))
-    end
-    return in_force(ctx, "wz_xsg_credit_line", year_end(year))
-  end,
+  when = {
+    { field = "above_scale_since", eq = { year = 0 }, reason = "不是{year}年“小升规”企业(above_scale_since = {value})" },
+    in_force_when("wz_xsg_credit_line"),
+  },
   amount = "wz_xsg_credit_line",
   note = "Offered in the 小升规 year; unlike the award the clause does not say 首次.",
 }
@@ -407,19 +395,15 @@ benefit{
            values = { { from = FROM, value = 10000000 } },
            clause = "单户担保金额在1000万元以下的小微企业", section = "二、(五) 22" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "wz_guarantee_fee_cap_rate", year_end(year))
-    if not ok then return false, why end
-    local e = extra(firm)
-    if not e.government_guarantee then
-      return false, "担保机构不是政府性融资担保机构(government_guarantee 未设)"
-    end
-    local ok2, why2 = small_or_micro(firm, year, ctx)
-    if not ok2 then return false, why2 end
-    local amt, max = e.guarantee_amount, ctx.param("wz_guarantee_single_max")
-    if amt == nil then
-      return false, "缺少单户担保金额(guarantee_amount)"
-    end
+  when = {
+    in_force_when("wz_guarantee_fee_cap_rate"),
+    { field = "extra.government_guarantee", ne = false,
+      reason = "担保机构不是政府性融资担保机构(government_guarantee 未设)" },
+    { field = "extra.guarantee_amount", present = true, reason = "缺少单户担保金额(guarantee_amount)" },
+    { size = { "small", "micro" }, reason = "{year}年企业规模为{value}, 不是小型或微型企业" },
+  },
+  eligible = function(firm, _, ctx)   -- the bound is a param
+    local amt, max = extra(firm).guarantee_amount, ctx.param("wz_guarantee_single_max")
     if amt > max then  -- 以下 includes the bound
       return false, string.format("单户担保金额%.0f元, 超过1000万元(%d元)", amt, max)
     end
@@ -445,19 +429,12 @@ benefit{
            values = { { from = FROM, value = 500000 } },
            clause = "对被评为省数字化建设示范园区的,给予运营管理机构50万元奖励", section = "二、(六) 25" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "wz_digital_park_award", year_end(year))
-    if not ok then return false, why end
-    local e = extra(firm)
-    if not e.park_operator then
-      return false, "不是小微企业园运营管理机构(park_operator 未设)"
-    end
-    if e.digital_demo_park_year ~= year then
-      return false, string.format("%d年园区未被评为省数字化建设示范园区(digital_demo_park_year = %s)",
-                                  year, tostring(e.digital_demo_park_year))
-    end
-    return true
-  end,
+  when = {
+    in_force_when("wz_digital_park_award"),
+    { field = "extra.park_operator", ne = false, reason = "不是小微企业园运营管理机构(park_operator 未设)" },
+    { field = "extra.digital_demo_park_year", eq = { year = 0 },
+      reason = "{year}年园区未被评为省数字化建设示范园区(digital_demo_park_year = {value})" },
+  },
   amount = "wz_digital_park_award",
 }
 
@@ -476,17 +453,16 @@ benefit{
            values = { { from = FROM, value = 3 } },
            clause = "向符合条件的市场主体提供“个转企”三年免费基础代理记账服务", section = "二、(七) 28" },
   },
+  when = {
+    { field = "extra.individual_to_firm_year", present = true, reason = "不是“个转企”企业(individual_to_firm_year 未设)" },
+    { field = "extra.individual_to_firm_year", le = { year = 0 }, reason = "{year}年尚未“个转企”({value}年转企)" },
+  },
   eligible = function(firm, year, ctx)
     local c = extra(firm).individual_to_firm_year
-    if c == nil then
-      return false, "不是“个转企”企业(individual_to_firm_year 未设)"
-    end
+    -- the 个转企 year's param (its 31 December), and the number of years it gives
     local ok, why = in_force(ctx, "wz_itf_bookkeeping_years", year_end(c))
     if not ok then return false, string.format("%d年“个转企”: %s", c, why) end
     local n = ctx.param("wz_itf_bookkeeping_years", year_end(c))
-    if year < c then
-      return false, string.format("%d年尚未“个转企”(%d年转企)", year, c)
-    end
     if year > c + n - 1 then
       return false, string.format("%d年已超过“个转企”后%d年(%d—%d年)", year, n, c, c + n - 1)
     end
@@ -510,15 +486,15 @@ benefit{
            values = { { from = FROM, value = 1 } },
            clause = "推广符合条件的企业开办首年免费基础代理记账", section = "二、(七) 28" },
   },
+  when = {
+    { field = "kind", eq = "enterprise", reason = "不是企业(kind = {value})" },
+    founded_in_year("{year}年不是开办首年(成立于{value})"),
+  },
   eligible = function(firm, year, ctx)
-    if firm.kind ~= "enterprise" then
-      return false, string.format("不是企业(kind = %s)", tostring(firm.kind))
-    end
-    local fy = year_of(firm.founded)
-    if fy ~= year then
+    if year_of(firm.founded) ~= year then
       return false, string.format("%d年不是开办首年(成立于%s)", year, tostring(firm.founded))
     end
-    return in_force(ctx, "wz_new_firm_bookkeeping_years", firm.founded)
+    return in_force(ctx, "wz_new_firm_bookkeeping_years", firm.founded)   -- on the founding date
   end,
   amount = "wz_new_firm_bookkeeping_years",
   excludes = { "wz_itf_free_bookkeeping" },

@@ -28,6 +28,15 @@
 -- 0.52吨标准煤/万元, R03 “零土地”技改不增收土地价款, R11 中小企业预留份额40%以上); the
 -- amounts without a number (R08 研发后补助, R17 参展资金补助, R21 技改补助).
 --
+-- Rules are `when` conditions (docs/benefits.md: tested by the host before any Lua runs, the
+-- reason formatted only when `policytk explain` asks) wherever a condition says the check
+-- exactly: eight of the twelve are `when` alone and never enter Lua, two more keep only a Lua
+-- amount (the 个人所得税 saved, the 出口退税 days by class). `eligible` keeps what conditions
+-- cannot: the 小型微利企业 test inside an "either … or" (六税两费: `when` has an `any` guard), and
+-- a bound read from a param (个转企 years). Each rule's period (the param in force on 31
+-- December) comes first, then the checks that turn away most of a register (extra flags,
+-- kind, size), in the order the Lua had them, so that the reasons are those it gave.
+--
 -- Data the rules read from firm.extra (the enterprise record has no field for them):
 --   taxable_income  {[year]=元}  应纳税所得额 (企业所得税 or 个体工商户经营所得)
 --   rd_expense      {[year]=元}  研发费用
@@ -41,22 +50,17 @@
 local DOC = "private32"
 local R01 = "一、(一) 1"
 
-local function fmt(v)
-  if math.type(v) == "integer" then return tostring(v) end
-  return string.format("%.0f", v)
-end
-
-local function by_year(t, year)
-  if type(t) ~= "table" then return nil end
-  return t[year]
-end
-
 -- The rule's period: the param is in force on the last day of the year.
-local function in_force(ctx, id, year)
-  if ctx.param(id) == nil then
-    return false, string.format("%d年不在政策执行期内", year)
-  end
-  return true
+local function in_force(id)
+  return { in_force = id, reason = "{year}年不在政策执行期内" }
+end
+
+local ENTERPRISE = { field = "kind", eq = "enterprise", reason = "非企业(类型{value})" }
+local SMALL_MICRO = { size = { "small", "micro" }, reason = "{year}年企业规模为{value}, 非小型、微型企业" }
+
+-- firm.extra[key] is the boolean true.
+local function flag(key, what)
+  return { field = "extra." .. key, eq = true, reason = "非" .. what }
 end
 
 -- 小型微利企业 (财政部 税务总局公告2023年第12号, 2022年第13号): 年应纳税所得额不超过300万元、
@@ -64,40 +68,25 @@ end
 -- “六税两费” rule are those of 小型微利企业, so its national definition is used.
 local SLP_INCOME, SLP_EMPLOYEES, SLP_ASSETS = 3000000, 300, 50000000
 
-local function small_low_profit(firm, year)
-  if firm.kind ~= "enterprise" then
-    return false, string.format("非企业(类型%s)", tostring(firm.kind))
-  end
-  local income = by_year(firm.extra.taxable_income, year)
-  if income == nil then return false, string.format("%d年应纳税所得额未知", year) end
-  if income > SLP_INCOME then
-    return false, string.format("%d年应纳税所得额%s元, 超过%s元", year, fmt(income), fmt(SLP_INCOME))
-  end
-  if (firm.employees or 0) > SLP_EMPLOYEES then
-    return false, string.format("从业人数%d人, 超过%d人", firm.employees, SLP_EMPLOYEES)
-  end
-  local assets = firm.assets[year]
-  if assets == nil then return false, string.format("%d年资产总额未知", year) end
-  if assets > SLP_ASSETS then
-    return false, string.format("%d年资产总额%s元, 超过%s元", year, fmt(assets), fmt(SLP_ASSETS))
-  end
-  return true
-end
+-- As conditions. employees is never unset in a record (firms.each and t.firm default it to 0),
+-- so `le` says exactly (firm.employees or 0) <= 300.
+local SMALL_LOW_PROFIT = {
+  ENTERPRISE,
+  { field = "extra.taxable_income", at = 0, present = true, reason = "{year}年应纳税所得额未知" },
+  { field = "extra.taxable_income", at = 0, le = SLP_INCOME,
+    reason = "{year}年应纳税所得额{value}元, 超过" .. SLP_INCOME .. "元" },
+  { field = "employees", le = SLP_EMPLOYEES, reason = "从业人数{value}人, 超过" .. SLP_EMPLOYEES .. "人" },
+  { field = "assets", at = 0, present = true, reason = "{year}年资产总额未知" },
+  { field = "assets", at = 0, le = SLP_ASSETS, reason = "{year}年资产总额{value}元, 超过" .. SLP_ASSETS .. "元" },
+}
 
-local function small_or_micro(firm, year, ctx)
-  if firm.kind ~= "enterprise" then
-    return false, string.format("非企业(类型%s)", tostring(firm.kind))
+-- The conditions of the lists, one after the other.
+local function all(...)
+  local out = {}
+  for _, list in ipairs({ ... }) do
+    for _, c in ipairs(list) do out[#out + 1] = c end
   end
-  local size = ctx.size(firm, year)
-  if size ~= "small" and size ~= "micro" then
-    return false, string.format("%d年企业规模为%s, 非小型、微型企业", year, tostring(size or "未知"))
-  end
-  return true
-end
-
-local function flag(firm, key, what)
-  if firm.extra[key] ~= true then return false, "非" .. what end
-  return true
+  return out
 end
 
 -- Tax and fee rules (R01) -------------------------------------------------------------------
@@ -113,11 +102,7 @@ benefit{
            values = { { from = "2023-01-01", to = "2027-12-31", value = 25 } },
            clause = "小微企业减按25%计入应纳税所得额", section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_cit_taxable_share", year)
-    if not ok then return false, why end
-    return small_low_profit(firm, year)
-  end,
+  when = all({ in_force("p32_cit_taxable_share") }, SMALL_LOW_PROFIT),
   amount = "p32_cit_taxable_share",
   note = "Ends with 等政策延续执行至2027年底. The start is the document's period start (the national rule runs from 2023-01-01). Eligibility: 小型微利企业 by the national thresholds (300万元 income, 300 staff, 5000万元 assets), from firm.extra.taxable_income.",
 }
@@ -133,15 +118,15 @@ benefit{
            values = { { from = "2023-01-01", to = "2027-12-31", value = 50 } },
            clause = "增值税小规模纳税人、小型微利企业和个体工商户减半征收“六税两费”", section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_six_two_fees_reduction", year)
-    if not ok then return false, why end
-    if firm.kind == "individual_business" then return true end
-    if firm.extra.vat_small_scale == true then return true end
-    local slp, reason = small_low_profit(firm, year)
-    if slp then return true end
-    return false, "非增值税小规模纳税人、小型微利企业或个体工商户(" .. reason .. ")"
-  end,
+  when = {
+    in_force("p32_six_two_fees_reduction"),
+    { any = {
+        { field = "kind", eq = "individual_business" },
+        { field = "extra.vat_small_scale", eq = true },
+        { all = SMALL_LOW_PROFIT },
+      },
+      reason = "非增值税小规模纳税人、小型微利企业或个体工商户({why})" },
+  },
   amount = "p32_six_two_fees_reduction",
   note = "50 = half of the 六税两费 (资源税、城市维护建设税、房产税、城镇土地使用税、印花税(不含证券交易印花税)、耕地占用税、教育费附加、地方教育附加). Ends with 政策延续执行至2027年底.",
 }
@@ -157,11 +142,7 @@ benefit{
            values = { { from = "2023-01-01", to = "2027-12-31", value = 100 } },
            clause = "金融机构小微企业和个体工商户小额贷款利息收入免征增值税", section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_microloan_interest_vat_exempt", year)
-    if not ok then return false, why end
-    return flag(firm, "financial_institution", "金融机构")
-  end,
+  when = { in_force("p32_microloan_interest_vat_exempt"), flag("financial_institution", "金融机构") },
   amount = "p32_microloan_interest_vat_exempt",
   note = "100 = exempt. For the interest on small loans to 小微企业 and 个体工商户. Ends with 政策延续执行至2027年底.",
 }
@@ -177,11 +158,7 @@ benefit{
            values = { { from = "2023-01-01", to = "2027-12-31", value = 100 } },
            clause = "为农户、小微企业及个体工商户提供融资担保及再担保业务免征增值税", section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_guarantee_vat_exempt", year)
-    if not ok then return false, why end
-    return flag(firm, "guarantee_institution", "融资担保机构")
-  end,
+  when = { in_force("p32_guarantee_vat_exempt"), flag("guarantee_institution", "融资担保机构") },
   amount = "p32_guarantee_vat_exempt",
   note = "100 = exempt, for guarantees to 农户、小微企业及个体工商户. Ends with 政策延续执行至2027年底.",
 }
@@ -197,11 +174,7 @@ benefit{
            values = { { from = "2023-01-01", to = "2027-12-31", value = 100 } },
            clause = "金融机构与小微企业签订的借款合同免征印花税等政策延续执行至2027年底", section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_loan_contract_stamp_exempt", year)
-    if not ok then return false, why end
-    return small_or_micro(firm, year, ctx)
-  end,
+  when = { in_force("p32_loan_contract_stamp_exempt"), ENTERPRISE, SMALL_MICRO },
   amount = "p32_loan_contract_stamp_exempt",
   note = "100 = exempt. 小微企业 = small or micro by the national SME classification (ctx.size). Ends with 政策延续执行至2027年底.",
 }
@@ -234,17 +207,12 @@ benefit{
            values = { { from = "2023-01-01", to = "2027-12-31", value = 2000000 } },
            clause = "对个体工商户年应纳税所得额不超过200万元部分减半征收个人所得税", section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_ib_iit_half_cap", year)
-    if not ok then return false, why end
-    if firm.kind ~= "individual_business" then
-      return false, string.format("非个体工商户(类型%s)", tostring(firm.kind))
-    end
-    local income = by_year(firm.extra.taxable_income, year)
-    if income == nil then return false, string.format("%d年经营所得应纳税所得额未知", year) end
-    if income <= 0 then return false, string.format("%d年应纳税所得额%s元, 无应纳税额", year, fmt(income)) end
-    return true
-  end,
+  when = {
+    in_force("p32_ib_iit_half_cap"),
+    { field = "kind", eq = "individual_business", reason = "非个体工商户(类型{value})" },
+    { field = "extra.taxable_income", at = 0, present = true, reason = "{year}年经营所得应纳税所得额未知" },
+    { field = "extra.taxable_income", at = 0, gt = 0, reason = "{year}年应纳税所得额{value}元, 无应纳税额" },
+  },
   amount = function(firm, year, ctx)
     local cap = ctx.param("p32_ib_iit_half_cap")
     local income = firm.extra.taxable_income[year]
@@ -256,15 +224,15 @@ benefit{
 }
 
 -- 财税〔2015〕119号: industries that cannot claim the super deduction (烟草制造业, 住宿和餐饮业,
--- 批发和零售业, 房地产业, 租赁和商务服务业, 娱乐业), by GB/T 4754 code prefix.
-local RD_EXCLUDED = {
-  { prefix = "C16", name = "烟草制品业" },
-  { prefix = "F", name = "批发和零售业" },
-  { prefix = "H", name = "住宿和餐饮业" },
-  { prefix = "K", name = "房地产业" },
-  { prefix = "L", name = "租赁和商务服务业" },
-  { prefix = "R90", name = "娱乐业" },
-}
+-- 批发和零售业, 房地产业, 租赁和商务服务业, 娱乐业), by GB/T 4754 code prefix: one condition
+-- each, so that the reason names the industry.
+local RD_EXCLUDED = {}
+for _, x in ipairs({
+  { "C16", "烟草制品业" }, { "F", "批发和零售业" }, { "H", "住宿和餐饮业" }, { "K", "房地产业" },
+  { "L", "租赁和商务服务业" }, { "R90", "娱乐业" },
+}) do
+  RD_EXCLUDED[#RD_EXCLUDED + 1] = { field = "industry", not_prefix = x[1], reason = "行业{value}属" .. x[2] .. ", 不适用加计扣除" }
+end
 
 benefit{
   id = "p32_rd_super_deduction",
@@ -277,24 +245,10 @@ benefit{
            values = { { from = "2023-01-01", value = 100 } },
            clause = "符合条件行业企业研发费用税前加计扣除比例提高至100%，作为制度性安排长期实施", section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_rd_deduction_rate", year)
-    if not ok then return false, why end
-    if firm.kind ~= "enterprise" then
-      return false, string.format("非企业(类型%s)", tostring(firm.kind))
-    end
-    local industry = firm.industry or ""
-    for _, x in ipairs(RD_EXCLUDED) do
-      if industry:sub(1, #x.prefix) == x.prefix then
-        return false, string.format("行业%s属%s, 不适用加计扣除", industry, x.name)
-      end
-    end
-    local rd = by_year(firm.extra.rd_expense, year)
-    if rd == nil or rd <= 0 then
-      return false, string.format("%d年研发费用%s元, 无可加计扣除的研发费用", year, rd and fmt(rd) or "未知")
-    end
-    return true
-  end,
+  when = all({ in_force("p32_rd_deduction_rate"), ENTERPRISE }, RD_EXCLUDED, {
+    { field = "extra.rd_expense", at = 0, present = true, reason = "{year}年研发费用未知元, 无可加计扣除的研发费用" },
+    { field = "extra.rd_expense", at = 0, gt = 0, reason = "{year}年研发费用{value}元, 无可加计扣除的研发费用" },
+  }),
   amount = "p32_rd_deduction_rate",
   note = "作为制度性安排长期实施: open-ended. The start is the document's period start (the national rule, 财政部 税务总局公告2023年第7号, applies from 2023-01-01). 符合条件行业 read as the industries not excluded by 财税〔2015〕119号.",
 }
@@ -311,25 +265,17 @@ benefit{
            clause = "自2023年1月1日至2027年12月31日，允许先进制造业企业按照当期可抵扣进项税额加计5%抵减应纳增值税税额",
            section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_adv_mfg_vat_credit_rate", year)
-    if not ok then return false, why end
-    if firm.kind ~= "enterprise" then
-      return false, string.format("非企业(类型%s)", tostring(firm.kind))
-    end
-    local industry = firm.industry or ""
-    if industry:sub(1, 1) ~= "C" then
-      return false, string.format("行业%s非制造业(C门类)", industry == "" and "未知" or industry)
-    end
-    local first_day = string.format("%04d-01-01", year)
-    if not firm.high_tech_until or firm.high_tech_until < first_day then
-      return false, string.format("%d年非高新技术企业(有效期至%s)", year, tostring(firm.high_tech_until or "无"))
-    end
-    if firm.extra.vat_small_scale == true then
-      return false, "增值税小规模纳税人, 非一般纳税人"
-    end
-    return true
-  end,
+  when = {
+    in_force("p32_adv_mfg_vat_credit_rate"),
+    ENTERPRISE,
+    { field = "industry", ne = "", reason = "行业未知非制造业(C门类)" },
+    { field = "industry", prefix = "C", reason = "行业{value}非制造业(C门类)" },
+    { field = "high_tech_until", present = true, reason = "{year}年非高新技术企业(有效期至无)" },
+    { field = "high_tech_until", ge = { year_start = 0 }, reason = "{year}年非高新技术企业(有效期至{value})" },
+    -- not vat_small_scale == true: unset, or any value but true
+    { any = { { field = "extra.vat_small_scale", present = false }, { field = "extra.vat_small_scale", ne = true } },
+      reason = "增值税小规模纳税人, 非一般纳税人" },
+  },
   amount = "p32_adv_mfg_vat_credit_rate",
   note = "先进制造业企业 read as in 财政部 税务总局公告2023年第43号: a 高新技术企业 that is a 制造业 一般纳税人 (industry in GB/T 4754 section C, 高新技术企业 certificate valid in the year, not a small-scale VAT payer).",
 }
@@ -351,11 +297,7 @@ benefit{
            clause = "一类、二类出口企业正常出口退(免)税的平均时间压缩在3个工作日内政策延续实施至2024年底",
            section = R01 },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_export_refund_days", year)
-    if not ok then return false, why end
-    return flag(firm, "exporter", "出口企业")
-  end,
+  when = { in_force("p32_export_refund_days"), flag("exporter", "出口企业") },
   amount = function(firm, _, ctx)
     local class = firm.extra.export_class
     if class == 1 or class == 2 then return ctx.param("p32_export_refund_days_class12") end
@@ -375,13 +317,7 @@ benefit{
            values = { { from = "2023-01-01", value = 8 } },
            clause = "将外贸企业汇率避险担保比例从5%提高至8%", section = "一、(五) 5" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_fx_hedge_guarantee_ratio", year)
-    if not ok then return false, why end
-    local trade, why2 = flag(firm, "foreign_trade", "外贸企业")
-    if not trade then return false, why2 end
-    return small_or_micro(firm, year, ctx)
-  end,
+  when = { in_force("p32_fx_hedge_guarantee_ratio"), flag("foreign_trade", "外贸企业"), ENTERPRISE, SMALL_MICRO },
   amount = "p32_fx_hedge_guarantee_ratio",
   note = "落实举措 8 of R05 (强化融资担保 … 加大小微企业汇率避险担保支持力度): the ratio for small and micro foreign-trade firms. The text gives no date for the rise from 5% to 8%; the document's period start is used and the earlier 5% is not encoded.",
 }
@@ -397,16 +333,16 @@ benefit{
            values = { { from = "2023-01-01", value = 3 } },
            clause = "落实“个转企”三年免费基础代理记账服务", section = "四、(二十) 20" },
   },
+  when = {
+    in_force("p32_bookkeeping_years"),
+    ENTERPRISE,
+    -- a number: every number is >= -math.huge, a text or a boolean is not comparable
+    { field = "extra.converted_from_individual", ge = -math.huge, reason = "非个体工商户转型升级的企业(个转企)" },
+    { field = "extra.converted_from_individual", le = { year = 0 }, reason = "{year}年尚未转企({value}年转企)" },
+  },
   eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_bookkeeping_years", year)
-    if not ok then return false, why end
-    if firm.kind ~= "enterprise" then
-      return false, string.format("非企业(类型%s)", tostring(firm.kind))
-    end
     local since = firm.extra.converted_from_individual
-    if type(since) ~= "number" then return false, "非个体工商户转型升级的企业(个转企)" end
     local years = ctx.param("p32_bookkeeping_years")
-    if year < since then return false, string.format("%d年尚未转企(%d年转企)", year, since) end
     if year >= since + years then
       return false, string.format("%d年转企, %d年已超过%d年免费期", since, year, years)
     end
@@ -430,14 +366,11 @@ benefit{
            clause = "科技领军企业承担在研项目数可以突破2项限制，最多可达3项",
            section = "二、(八) 8" },
   },
-  eligible = function(firm, year, ctx)
-    local ok, why = in_force(ctx, "p32_key_project_max", year)
-    if not ok then return false, why end
-    if firm.extra.innovation_consortium_lead == true or firm.extra.tech_leader == true then
-      return true
-    end
-    return false, "非省级创新联合体牵头企业或科技领军企业"
-  end,
+  when = {
+    in_force("p32_key_project_max"),
+    { any = { { field = "extra.innovation_consortium_lead", eq = true }, { field = "extra.tech_leader", eq = true } },
+      reason = "非省级创新联合体牵头企业或科技领军企业" },
+  },
   amount = "p32_key_project_max",
   note = "落实举措 3 of R08: the cap on provincial projects in progress rises from 2 to 3 for these firms. Open-ended; the start is the document's period start.",
 }

@@ -25,7 +25,7 @@ return {
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     local firm
-    firms.each(conn, {}, function(f) if f.credit_code == code then firm = f end end)
+    firms.each(conn, { credit_code = code }, function(f) firm = f end)
     if not firm then conn:close(); cli.fail("no firm %s in the register (policytk firms import FILE)", code) end
     local city = opts.city
     if not city then

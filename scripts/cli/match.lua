@@ -8,12 +8,7 @@ local plugins = require "policytk.plugins"
 local match = require "policytk.match"
 local term = require "policytk.term"
 
-local COLUMNS = {
-  { key = "credit_code", title = "统一社会信用代码" }, { key = "name", title = "企业" },
-  { key = "region", title = "地区" }, { key = "benefit", title = "条款" }, { key = "benefit_name", title = "名称" },
-  { key = "amount", title = "金额" }, { key = "unit", title = "单位" }, { key = "doc", title = "文件" },
-  { key = "section", title = "条目" }, { key = "clause", title = "原文" }, { key = "note", title = "说明" },
-}
+local COLUMNS = match.COLUMNS
 
 local function load_plugin(city)
   local all = plugins.load_all({ city })
@@ -76,10 +71,30 @@ return {
     store.require_loaded(conn, path)
     local rows = {}
     local progress = term.isatty("stderr")
-    local totals = match.run(conn, plugin, { year = year, benefit = opts.benefit, region = opts.region }, function(row)
-      rows[#rows + 1] = row
-      if progress and #rows % 1000 == 0 then io.stderr:write(string.format("\r已匹配 %d 条", #rows)) end
-    end)
+    local out = io.stdout
+    local totals
+    if opts.format == "csv" then
+      -- CSV is written as the register is read (policytk.scan); to a file beside -o, renamed
+      -- when the match is done, so that a failed match leaves no half file.
+      if opts.o then
+        local err
+        out, err = io.open(opts.o .. ".part", "wb")
+        if not out then conn:close(); cli.fail("cannot write %s", err) end
+      end
+      local ok, res = pcall(match.run_csv, path, plugin, { year = year, benefit = opts.benefit, region = opts.region },
+        out, progress and function(n) io.stderr:write(string.format("\r已匹配 %d 家企业", n)) end or nil)
+      if not ok then
+        if opts.o then out:close(); os.remove(opts.o .. ".part") end
+        conn:close()
+        error(res, 0)
+      end
+      totals = res
+    else
+      totals = match.run(conn, plugin, { year = year, benefit = opts.benefit, region = opts.region }, function(row)
+        rows[#rows + 1] = row
+        if progress and #rows % 1000 == 0 then io.stderr:write(string.format("\r已匹配 %d 条", #rows)) end
+      end)
+    end
     conn:close()
     if progress then io.stderr:write("\r") end
     totals.benefit_rows, totals.region_rows = {}, {}
@@ -91,11 +106,16 @@ return {
     table.sort(regions)
     for _, code in ipairs(regions) do totals.region_rows[#totals.region_rows + 1] = { region = code, amount = totals.by_region[code] } end
 
-    if opts.format == "xlsx" then
+    if opts.format == "csv" then
+      if opts.o then
+        out:close()
+        local ok, err = os.rename(opts.o .. ".part", opts.o)
+        if not ok then cli.fail("cannot write %s: %s", opts.o, err) end
+      end
+    elseif opts.format == "xlsx" then
       write_xlsx(opts.o, rows, totals)
       io.stdout:write(string.format("%s: %d row(s) written\n", opts.o, #rows))
     else
-      local out = io.stdout
       if opts.o then
         local err
         out, err = io.open(opts.o, "wb")

@@ -10,6 +10,7 @@ local sandbox = require "policytk.sandbox"
 local readonly = require "policytk.readonly"
 local log = require "policytk.log"
 local plugin_http = require "policytk.plugin_http"
+local conditions = require "policytk.conditions"
 
 local M = {}
 
@@ -45,16 +46,19 @@ function M.param_value(param, date)
 end
 
 local sme = require "policytk.sme"
-local size_cache = setmetatable({}, { __mode = "k" })   -- firm → { [year] = class }
+-- The size classes of the firm judged last ({ [year] = class }): rules judge one firm at a
+-- time, so one entry serves them all without a table that grows with the register.
+local size_firm, size_per = nil, {}
 
--- The national size class of a firm in a year, computed once per firm and year.
+--- The national size class of a firm in a year (its record or a read-only view of it),
+--- computed once per firm and year.
 local function size_of(firm, year)
-  local per = size_cache[firm]
-  if not per then per = {}; size_cache[firm] = per end
-  local c = per[year]
+  firm = readonly.unwrap(firm)
+  if firm ~= size_firm then size_firm, size_per = firm, {} end
+  local c = size_per[year]
   if c == nil then
-    c = sme.classify(readonly.unwrap(firm), year) or false
-    per[year] = c
+    c = sme.classify(firm, year) or false
+    size_per[year] = c
   end
   return c or nil
 end
@@ -76,9 +80,52 @@ end
 
 -- One rule for one firm, inside the caller's budgeted call: an entry { benefit, amount,
 -- reason } or { benefit, error }.
+-- The param of a benefit by id.
+local function param_of(b, id)
+  for _, p in ipairs(b.params) do
+    if p.id == id then return p end
+  end
+  return nil
+end
+
+-- The compiled amount options of a benefit whose amount is a list of { when, param }.
+local compiled_options = setmetatable({}, { __mode = "k" })
+
+local function options_of(b)
+  local list = compiled_options[b]
+  if not list then
+    local own = {}
+    for _, p in ipairs(b.params) do own[p.id] = p end
+    list = {}
+    for i, opt in ipairs(b.amount) do
+      list[i] = { test = conditions.compile(opt.when or {}, own), when = opt.when or {}, param = param_of(b, opt.param) }
+    end
+    compiled_options[b] = list
+  end
+  return list
+end
+
+-- The amount of a benefit with amount options: the param value of the first option whose
+-- conditions hold; else nil and (when reasons are wanted) why the last one failed.
+local function option_amount(b, firm, year, reasons)
+  local why
+  for _, opt in ipairs(options_of(b)) do
+    local failed, v, w = opt.test(firm, year, size_of)
+    if not failed then
+      local a = M.param_value(opt.param, string.format("%04d-12-31", year))
+      if a ~= nil then return a end
+      why = reasons and string.format("%d年无有效标准（参数 %s 不在有效期内）", year, opt.param.id)
+    elseif reasons then
+      why = conditions.reason(opt.when[failed], year, v, w, firm, size_of)
+    end
+  end
+  return nil, why
+end
+
 local function judge(b, view, year, ctx)
   local entry = { benefit = b, amount = 0 }
-  local ok, eligible, reason = pcall(b.eligible, view, year, ctx)
+  local ok, eligible, reason = true, true, nil
+  if b.eligible then ok, eligible, reason = pcall(b.eligible, view, year, ctx) end
   if not ok then
     entry.error = tostring(eligible)
   elseif not eligible then
@@ -87,6 +134,9 @@ local function judge(b, view, year, ctx)
     local a = ctx.param(b.amount)
     if a == nil then entry.reason = string.format("%d年无有效标准（参数 %s 不在有效期内）", year, b.amount)
     else entry.amount, entry.reason = a, reason end
+  elseif type(b.amount) == "table" then
+    local a, why = option_amount(b, view, year, true)
+    if a == nil then entry.reason = why else entry.amount, entry.reason = a, reason end
   else
     local aok, a, why = pcall(b.amount, view, year, ctx)
     if not aok then entry.error = tostring(a)
@@ -107,34 +157,72 @@ local function check_amount(e)
   end
 end
 
---- Evaluate every benefit of `list` for one firm in ONE budgeted call (the plugin's
---- limits cover the whole firm). Returns a list of { benefit =, amount =, reason =, error = }
---- in list order; a rule that raises gives an entry with `error` naming plugin, rule and firm,
---- and the other rules still run. When a budget runs out, each rule is evaluated again under
---- its own budget, so that the error names the rule.
-function M.evaluate_all(plugin, list, firm, year)
-  local view = readonly.view(firm)
-  local who = tostring(firm.credit_code ~= "" and firm.credit_code or firm.name)
-  plugin.ctx_cache = plugin.ctx_cache or {}
-  local ctxs = plugin.ctx_cache[year]
-  if not ctxs then ctxs = {}; plugin.ctx_cache[year] = ctxs end
-  local function run()
-    local out = {}
-    for i, b in ipairs(list) do
-      local ctx = ctxs[b]
-      if not ctx then ctx = make_ctx(plugin, b, year); ctxs[b] = ctx end
-      out[i] = judge(b, view, year, ctx)
+-- The compiled `when` of a benefit (false when it has none), made on first use.
+local compiled = setmetatable({}, { __mode = "k" })
+
+local function when_test(b)
+  local t = compiled[b]
+  if t == nil then
+    t = false
+    if b.when then
+      local own = {}
+      for _, p in ipairs(b.params or {}) do own[p.id] = p end
+      t = conditions.compile(b.when, own)
     end
-    return out
+    compiled[b] = t
   end
-  local label = #list == 1 and string.format("plugin %s: benefit %s: firm %s", plugin.id, list[1].id, who)
-    or string.format("plugin %s: benefits: firm %s", plugin.id, who)
-  local ok, out = sandbox.call(label, plugin.limits, run)
-  if not ok and #list == 1 then
-    out = { { benefit = list[1], amount = 0, error = tostring(out), named = true } }
-  elseif not ok then
-    out = {}
-    for i, b in ipairs(list) do out[i] = M.evaluate_all(plugin, { b }, firm, year)[1] end
+  return t
+end
+
+-- The value of a benefit's amount param for a year (a rule that is `when` alone).
+local function param_amount(b, year)
+  for _, p in ipairs(b.params) do
+    if p.id == b.amount then return M.param_value(p, string.format("%04d-12-31", year)) end
+  end
+  return nil
+end
+
+--- Evaluate every benefit of `list` for one firm. The `when` conditions are tested first, by
+--- the host (no string is made unless a reason is wanted); a benefit that is `when` alone with
+--- a param amount is settled there. The rules that need their Lua functions then run in ONE
+--- budgeted sandbox call (the plugin's limits cover the whole firm). Returns a list of
+--- { benefit =, amount =, reason =, error = } in list order; a rule that raises gives an entry
+--- with `error` naming plugin, rule and firm, and the other rules still run. When a budget
+--- runs out, each rule is evaluated again under its own budget, so that the error names the
+--- rule. opts.reasons = false (match): no reasons, and no entry for a benefit whose `when`
+--- failed.
+function M.evaluate_all(plugin, list, firm, year, opts)
+  local reasons = not (opts and opts.reasons == false)
+  local who = tostring(firm.credit_code ~= "" and firm.credit_code or firm.name)
+  local out, lua = {}, nil
+  for _, b in ipairs(list) do
+    local test = when_test(b)
+    local failed, v, w
+    if test then failed, v, w = test(firm, year, size_of) end
+    if failed then
+      if reasons then
+        out[#out + 1] = { benefit = b, amount = 0,
+                          reason = conditions.reason(b.when[failed], year, v, w, firm, size_of) }
+      end
+    elseif b.eligible == nil and type(b.amount) == "string" then
+      local a = param_amount(b, year)
+      local e = { benefit = b, amount = a or 0 }
+      if a == nil and reasons then
+        e.reason = string.format("%d年无有效标准（参数 %s 不在有效期内）", year, b.amount)
+      end
+      out[#out + 1] = e
+    elseif b.eligible == nil and type(b.amount) == "table" then
+      local a, why = option_amount(b, firm, year, reasons)
+      out[#out + 1] = { benefit = b, amount = a or 0, reason = why }
+    else
+      lua = lua or {}
+      out[#out + 1] = false
+      lua[#lua + 1] = { b = b, at = #out }
+    end
+  end
+  if lua then
+    local judged = M.judge_lua(plugin, lua, firm, year, who)
+    for i, x in ipairs(lua) do out[x.at] = judged[i] end
   end
   for _, e in ipairs(out) do
     if not e.error then check_amount(e) end
@@ -145,6 +233,35 @@ function M.evaluate_all(plugin, list, firm, year)
       end
       e.amount = 0
     end
+  end
+  return out
+end
+
+-- The rules of `items` ({ b = benefit }) whose `when` holds, judged with their Lua functions
+-- in one budgeted call; when the budget runs out, each again under its own budget.
+function M.judge_lua(plugin, items, firm, year, who)
+  local view = readonly.view(firm)
+  plugin.ctx_cache = plugin.ctx_cache or {}
+  local ctxs = plugin.ctx_cache[year]
+  if not ctxs then ctxs = {}; plugin.ctx_cache[year] = ctxs end
+  local function run()
+    local out = {}
+    for i, x in ipairs(items) do
+      local b = x.b
+      local ctx = ctxs[b]
+      if not ctx then ctx = make_ctx(plugin, b, year); ctxs[b] = ctx end
+      out[i] = judge(b, view, year, ctx)
+    end
+    return out
+  end
+  local label = #items == 1 and string.format("plugin %s: benefit %s: firm %s", plugin.id, items[1].b.id, who)
+    or string.format("plugin %s: benefits: firm %s", plugin.id, who)
+  local ok, out = sandbox.call(label, plugin.limits, run)
+  if not ok and #items == 1 then
+    out = { { benefit = items[1].b, amount = 0, error = tostring(out), named = true } }
+  elseif not ok then
+    out = {}
+    for i, x in ipairs(items) do out[i] = M.judge_lua(plugin, { x }, firm, year, who)[1] end
   end
   return out
 end

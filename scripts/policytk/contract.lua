@@ -181,6 +181,11 @@ M.param = S.record({
   { "section", S.string{ desc = "section of the clause" } },
 }, { desc = "A dated parameter: an amount that may change over time." })
 
+local amount_option = S.record({
+  { "when", S.list(S.any{ desc = "a condition (docs/benefits.md)" }, { desc = "conditions for this amount" }) },
+  { "param", S.string{ required = true, pattern = ID, desc = "the param it pays" } },
+}, { desc = "One amount of a benefit whose amount depends on the firm." })
+
 M.benefit = S.record({
   { "id", S.string{ required = true, pattern = ID, desc = "unique in the plugin" } },
   { "name", S.string{ required = true, desc = "Chinese name: 小升规奖励" } },
@@ -190,9 +195,12 @@ M.benefit = S.record({
   { "kind", S.enum(M.benefit_kinds, { required = true }) },
   { "beneficiary", S.enum({ "firm", "individual_business", "park_operator", "financial_institution",
                             "guarantee_institution", "talent", "other" }, { required = true }) },
-  { "eligible", S.func{ required = true, desc = "eligible(firm, year, ctx) → true | false, reason" } },
-  { "amount", S.oneof({ S.string{ pattern = ID }, S.func() }, { required = true,
-      desc = "param id, or amount(firm, year, ctx) → integer (unit of the benefit's params)" }) },
+  { "when", S.list(S.any{ desc = "a condition (docs/benefits.md)" }, { desc = "declarative conditions that must "
+      .. "all hold, checked before eligible (policytk.conditions); a rule may be when alone" }) },
+  { "eligible", S.func{ desc = "eligible(firm, year, ctx) → true | false, reason (after when; give one or both)" } },
+  { "amount", S.oneof({ S.string{ pattern = ID }, S.func(), S.list(amount_option, { min = 1 }) }, { required = true,
+      desc = "param id; amount(firm, year, ctx) → integer (unit of the benefit's params); or a list of "
+        .. "{ when = { … }, param = id }: the first whose conditions hold pays its param" }) },
   { "params", S.list(M.param, { required = true, min = 1, desc = "param{} entries the rule uses" }) },
   { "excludes", S.list(S.string{ pattern = ID }, { desc = "benefits a firm cannot also get (不重复享受)" }) },
   { "resolve", S.enum({ "larger", "first" }, { desc = "which one pays when excluded benefits both apply" }) },

@@ -5,6 +5,7 @@
 -- declared in the manifest.
 
 local schema = require "policytk.schema"
+local conditions = require "policytk.conditions"
 
 local M = {}
 
@@ -224,6 +225,25 @@ local function check_benefits(plugin, bad)
     end
     if type(b.amount) == "string" and not own[b.amount] then
       bad(b, "amount", "unknown param %q (declare it in this benefit's params)", b.amount)
+    end
+    if b.eligible == nil and b.when == nil then
+      bad(b, "eligible", "a benefit needs eligible(firm, year, ctx), when = { … } conditions, or both")
+    end
+    if is_list(b.when) then
+      for _, p in ipairs(conditions.check(b.when, own)) do bad(b, p[1], "%s", p[2]) end
+    end
+    if type(b.amount) == "table" then
+      for i, opt in ipairs(b.amount) do
+        if type(opt) == "table" then
+          local at = "amount[" .. i .. "]"
+          if type(opt.param) == "string" and not own[opt.param] then
+            bad(b, at .. ".param", "unknown param %q (declare it in this benefit's params)", opt.param)
+          end
+          for _, p in ipairs(conditions.check(is_list(opt.when) and opt.when or {}, own)) do
+            bad(b, at .. "." .. p[1], "%s", p[2])
+          end
+        end
+      end
     end
   end
   -- exclusions: every excluding pair must say which one pays, and both sides must agree

@@ -306,40 +306,110 @@ function M.import(conn, path, opts)
   return counts
 end
 
---- Iterate over firm records (the enterprise record of docs/plugins.md), in credit-code
---- order. filter: { region = code, city = id }.
-function M.each(conn, filter, fn)
+-- JSON texts decoded once per iteration: a register repeats the same awards and extra texts
+-- (most firms have none, many share a few flags), and the records only read them. At most
+-- DECODED_MAX distinct texts are kept; past that, each record decodes its own.
+local DECODED_MAX = 4096
+
+local function decoder(convert)
+  local cache, n = {}, 0
+  return function(text)
+    local v = cache[text]
+    if v == nil then
+      v = convert(json.decode(text))
+      if n < DECODED_MAX then cache[text], n = v, n + 1 end
+    end
+    return v
+  end
+end
+
+local function award_years(list)
+  for _, a in ipairs(list) do a.year = math.tointeger(a.year) or a.year end
+  return list
+end
+
+--- The decoded awards column (a list of { level, name, year }).
+function M.decode_awards(text) return award_years(json.decode(text)) end
+
+--- The decoded extra column (NAME_YYYY columns as { [year] = value }).
+function M.decode_extra(text) return year_keys(json.decode(text)) end
+
+--- A record builder: build(code, name, kind, region, industry, founded, employees,
+--- above_scale_since, high_tech_until, tech_sme, specialized, awards, extra) → the firm record
+--- (nil for NULL; revenue and assets empty, to be filled by year). The JSON columns are decoded
+--- once per distinct text for the builder's life, so records share them: treat records as
+--- read-only.
+function M.record_builder()
+  local awards_of = decoder(award_years)
+  local extra_of = decoder(year_keys)
+  return function(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
+                  awards, extra)
+    return {
+      credit_code = code, name = name, kind = kind, region = region,
+      industry = industry or "", founded = founded, employees = employees or 0,
+      above_scale_since = above, high_tech_until = ht, tech_sme = tech_sme == 1,
+      specialized = specialized,
+      awards = awards == "[]" and {} or awards_of(awards),
+      extra = extra == "{}" and {} or extra_of(extra), revenue = {}, assets = {},
+    }
+  end
+end
+
+--- The register query (13 columns, in record_builder's order) and the firm-years query (code,
+--- year, revenue, assets), both in credit-code order, for a filter { region =, city =,
+--- credit_code = }; and the three values to bind to both (nil for none). The years query
+--- reads every firm's years unless a region or a code is given: a merge by code (as M.each
+--- does) skips the others, and that costs less than joining each year to its firm.
+function M.queries(filter)
   filter = filter or {}
-  local sql = [[SELECT f.*, y.year, y.revenue, y.assets FROM firms f
-    LEFT JOIN firm_years y ON y.credit_code = f.credit_code
+  local where = [[
     WHERE (?1 IS NULL OR f.region = ?1)
       AND (?2 IS NULL OR f.region IN (SELECT code FROM regions WHERE city = ?2)
            OR f.region IN (SELECT code FROM cities WHERE id = ?2))
-    ORDER BY f.credit_code, y.year]]
-  local cur
-  local function flush()
-    if cur then fn(cur) end
+      AND (?3 IS NULL OR f.credit_code = ?3)]]
+  local years = "SELECT y.credit_code, y.year, y.revenue, y.assets FROM firm_years y"
+  if filter.credit_code then
+    years = years .. " WHERE y.credit_code = ?3 AND coalesce(?1, ?2, 1) IS NOT NULL"
+  elseif filter.region then
+    years = years .. " JOIN firms f ON f.credit_code = y.credit_code" .. where
+  else
+    years = years .. " WHERE coalesce(?1, ?2, ?3, 1) IS NOT NULL"
   end
-  for r in conn:rows(sql, filter.region or NULL, filter.city or NULL) do
-    if not cur or cur.credit_code ~= r.credit_code then
-      flush()
-      local n = function(v) if v == NULL then return nil end return v end
-      cur = {
-        credit_code = r.credit_code, name = r.name, kind = r.kind, region = r.region,
-        industry = n(r.industry) or "", founded = n(r.founded), employees = n(r.employees) or 0,
-        above_scale_since = n(r.above_scale_since), high_tech_until = n(r.high_tech_until),
-        tech_sme = r.tech_sme == 1, specialized = n(r.specialized),
-        awards = r.awards == "[]" and {} or json.decode(r.awards),
-        extra = r.extra == "{}" and {} or year_keys(json.decode(r.extra)), revenue = {}, assets = {},
-      }
-      for _, a in ipairs(cur.awards) do a.year = math.tointeger(a.year) or a.year end
+  return [[SELECT f.credit_code, f.name, f.kind, f.region, f.industry, f.founded, f.employees,
+      f.above_scale_since, f.high_tech_until, f.tech_sme, f.specialized, f.awards, f.extra FROM firms f]]
+      .. where .. " ORDER BY f.credit_code",
+    years .. " ORDER BY y.credit_code, y.year",
+    { filter.region, filter.city, filter.credit_code }
+end
+
+--- Iterate over firm records (the enterprise record of docs/plugins.md), in credit-code
+--- order. filter: { region = code, city = id, credit_code = code }. Records that share the
+--- same awards or extra text share one decoded table: treat records as read-only.
+function M.each(conn, filter, fn)
+  local firms_sql, years_sql, args = M.queries(filter)
+  local a1, a2, a3 = args[1] or NULL, args[2] or NULL, args[3] or NULL
+  local firms_q <close> = conn:prepare(firms_sql)
+  local years_q <close> = conn:prepare(years_sql)
+  firms_q:bind(a1, a2, a3)
+  years_q:bind(a1, a2, a3)
+  local build = M.record_builder()
+  local ycode, year, revenue, assets = years_q:values()
+  local function n(v) if v == NULL then return nil end return v end
+  while true do
+    local code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized, awards, extra
+      = firms_q:values()
+    if code == nil then break end
+    local rec = build(code, name, kind, region, n(industry), n(founded), n(employees), n(above), n(ht), tech_sme,
+                      n(specialized), awards, extra)
+    while ycode and ycode < code do ycode, year, revenue, assets = years_q:values() end
+    local rev, ass = rec.revenue, rec.assets
+    while ycode == code do
+      if revenue ~= NULL then rev[year] = math.tointeger(revenue) or revenue end
+      if assets ~= NULL then ass[year] = math.tointeger(assets) or assets end
+      ycode, year, revenue, assets = years_q:values()
     end
-    if r.year ~= NULL then
-      if r.revenue ~= NULL then cur.revenue[r.year] = math.tointeger(r.revenue) or r.revenue end
-      if r.assets ~= NULL then cur.assets[r.year] = math.tointeger(r.assets) or r.assets end
-    end
+    fn(rec)
   end
-  flush()
 end
 
 return M

@@ -3,11 +3,17 @@
 --
 --   match.firm(plugin, benefits, firm, year) → entries (paid and not paid, with reasons)
 --   match.run(conn, plugin, opts, on_row)    → totals; on_row(row) for each paying (firm, benefit)
+--   match.run_csv(db_path, plugin, opts, out) → totals; the rows written as CSV, the register
+--                                               read and `when` tested in C (policytk.scan)
 
 local benefits_eval = require "policytk.benefits"
 local firms = require "policytk.firms"
+local match_plan = require "policytk.match_plan"
+local tabular = require "policytk.tabular"
 
 local M = {}
+
+local NO_REASONS = { reasons = false }
 
 -- Exclusion pairs: set[a][b] = resolve ("larger" | "first") when a and b exclude each other.
 local function exclusions(list)
@@ -28,10 +34,11 @@ local function exclusions(list)
 end
 
 --- Evaluate every benefit of `list` for a firm; resolve exclusions. Returns the entries in
---- list order: { benefit, amount, reason, error, paid, excluded_by, choice }.
-function M.firm(plugin, list, firm, year, excl)
+--- list order: { benefit, amount, reason, error, paid, excluded_by, choice }. opts.reasons =
+--- false: no reasons, and no entry for a benefit whose `when` failed (what match needs).
+function M.firm(plugin, list, firm, year, excl, opts)
   excl = excl or exclusions(list)
-  local entries = benefits_eval.evaluate_all(plugin, list, firm, year)
+  local entries = benefits_eval.evaluate_all(plugin, list, firm, year, opts)
   local order = {}
   for i, e in ipairs(entries) do
     order[e.benefit.id] = i
@@ -70,37 +77,110 @@ function M.benefits(plugin, only)
   return list
 end
 
+--- The columns of match's rows (the CSV, JSON, table and XLSX outputs).
+M.COLUMNS = {
+  { key = "credit_code", title = "统一社会信用代码" }, { key = "name", title = "企业" },
+  { key = "region", title = "地区" }, { key = "benefit", title = "条款" }, { key = "benefit_name", title = "名称" },
+  { key = "amount", title = "金额" }, { key = "unit", title = "单位" }, { key = "doc", title = "文件" },
+  { key = "section", title = "条目" }, { key = "clause", title = "原文" }, { key = "note", title = "说明" },
+}
+
+local function new_totals()
+  return { rows = 0, firms = 0, by_benefit = {}, by_region = {}, errors = {} }
+end
+
+local function benefit_total(totals, b)
+  local tb = totals.by_benefit[b.id]
+  if not tb then
+    tb = { benefit = b.id, name = b.name, unit = b.params[1].unit, firms = 0, amount = 0 }
+    totals.by_benefit[b.id] = tb
+  end
+  return tb
+end
+
+-- Count one entry of a firm in the totals; the row when it pays, else nil.
+local function account(totals, firm, e)
+  if e.error then
+    if #totals.errors < 100 then totals.errors[#totals.errors + 1] = e.error end
+    totals.error_count = (totals.error_count or 0) + 1
+    return nil
+  end
+  if not e.paid then return nil end
+  local b = e.benefit
+  local unit = b.params[1].unit
+  totals.rows = totals.rows + 1
+  local tb = benefit_total(totals, b)
+  tb.firms, tb.amount = tb.firms + 1, tb.amount + (unit == "元" and e.amount or 0)
+  if unit == "元" then
+    totals.by_region[firm.region] = (totals.by_region[firm.region] or 0) + e.amount
+  end
+  return { credit_code = firm.credit_code, name = firm.name, region = firm.region, benefit = b.id,
+           benefit_name = b.name, amount = e.amount, unit = unit, clause = b.quote, doc = b.doc,
+           section = b.section, note = e.choice }
+end
+
 --- Match every firm of the register (filter opts.region, the plugin's city) for opts.year.
 --- on_row(row) receives each paying row: credit_code, name, region, benefit, benefit_name,
 --- amount, unit, clause, doc, note. Returns { rows =, by_benefit =, by_region =, errors =, firms = }.
 function M.run(conn, plugin, opts, on_row)
   local list = M.benefits(plugin, opts.benefit)
   local excl = exclusions(plugin.benefits or {})
-  local totals = { rows = 0, firms = 0, by_benefit = {}, by_region = {}, errors = {} }
+  local totals = new_totals()
   firms.each(conn, { region = opts.region, city = plugin.id }, function(firm)
     totals.firms = totals.firms + 1
-    for _, e in ipairs(M.firm(plugin, list, firm, opts.year, excl)) do
-      if e.error then
-        if #totals.errors < 100 then totals.errors[#totals.errors + 1] = e.error end
-        totals.error_count = (totals.error_count or 0) + 1
-      elseif e.paid then
-        local b = e.benefit
-        local unit = b.params[1].unit
-        totals.rows = totals.rows + 1
-        local tb = totals.by_benefit[b.id] or { benefit = b.id, name = b.name, unit = unit, firms = 0, amount = 0 }
-        tb.firms, tb.amount = tb.firms + 1, tb.amount + (unit == "元" and e.amount or 0)
-        totals.by_benefit[b.id] = tb
-        if unit == "元" then
-          totals.by_region[firm.region] = (totals.by_region[firm.region] or 0) + e.amount
-        end
-        if on_row then
-          on_row({ credit_code = firm.credit_code, name = firm.name, region = firm.region, benefit = b.id,
-                   benefit_name = b.name, amount = e.amount, unit = unit, clause = b.quote, doc = b.doc,
-                   section = b.section, note = e.choice })
-        end
-      end
+    for _, e in ipairs(M.firm(plugin, list, firm, opts.year, excl, NO_REASONS)) do
+      local row = account(totals, firm, e)
+      if row and on_row then on_row(row) end
     end
   end)
+  return totals
+end
+
+--- As run, writing the rows as CSV (M.COLUMNS) to the file `out`, through policytk.scan: the
+--- register is read and the rules' `when` conditions are tested in C; only the firms that a
+--- rule's Lua function must judge become Lua records. The same rows and totals as run.
+--- db_path: the database file (scan opens it read-only). progress(n): called every 65,536 firms.
+function M.run_csv(db_path, plugin, opts, out, progress)
+  local scan = require "policytk.scan"
+  local list = M.benefits(plugin, opts.benefit)
+  local excl = exclusions(plugin.benefits or {})
+  local plan = match_plan.build(list, opts.year, M.COLUMNS, excl)
+  local totals = new_totals()
+  local firms_sql, years_sql, binds = firms.queries({ region = opts.region, city = plugin.id })
+  local build = firms.record_builder()
+  local header = {}
+  for _, c in ipairs(M.COLUMNS) do header[c.key] = c.key end
+  out:write(tabular.csv_line(M.COLUMNS, header))
+  local counted = scan.run({
+    db = db_path, out = out, year = opts.year, firms_sql = firms_sql, years_sql = years_sql, binds = binds,
+    benefits = plan.benefits, extra_slots = plan.extra_slots, awards_slots = plan.awards_slots,
+    groups = plan.groups, group_of = plan.group_of, slot_values = plan.slot_values, progress = progress,
+    on_firm = function(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
+                       awards, extra, years)
+      local firm = build(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
+                         awards, extra)
+      for i = 1, #years, 3 do
+        local y, r, a = years[i], years[i + 1], years[i + 2]
+        if r then firm.revenue[y] = math.tointeger(r) or r end
+        if a then firm.assets[y] = math.tointeger(a) or a end
+      end
+      for _, e in ipairs(M.firm(plugin, list, firm, opts.year, excl, NO_REASONS)) do
+        local row = account(totals, firm, e)
+        if row then out:write(tabular.csv_line(M.COLUMNS, row)) end
+      end
+    end,
+  })
+  totals.firms = counted.firms
+  for i, c in ipairs(counted.by_benefit) do
+    if c.firms > 0 then
+      local tb = benefit_total(totals, plan.benefits[i].benefit)
+      tb.firms, tb.amount = tb.firms + c.firms, tb.amount + c.amount
+      totals.rows = totals.rows + c.firms
+    end
+  end
+  for region, amount in pairs(counted.by_region) do
+    totals.by_region[region] = (totals.by_region[region] or 0) + amount
+  end
   return totals
 end
 

@@ -73,6 +73,13 @@ function M.csv(columns, rows)
   return table.concat(out, "\r\n") .. "\r\n"
 end
 
+--- One CSV line (CRLF included) of a row, as M.csv writes it.
+function M.csv_line(columns, row)
+  local line = {}
+  for i, c in ipairs(columns) do line[i] = csv_field(cell(row[c.key])) end
+  return table.concat(line, ",") .. "\r\n"
+end
+
 --- JSON array of objects with exactly the columns' keys (nil becomes null).
 function M.json(columns, rows)
   local json = require "policytk.json"

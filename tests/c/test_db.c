@@ -193,6 +193,24 @@ static void test_named_params(void **state) {
           "eq(got[1], 9)\n");
 }
 
+static void test_stmt_values(void **state) {
+  run(L_, "local c <close> = db.open(':memory:')\n"
+          "c:exec(\"CREATE TABLE t(a, b, c); INSERT INTO t VALUES (1, NULL, 'x'), (2.5, 3, NULL)\")\n"
+          "local s <close> = c:prepare('SELECT a, b, c FROM t WHERE a >= ? ORDER BY a')\n"
+          "s:bind(0)\n"
+          "local a, b, x = s:values()\n"
+          "eq(a, 1); eq(b, db.NULL); eq(x, 'x')\n"
+          "a, b, x = s:values()\n"
+          "eq(a, 2.5); eq(b, 3); eq(x, db.NULL)\n"
+          "eq(select('#', s:values()), 0, 'done: no values')\n"
+          "eq(select('#', s:values()), 3, 'reset, bindings kept: the first row again')\n"
+          "s:close()\n"
+          "fails(function() s:values() end, 'db: statement used after it was closed')\n"
+          "local bad <close> = c:prepare('SELECT abs(?)')\n"
+          "bad:bind(math.mininteger)\n"
+          "fails(function() bad:values() end, 'integer overflow')\n");
+}
+
 static void test_integer_float_roundtrip(void **state) {
   run(L_, "local c <close> = db.open(':memory:')\n"
           "c:exec('CREATE TABLE n(v)')\n"
@@ -618,6 +636,7 @@ int main(void) {
     T(test_null_both_ways),
     T(test_positional_params),
     T(test_named_params),
+    T(test_stmt_values),
     T(test_integer_float_roundtrip),
     T(test_bad_value_names_parameter),
     T(test_transaction_commit),

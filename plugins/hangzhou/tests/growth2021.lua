@@ -257,6 +257,31 @@ test("担保费率上限 1%: small and micro firms, plan years", function(t)
   t.eq(amount, 0); t.ok(reason and reason:find("小型或微型", 1, true), tostring(reason))
 end)
 
+test("growth2021 benefits as `when` conditions: truthiness, the any's reason, exact texts", function(t)
+  for _, b in ipairs(t.plugin.benefits) do
+    t.eq(b.eligible, nil, b.id .. ": `when` alone")
+  end
+  -- tech_sme: Lua truthiness (ne = false), as `not firm.tech_sme` read it
+  t.eq(t.pay("hz_rd_local_award", small_maker(t, { tech_sme = 1 }), 2022), 25)
+  local expired = small_maker(t, { tech_sme = false, high_tech_until = "2021-06-30" })
+  local amount, reason = t.pay("hz_rd_local_award", expired, 2022)
+  t.eq({ amount, reason }, { 0, "以下条件均不满足: 2022年非高新技术企业（有效期至2021-06-30）; 非科技型中小企业" })
+  amount, reason = t.pay("hz_rd_local_award", small_maker(t, { tech_sme = false }), 2022)
+  t.eq({ amount, reason }, { 0, "以下条件均不满足: 2022年非高新技术企业（有效期至未设）; 非科技型中小企业" })
+  t.eq(t.pay("hz_rd_local_award", small_maker(t, { high_tech_until = "2022-01-01", tech_sme = false }), 2022), 25,
+    "valid on the year's first day")
+  amount, reason = t.pay("hz_rd_super_deduction", small_software(t, { kind = "individual_business" }), 2022)
+  t.eq({ amount, reason }, { 0, "主体类型为个体工商户，须为企业" })
+  amount, reason = t.pay("hz_rd_super_deduction", small_software(t, { extra = {} }), 2022)
+  t.eq({ amount, reason }, { 0, "2022年研发费用为0元，须大于0" })
+  amount, reason = t.pay("hz_rd_super_deduction", small_software(t, { extra = { rd_expense = { [2022] = -1 } } }), 2022)
+  t.eq({ amount, reason }, { 0, "2022年研发费用为-1元，须大于0" })
+  amount, reason = t.pay("hz_rd_super_deduction", small_software(t), 2024)
+  t.eq({ amount, reason }, { 0, "2024年不在计划期（2021—2023年）内" })
+  amount, reason = t.pay("hz_guarantee_fee_cap", small_maker(t, { employees = 500, revenue = { [2022] = 1e8 } }), 2022)
+  t.eq({ amount, reason }, { 0, "2022年企业规模为中型，须为小型或微型企业" })
+end)
+
 test("growth2021: reports and indices", function(t)
   local reports = t.plugin.reports
   t.eq(count(reports), 5)

@@ -1,0 +1,860 @@
+/*
+** lua_scan.c — policytk.scan: the bulk pass of `policytk match` over the firm register.
+**
+**   scan.run(spec) -> { firms = n, by_benefit = { [i] = { firms =, amount = } },
+**                       by_region = { [code] = yuan } }
+**
+** One read-only SQLite connection walks the firms and their years in credit-code order.
+** For each firm the benefits' compiled `when` conditions (scan.h; planned from the plugin by
+** scripts/policytk/match_plan.lua, which documents `spec`) are tested in C. A firm whose
+** candidate benefits are all settled by `when` alone has its CSV rows written here and
+** counted in the totals; a firm with a candidate that needs its Lua rule is handed whole to
+** spec.on_firm(columns…, years), which judges and writes it. Lua is also asked, once per
+** distinct text, for the industry group (spec.group_of) and for the values that conditions
+** read in the JSON columns (spec.slot_values). Everything the pass owns lives in one userdata
+** freed by __gc, so an error raised by a callback leaks nothing.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <sqlite3.h>
+
+#include "policytk.h"
+#include "scan.h"
+
+#define NCOLS 13
+enum { C_CODE, C_NAME, C_KIND, C_REGION, C_INDUSTRY, C_FOUNDED, C_EMPLOYEES, C_ABOVE, C_HT,
+       C_TECH, C_SPEC, C_AWARDS, C_EXTRA };
+#define CACHE_MAX 65536        /* distinct texts kept per cache before it starts again */
+#define OUT_FLUSH 65536
+
+/* ------------------------------------------------------------------ string-keyed cache */
+
+typedef struct entry {
+  char *key;
+  size_t n;
+  void *val;                   /* slot values (owned) or a group index + 1 */
+} entry;
+
+typedef struct cache {
+  entry *e;
+  size_t cap, used;
+  int owns_vals;
+  int nvals;                   /* values per entry when owns_vals */
+} cache;
+
+static uint64_t hash_bytes(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+static void free_vals(scan_value *v, int n) {
+  if (!v) return;
+  for (int i = 0; i < n; i++) {
+    if (v[i].t == SV_STR) free((void *)v[i].s);
+  }
+  free(v);
+}
+
+static void cache_clear(cache *c) {
+  for (size_t i = 0; i < c->cap; i++) {
+    if (c->e[i].key) {
+      free(c->e[i].key);
+      if (c->owns_vals) free_vals(c->e[i].val, c->nvals);
+    }
+  }
+  free(c->e);
+  c->e = NULL;
+  c->cap = c->used = 0;
+}
+
+static entry *cache_find(cache *c, const char *s, size_t n) {
+  if (c->cap == 0) return NULL;
+  size_t i = hash_bytes(s, n) & (c->cap - 1);
+  while (c->e[i].key) {
+    if (c->e[i].n == n && memcmp(c->e[i].key, s, n) == 0) return &c->e[i];
+    i = (i + 1) & (c->cap - 1);
+  }
+  return NULL;
+}
+
+/* Insert (the key is copied); returns 0 when out of memory. */
+static int cache_put(cache *c, const char *s, size_t n, void *val) {
+  if (c->used >= CACHE_MAX) cache_clear(c);
+  if ((c->used + 1) * 2 > c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 64;
+    entry *e = calloc(cap, sizeof *e);
+    if (!e) return 0;
+    for (size_t i = 0; i < c->cap; i++) {
+      if (!c->e[i].key) continue;
+      size_t j = hash_bytes(c->e[i].key, c->e[i].n) & (cap - 1);
+      while (e[j].key) j = (j + 1) & (cap - 1);
+      e[j] = c->e[i];
+    }
+    free(c->e);
+    c->e = e;
+    c->cap = cap;
+  }
+  char *k = malloc(n + 1);
+  if (!k) return 0;
+  memcpy(k, s, n);
+  k[n] = '\0';
+  size_t i = hash_bytes(s, n) & (c->cap - 1);
+  while (c->e[i].key) i = (i + 1) & (c->cap - 1);
+  c->e[i].key = k;
+  c->e[i].n = n;
+  c->e[i].val = val;
+  c->used++;
+  return 1;
+}
+
+/* ------------------------------------------------------------------------ pass state */
+
+/* One amount of a benefit settled by its conditions: the first option whose own conditions
+** hold pays. */
+typedef struct option {
+  scan_cond *conds;
+  int nconds;
+  char *tail;                  /* the CSV row after the region column, "\r\n" included */
+  size_t ntail;
+  int64_t amount;
+  int yuan;                    /* counted in the money totals */
+} option;
+
+typedef struct benefit {
+  scan_cond *conds;
+  int nconds;
+  int lua;                     /* needs its Lua rule when its conditions hold */
+  option *opts;
+  int nopts;
+  int64_t firms, total;
+} benefit;
+
+typedef struct region_sum {
+  char *code;
+  int64_t total;
+} region_sum;
+
+typedef struct pass {
+  sqlite3 *db;
+  sqlite3_stmt *firms, *years;
+  benefit *b;
+  int nb;
+  scan_group *groups;
+  int ngroups;
+  int nextra, nawards;         /* slot counts by source */
+  cache industries, extras, awards;
+  scan_year *years_buf;
+  int years_cap;
+  char *cand;                  /* per benefit: its conditions hold for the current firm */
+  char *out;
+  size_t nout, capout;
+  region_sum *regions;
+  int nregions;
+  /* per firm */
+  scan_value cols[NCOLS];
+  scan_value *slot_vals;       /* nextra + nawards values of the current firm */
+  int slots_ready, size_class, size_ready;
+  lua_State *L;
+  int spec;                    /* stack index of the spec table */
+} pass;
+
+static void free_cond(scan_cond *c) {
+  if (c->a.src == SO_CONST && c->a.value.t == SV_STR) free((void *)c->a.value.s);
+  if (c->b.src == SO_CONST && c->b.value.t == SV_STR) free((void *)c->b.value.s);
+  free_vals(c->list, c->nlist);
+  for (int i = 0; i < c->nsubs; i++) free_cond(&c->subs[i]);
+  free(c->subs);
+}
+
+static int pass_gc(lua_State *L) {
+  pass *p = luaL_checkudata(L, 1, "policytk.scan.pass");
+  if (p->firms) sqlite3_finalize(p->firms);
+  if (p->years) sqlite3_finalize(p->years);
+  if (p->db) sqlite3_close(p->db);
+  p->firms = p->years = NULL;
+  p->db = NULL;
+  for (int i = 0; i < p->nb; i++) {
+    for (int j = 0; j < p->b[i].nconds; j++) free_cond(&p->b[i].conds[j]);
+    free(p->b[i].conds);
+    for (int k = 0; k < p->b[i].nopts; k++) {
+      option *o = &p->b[i].opts[k];
+      for (int j = 0; j < o->nconds; j++) free_cond(&o->conds[j]);
+      free(o->conds);
+      free(o->tail);
+    }
+    free(p->b[i].opts);
+  }
+  free(p->b);
+  p->b = NULL;
+  p->nb = 0;
+  free(p->groups);
+  p->groups = NULL;
+  cache_clear(&p->industries);
+  cache_clear(&p->extras);
+  cache_clear(&p->awards);
+  free(p->years_buf);
+  p->years_buf = NULL;
+  free(p->out);
+  p->out = NULL;
+  for (int i = 0; i < p->nregions; i++) free(p->regions[i].code);
+  free(p->regions);
+  p->regions = NULL;
+  p->nregions = 0;
+  free(p->slot_vals);
+  p->slot_vals = NULL;
+  free(p->cand);
+  p->cand = NULL;
+  return 0;
+}
+
+static void *xcalloc(lua_State *L, size_t n, size_t size) {
+  void *v = calloc(n ? n : 1, size);
+  if (!v) luaL_error(L, "scan: out of memory");
+  return v;
+}
+
+static char *xstrdup(lua_State *L, const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (!d) luaL_error(L, "scan: out of memory");
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+/* ---------------------------------------------------------------- reading the plan */
+
+/* The Lua value at the top (popped) as an owned constant. */
+static scan_value const_value(lua_State *L, const char *what) {
+  scan_value v = { SV_NIL, 0, 0, NULL, 0 };
+  switch (lua_type(L, -1)) {
+  case LUA_TNIL: break;
+  case LUA_TBOOLEAN: v.t = SV_BOOL; v.i = lua_toboolean(L, -1); break;
+  case LUA_TNUMBER:
+    if (lua_isinteger(L, -1)) { v.t = SV_INT; v.i = lua_tointeger(L, -1); }
+    else { v.t = SV_FLT; v.f = lua_tonumber(L, -1); }
+    break;
+  case LUA_TSTRING: {
+    size_t n;
+    const char *s = lua_tolstring(L, -1, &n);
+    v.t = SV_STR;
+    v.s = xstrdup(L, s, n);
+    v.n = n;
+    break;
+  }
+  default:
+    luaL_error(L, "scan: %s: a constant must be nil, a boolean, a number or a string; got %s", what,
+               luaL_typename(L, -1));
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
+static int int_field(lua_State *L, int t, const char *k, const char *what) {
+  lua_getfield(L, t, k);
+  int ok;
+  lua_Integer v = lua_tointegerx(L, -1, &ok);
+  if (!ok) luaL_error(L, "scan: %s.%s must be an integer", what, k);
+  lua_pop(L, 1);
+  return (int)v;
+}
+
+static void read_operand(lua_State *L, int t, scan_operand *o, const char *what) {
+  static const char *const srcs[] = { "const", "col", "revenue", "assets", "slot", NULL };
+  if (!lua_istable(L, t)) luaL_error(L, "scan: %s must be an operand table", what);
+  lua_getfield(L, t, "src");
+  o->src = (scan_source)luaL_checkoption(L, -1, NULL, srcs);
+  lua_pop(L, 1);
+  if (o->src == SO_CONST) {
+    lua_getfield(L, t, "value");
+    o->value = const_value(L, what);
+  } else if (o->src == SO_COL || o->src == SO_SLOT) {
+    o->index = int_field(L, t, "index", what);
+  } else {
+    o->year = int_field(L, t, "year", what);
+  }
+}
+
+static void read_cond(pass *p, lua_State *L, int t, scan_cond *c) {
+  static const char *const ops[] = { "eq", "ne", "lt", "le", "gt", "ge", "present", "absent", "one_of",
+                                     "prefix", "not_prefix", "size", "any", "all", "integer", NULL };
+  luaL_checkstack(L, 6, "scan: conditions nested too deep");
+  t = lua_absindex(L, t);
+  if (!lua_istable(L, t)) luaL_error(L, "scan: a condition must be a table");
+  lua_getfield(L, t, "op");
+  c->op = (scan_op)luaL_checkoption(L, -1, NULL, ops);
+  lua_pop(L, 1);
+  if (c->op == SC_SIZE) {
+    lua_getfield(L, t, "sizes");
+    luaL_checktype(L, -1, LUA_TTABLE);
+    for (lua_Integer i = 1, n = luaL_len(L, -1); i <= n; i++) {
+      lua_geti(L, -1, i);
+      lua_Integer k = lua_tointeger(L, -1);
+      if (k < 0 || k > 3) luaL_error(L, "scan: a size class is 0 … 3");
+      c->sizes |= 1u << k;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return;
+  }
+  if (c->op == SC_ANY || c->op == SC_ALL) {
+    lua_getfield(L, t, "subs");
+    luaL_checktype(L, -1, LUA_TTABLE);
+    int n = (int)luaL_len(L, -1);
+    c->subs = xcalloc(L, (size_t)n, sizeof *c->subs);
+    for (int i = 1; i <= n; i++) {
+      lua_geti(L, -1, i);
+      read_cond(p, L, -1, &c->subs[i - 1]);
+      c->nsubs = i;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return;
+  }
+  lua_getfield(L, t, "a");
+  read_operand(L, lua_gettop(L), &c->a, "condition.a");
+  lua_pop(L, 1);
+  if (c->op <= SC_GE) {
+    lua_getfield(L, t, "b");
+    read_operand(L, lua_gettop(L), &c->b, "condition.b");
+    lua_pop(L, 1);
+  }
+  if (c->op == SC_ONE_OF || c->op == SC_PREFIX || c->op == SC_NOT_PREFIX) {
+    lua_getfield(L, t, "list");
+    luaL_checktype(L, -1, LUA_TTABLE);
+    int n = (int)luaL_len(L, -1);
+    c->list = xcalloc(L, (size_t)n, sizeof *c->list);
+    for (int i = 1; i <= n; i++) {
+      lua_geti(L, -1, i);
+      c->list[i - 1] = const_value(L, "condition.list");
+      c->nlist = i;
+    }
+    lua_pop(L, 1);
+  }
+  if ((c->a.src == SO_COL && (c->a.index < 0 || c->a.index >= NCOLS))
+      || (c->b.src == SO_COL && (c->b.index < 0 || c->b.index >= NCOLS))) {
+    luaL_error(L, "scan: a column index is 0 … %d", NCOLS - 1);
+  }
+  if ((c->a.src == SO_SLOT && (c->a.index < 0 || c->a.index >= p->nextra + p->nawards))
+      || (c->b.src == SO_SLOT && (c->b.index < 0 || c->b.index >= p->nextra + p->nawards))) {
+    luaL_error(L, "scan: a slot index is out of range");
+  }
+}
+
+static void read_bounds(lua_State *L, const char *k, scan_bounds *b) {
+  static const char *const names[3] = { "X", "Y", "Z" };
+  lua_getfield(L, -1, k);
+  luaL_checktype(L, -1, LUA_TTABLE);
+  for (int i = 0; i < 3; i++) {
+    lua_getfield(L, -1, names[i]);
+    if (!lua_isnil(L, -1)) {
+      b->has[i] = 1;
+      b->v[i] = luaL_checknumber(L, -1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* t.conds (t at index t) into a new array. */
+static void read_conds(pass *p, lua_State *L, int t, scan_cond **out, int *n) {
+  lua_getfield(L, t, "conds");
+  luaL_checktype(L, -1, LUA_TTABLE);
+  int nc = (int)luaL_len(L, -1);
+  *out = xcalloc(L, (size_t)nc, sizeof **out);
+  for (int j = 1; j <= nc; j++) {
+    lua_geti(L, -1, j);
+    read_cond(p, L, -1, &(*out)[j - 1]);
+    *n = j;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+static void read_plan(pass *p, lua_State *L, int spec) {
+  p->nextra = int_field(L, spec, "extra_slots", "spec");
+  p->nawards = int_field(L, spec, "awards_slots", "spec");
+  if (p->nextra < 0 || p->nawards < 0 || p->nextra + p->nawards > 4096) luaL_error(L, "scan: bad slot counts");
+  p->extras.owns_vals = p->awards.owns_vals = 1;
+  p->extras.nvals = p->nextra;
+  p->awards.nvals = p->nawards;
+  p->slot_vals = xcalloc(L, (size_t)(p->nextra + p->nawards), sizeof *p->slot_vals);
+  lua_getfield(L, spec, "groups");
+  luaL_checktype(L, -1, LUA_TTABLE);
+  int ng = (int)luaL_len(L, -1);
+  p->groups = xcalloc(L, (size_t)ng, sizeof *p->groups);
+  p->ngroups = ng;
+  for (int i = 1; i <= ng; i++) {
+    lua_geti(L, -1, i);
+    luaL_checktype(L, -1, LUA_TTABLE);
+    read_bounds(L, "ceiling", &p->groups[i - 1].ceiling);
+    read_bounds(L, "medium", &p->groups[i - 1].medium);
+    read_bounds(L, "small", &p->groups[i - 1].small);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, spec, "benefits");
+  luaL_checktype(L, -1, LUA_TTABLE);
+  int nb = (int)luaL_len(L, -1);
+  p->b = xcalloc(L, (size_t)nb, sizeof *p->b);
+  for (int i = 1; i <= nb; i++) {
+    benefit *b = &p->b[i - 1];
+    p->nb = i;
+    lua_geti(L, -1, i);
+    int bt = lua_gettop(L);
+    luaL_checktype(L, bt, LUA_TTABLE);
+    lua_getfield(L, bt, "lua");
+    b->lua = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (!b->lua) {
+      lua_getfield(L, bt, "options");
+      luaL_checktype(L, -1, LUA_TTABLE);
+      int no = (int)luaL_len(L, -1);
+      b->opts = xcalloc(L, (size_t)no, sizeof *b->opts);
+      for (int k = 1; k <= no; k++) {
+        option *o = &b->opts[k - 1];
+        b->nopts = k;
+        lua_geti(L, -1, k);
+        int ot = lua_gettop(L);
+        luaL_checktype(L, ot, LUA_TTABLE);
+        lua_getfield(L, ot, "amount");
+        int ok;
+        o->amount = lua_tointegerx(L, -1, &ok);
+        if (!ok) luaL_error(L, "scan: benefits[%d].options[%d].amount must be an integer", i, k);
+        lua_pop(L, 1);
+        lua_getfield(L, ot, "yuan");
+        o->yuan = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        lua_getfield(L, ot, "tail");
+        size_t n;
+        const char *s = luaL_checklstring(L, -1, &n);
+        o->tail = xstrdup(L, s, n);
+        o->ntail = n;
+        lua_pop(L, 1);
+        read_conds(p, L, ot, &o->conds, &o->nconds);
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+    }
+    read_conds(p, L, bt, &b->conds, &b->nconds);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* ---------------------------------------------------------------------- per firm */
+
+static scan_value column_value(sqlite3_stmt *st, int i) {
+  scan_value v = { SV_NIL, 0, 0, NULL, 0 };
+  switch (sqlite3_column_type(st, i)) {
+  case SQLITE_INTEGER: v.t = SV_INT; v.i = sqlite3_column_int64(st, i); break;
+  case SQLITE_FLOAT: v.t = SV_FLT; v.f = sqlite3_column_double(st, i); break;
+  case SQLITE_TEXT:
+  case SQLITE_BLOB:
+    v.t = SV_STR;
+    v.s = (const char *)(sqlite3_column_type(st, i) == SQLITE_TEXT ? sqlite3_column_text(st, i)
+                                                                    : sqlite3_column_blob(st, i));
+    v.n = (size_t)sqlite3_column_bytes(st, i);
+    if (v.s == NULL) v.s = "";
+    break;
+  default: break;
+  }
+  return v;
+}
+
+/* The record's view of the row: the defaults of policytk.firms (industry "", employees 0,
+** tech_sme a boolean). */
+static void read_firm(pass *p) {
+  for (int i = 0; i < NCOLS; i++) p->cols[i] = column_value(p->firms, i);
+  if (p->cols[C_INDUSTRY].t == SV_NIL) { p->cols[C_INDUSTRY].t = SV_STR; p->cols[C_INDUSTRY].s = ""; }
+  if (p->cols[C_EMPLOYEES].t == SV_NIL) { p->cols[C_EMPLOYEES].t = SV_INT; p->cols[C_EMPLOYEES].i = 0; }
+  scan_value *t = &p->cols[C_TECH];
+  int one = (t->t == SV_INT && t->i == 1) || (t->t == SV_FLT && t->f == 1.0);
+  t->t = SV_BOOL;
+  t->i = one;
+  p->slots_ready = p->size_ready = 0;
+}
+
+/* Call spec[name](text) for the values of one JSON column, cached per distinct text. */
+static const scan_value *text_slots(pass *p, cache *c, const char *source, const scan_value *text, int n) {
+  static const scan_value none = { SV_NIL, 0, 0, NULL, 0 };
+  if (n == 0) return &none;
+  if (text->t != SV_STR) return NULL;
+  entry *e = cache_find(c, text->s, text->n);
+  if (e) return e->val;
+  lua_State *L = p->L;
+  lua_getfield(L, p->spec, "slot_values");
+  lua_pushstring(L, source);
+  lua_pushlstring(L, text->s, text->n);
+  lua_call(L, 2, 1);
+  if (!lua_istable(L, -1)) luaL_error(L, "scan: slot_values must return a table");
+  scan_value *vals = calloc((size_t)n, sizeof *vals);
+  if (!vals) luaL_error(L, "scan: out of memory");
+  for (int i = 1; i <= n; i++) {
+    lua_geti(L, -1, i);
+    if (lua_istable(L, -1)) {
+      lua_pop(L, 1);
+      vals[i - 1].t = SV_OTHER;
+      continue;
+    }
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      size_t len;
+      const char *s = lua_tolstring(L, -1, &len);
+      char *d = malloc(len + 1);
+      if (!d) { free_vals(vals, i - 1); luaL_error(L, "scan: out of memory"); }
+      memcpy(d, s, len);
+      d[len] = '\0';
+      vals[i - 1].t = SV_STR;
+      vals[i - 1].s = d;
+      vals[i - 1].n = len;
+      lua_pop(L, 1);
+    } else if (lua_type(L, -1) == LUA_TNIL || lua_type(L, -1) == LUA_TBOOLEAN || lua_type(L, -1) == LUA_TNUMBER) {
+      vals[i - 1] = const_value(L, "slot value");
+    } else {
+      lua_pop(L, 1);
+      vals[i - 1].t = SV_OTHER;
+    }
+  }
+  lua_pop(L, 1);
+  if (!cache_put(c, text->s, text->n, vals)) { free_vals(vals, n); luaL_error(L, "scan: out of memory"); }
+  return vals;
+}
+
+static const scan_value *firm_slots(scan_firm *f) {
+  pass *p = f->ud;
+  if (!p->slots_ready) {
+    const scan_value *e = text_slots(p, &p->extras, "extra", &p->cols[C_EXTRA], p->nextra);
+    const scan_value *a = text_slots(p, &p->awards, "awards", &p->cols[C_AWARDS], p->nawards);
+    for (int i = 0; i < p->nextra; i++) p->slot_vals[i] = e ? e[i] : (scan_value){ SV_NIL, 0, 0, NULL, 0 };
+    for (int i = 0; i < p->nawards; i++) p->slot_vals[p->nextra + i] = a ? a[i] : (scan_value){ SV_NIL, 0, 0, NULL, 0 };
+    p->slots_ready = 1;
+  }
+  return p->slot_vals;
+}
+
+/* The group of an industry code (spec.group_of, once per distinct code): index or -1. */
+static int industry_group(pass *p, const scan_value *ind) {
+  if (ind->t != SV_STR) return -1;
+  entry *e = cache_find(&p->industries, ind->s, ind->n);
+  if (e) return (int)(intptr_t)e->val - 1;
+  lua_State *L = p->L;
+  lua_getfield(L, p->spec, "group_of");
+  lua_pushlstring(L, ind->s, ind->n);
+  lua_call(L, 1, 1);
+  int ok;
+  lua_Integer g = lua_tointegerx(L, -1, &ok);
+  lua_pop(L, 1);
+  int idx = ok && g >= 1 && g <= p->ngroups ? (int)g - 1 : -1;
+  if (!cache_put(&p->industries, ind->s, ind->n, (void *)(intptr_t)(idx + 1))) luaL_error(L, "scan: out of memory");
+  return idx;
+}
+
+static int as_double(const scan_value *v, double *d) {
+  if (v->t == SV_INT) { *d = (double)v->i; return 1; }
+  if (v->t == SV_FLT) { *d = v->f; return 1; }
+  return 0;
+}
+
+/* policytk.sme.classify: the year's revenue and assets, or the year before's. */
+static int firm_size(scan_firm *f) {
+  pass *p = f->ud;
+  if (p->size_ready) return p->size_class;
+  p->size_ready = 1;
+  p->size_class = -1;
+  int g = industry_group(p, &p->cols[C_INDUSTRY]);
+  if (g < 0) return -1;
+  double x, y, z;
+  int hx = as_double(&p->cols[C_EMPLOYEES], &x);
+  scan_value yv = scan_year_value(f, 0, f->year), zv = scan_year_value(f, 1, f->year);
+  if (yv.t == SV_NIL) yv = scan_year_value(f, 0, f->year - 1);
+  if (zv.t == SV_NIL) zv = scan_year_value(f, 1, f->year - 1);
+  int hy = as_double(&yv, &y), hz = as_double(&zv, &z);
+  y /= 10000;
+  z /= 10000;
+  p->size_class = scan_classify(&p->groups[g], hx ? &x : NULL, hy ? &y : NULL, hz ? &z : NULL);
+  return p->size_class;
+}
+
+/* ---------------------------------------------------------------------- output */
+
+static void out_flush(pass *p, FILE *out) {
+  if (p->nout && fwrite(p->out, 1, p->nout, out) != p->nout) luaL_error(p->L, "scan: cannot write the output");
+  p->nout = 0;
+}
+
+static void out_put(pass *p, const char *s, size_t n) {
+  if (p->nout + n > p->capout) {
+    size_t cap = p->capout ? p->capout : OUT_FLUSH * 2;
+    while (cap < p->nout + n) cap *= 2;
+    char *o = realloc(p->out, cap);
+    if (!o) luaL_error(p->L, "scan: out of memory");
+    p->out = o;
+    p->capout = cap;
+  }
+  memcpy(p->out + p->nout, s, n);
+  p->nout += n;
+}
+
+/* An RFC 4180 field, as policytk.tabular writes it. */
+static void out_field(pass *p, const scan_value *v) {
+  if (v->t != SV_STR) return;
+  int quote = 0;
+  for (size_t i = 0; i < v->n && !quote; i++) {
+    char c = v->s[i];
+    quote = c == '"' || c == ',' || c == '\r' || c == '\n';
+  }
+  if (!quote) {
+    out_put(p, v->s, v->n);
+    return;
+  }
+  out_put(p, "\"", 1);
+  size_t start = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    if (v->s[i] == '"') {
+      out_put(p, v->s + start, i + 1 - start);   /* up to and with the quote, */
+      out_put(p, "\"", 1);                        /* which is doubled */
+      start = i + 1;
+    }
+  }
+  out_put(p, v->s + start, v->n - start);
+  out_put(p, "\"", 1);
+}
+
+static void add_region(pass *p, const scan_value *r, int64_t amount) {
+  for (int i = 0; i < p->nregions; i++) {
+    if (strlen(p->regions[i].code) == r->n && memcmp(p->regions[i].code, r->s, r->n) == 0) {
+      p->regions[i].total += amount;
+      return;
+    }
+  }
+  region_sum *n = realloc(p->regions, (size_t)(p->nregions + 1) * sizeof *n);
+  if (!n) luaL_error(p->L, "scan: out of memory");
+  p->regions = n;
+  p->regions[p->nregions].code = xstrdup(p->L, r->s, r->n);
+  p->regions[p->nregions].total = amount;
+  p->nregions++;
+}
+
+/* Hand the firm to spec.on_firm(code, name, kind, region, industry, founded, employees,
+** above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, years) with the
+** raw column values (NULL as nil) and years as { year, revenue, assets, year, … }. */
+static void call_on_firm(pass *p, const scan_year *years, int ny, FILE *out) {
+  lua_State *L = p->L;
+  out_flush(p, out);
+  luaL_checkstack(L, NCOLS + 4, "scan: stack");
+  lua_getfield(L, p->spec, "on_firm");
+  for (int i = 0; i < NCOLS; i++) {
+    scan_value v = column_value(p->firms, i);
+    switch (v.t) {
+    case SV_INT: lua_pushinteger(L, v.i); break;
+    case SV_FLT: lua_pushnumber(L, v.f); break;
+    case SV_STR: lua_pushlstring(L, v.s, v.n); break;
+    default: lua_pushnil(L); break;
+    }
+  }
+  lua_createtable(L, ny * 3, 0);
+  for (int i = 0; i < ny; i++) {
+    lua_pushinteger(L, years[i].year);
+    lua_rawseti(L, -2, i * 3 + 1);
+    const scan_value *rv[2] = { &years[i].revenue, &years[i].assets };
+    for (int k = 0; k < 2; k++) {
+      if (rv[k]->t == SV_INT) lua_pushinteger(L, rv[k]->i);
+      else if (rv[k]->t == SV_FLT) lua_pushnumber(L, rv[k]->f);
+      else lua_pushboolean(L, 0);                  /* a hole would end the sequence */
+      lua_rawseti(L, -2, i * 3 + 2 + k);
+    }
+  }
+  lua_call(L, NCOLS + 1, 0);
+}
+
+/* ---------------------------------------------------------------------- the pass */
+
+static sqlite3_stmt *prepare(lua_State *L, pass *p, int spec, const char *field) {
+  lua_getfield(L, spec, field);
+  const char *sql = luaL_checkstring(L, -1);
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    luaL_error(L, "scan: %s: %s", field, sqlite3_errmsg(p->db));
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, spec, "binds");
+  for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
+    lua_geti(L, -1, i);
+    int rc = SQLITE_OK;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      size_t n;
+      const char *s = lua_tolstring(L, -1, &n);
+      rc = sqlite3_bind_text(st, i, s, (int)n, SQLITE_TRANSIENT);
+    } else if (lua_isinteger(L, -1)) {
+      rc = sqlite3_bind_int64(st, i, lua_tointeger(L, -1));
+    } else if (!lua_isnil(L, -1)) {
+      sqlite3_finalize(st);
+      luaL_error(L, "scan: binds[%d] must be a string, an integer or nil", i);
+    }
+    if (rc != SQLITE_OK) { sqlite3_finalize(st); luaL_error(L, "scan: cannot bind %s", field); }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return st;
+}
+
+static int step(pass *p, sqlite3_stmt *st, const char *what) {
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc != SQLITE_DONE) luaL_error(p->L, "scan: reading %s: %s", what, sqlite3_errmsg(p->db));
+  return 0;
+}
+
+static int code_cmp(const scan_value *a, const scan_value *b) {
+  size_t n = a->n < b->n ? a->n : b->n;
+  int c = memcmp(a->s, b->s, n);
+  return c ? c : (a->n > b->n) - (a->n < b->n);
+}
+
+static int scan_run(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  pass *p = lua_newuserdatauv(L, sizeof *p, 0);
+  memset(p, 0, sizeof *p);
+  luaL_setmetatable(L, "policytk.scan.pass");
+  p->L = L;
+  p->spec = 1;
+  lua_getfield(L, 1, "out");
+  luaL_Stream *stream = luaL_checkudata(L, -1, LUA_FILEHANDLE);
+  if (stream->closef == NULL) luaL_error(L, "scan: spec.out is a closed file");
+  FILE *out = stream->f;
+  lua_pop(L, 1);
+  lua_getfield(L, 1, "db");
+  const char *path = luaL_checkstring(L, -1);
+  if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    luaL_error(L, "scan: cannot open %s: %s", path, p->db ? sqlite3_errmsg(p->db) : "out of memory");
+  }
+  lua_pop(L, 1);
+  int64_t year = int_field(L, 1, "year", "spec");
+  read_plan(p, L, 1);
+  lua_getfield(L, 1, "progress");
+  int has_progress = !lua_isnil(L, -1);
+  lua_pop(L, 1);
+  p->firms = prepare(L, p, 1, "firms_sql");
+  p->years = prepare(L, p, 1, "years_sql");
+  if (sqlite3_column_count(p->firms) != NCOLS || sqlite3_column_count(p->years) != 4) {
+    luaL_error(L, "scan: firms_sql must give %d columns and years_sql 4", NCOLS);
+  }
+
+  int have_year = step(p, p->years, "firm years");
+  int64_t nfirms = 0;
+  scan_firm f = { p->cols, NULL, 0, year, firm_slots, firm_size, p };
+  char *cand = p->cand = xcalloc(L, (size_t)p->nb, 1);
+  while (step(p, p->firms, "firms")) {
+    read_firm(p);
+    const scan_value *code = &p->cols[C_CODE];
+    if (code->t != SV_STR) luaL_error(L, "scan: a firm without a credit code");
+    int ny = 0;
+    while (have_year) {
+      scan_value yc = column_value(p->years, 0);
+      if (yc.t != SV_STR) { have_year = step(p, p->years, "firm years"); continue; }
+      int c = code_cmp(&yc, code);
+      if (c > 0) break;
+      if (c == 0) {
+        if (ny == p->years_cap) {
+          int cap = p->years_cap ? p->years_cap * 2 : 16;
+          scan_year *y = realloc(p->years_buf, (size_t)cap * sizeof *y);
+          if (!y) luaL_error(L, "scan: out of memory");
+          p->years_buf = y;
+          p->years_cap = cap;
+        }
+        scan_year *y = &p->years_buf[ny++];
+        y->year = sqlite3_column_int64(p->years, 1);
+        y->revenue = column_value(p->years, 2);
+        y->assets = column_value(p->years, 3);
+        if (y->revenue.t == SV_STR) y->revenue.t = SV_OTHER;   /* not kept past the step */
+        if (y->assets.t == SV_STR) y->assets.t = SV_OTHER;
+      }
+      have_year = step(p, p->years, "firm years");
+    }
+    f.years = p->years_buf;
+    f.nyears = ny;
+    nfirms++;
+    int need_lua = 0, any = 0;
+    for (int i = 0; i < p->nb; i++) {
+      benefit *b = &p->b[i];
+      int ok = 1;
+      for (int j = 0; ok && j < b->nconds; j++) ok = scan_test(&b->conds[j], &f);
+      cand[i] = (char)ok;
+      if (ok) { any = 1; if (b->lua) need_lua = 1; }
+    }
+    if (need_lua) {
+      call_on_firm(p, p->years_buf, ny, out);
+    } else if (any) {
+      for (int i = 0; i < p->nb; i++) {
+        if (!cand[i]) continue;
+        benefit *b = &p->b[i];
+        const option *o = NULL;
+        for (int k = 0; k < b->nopts && o == NULL; k++) {
+          int ok = 1;
+          for (int j = 0; ok && j < b->opts[k].nconds; j++) ok = scan_test(&b->opts[k].conds[j], &f);
+          if (ok) o = &b->opts[k];
+        }
+        if (o == NULL) continue;
+        out_field(p, code);
+        out_put(p, ",", 1);
+        out_field(p, &p->cols[C_NAME]);
+        out_put(p, ",", 1);
+        out_field(p, &p->cols[C_REGION]);
+        out_put(p, o->tail, o->ntail);
+        b->firms++;
+        if (o->yuan) {
+          b->total += o->amount;
+          if (p->cols[C_REGION].t == SV_STR) add_region(p, &p->cols[C_REGION], o->amount);
+        }
+      }
+      if (p->nout >= OUT_FLUSH) out_flush(p, out);
+    }
+    if (has_progress && (nfirms & 0xFFFF) == 0) {
+      out_flush(p, out);
+      lua_getfield(L, 1, "progress");
+      lua_pushinteger(L, nfirms);
+      lua_call(L, 1, 0);
+    }
+  }
+  out_flush(p, out);
+
+  lua_createtable(L, 0, 3);
+  lua_pushinteger(L, nfirms);
+  lua_setfield(L, -2, "firms");
+  lua_createtable(L, p->nb, 0);
+  for (int i = 0; i < p->nb; i++) {
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, p->b[i].firms);
+    lua_setfield(L, -2, "firms");
+    lua_pushinteger(L, p->b[i].total);
+    lua_setfield(L, -2, "amount");
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "by_benefit");
+  lua_createtable(L, 0, p->nregions);
+  for (int i = 0; i < p->nregions; i++) {
+    lua_pushinteger(L, p->regions[i].total);
+    lua_setfield(L, -2, p->regions[i].code);
+  }
+  lua_setfield(L, -2, "by_region");
+  lua_pushcfunction(L, pass_gc);              /* free it all now; __gc then finds nothing */
+  lua_pushvalue(L, 2);
+  lua_call(L, 1, 0);
+  return 1;
+}
+
+static const luaL_Reg scan_funcs[] = { { "run", scan_run }, { NULL, NULL } };
+static const luaL_Reg pass_meta[] = { { "__gc", pass_gc }, { "__close", pass_gc }, { NULL, NULL } };
+
+int luaopen_policytk_scan(lua_State *L) {
+  luaL_newmetatable(L, "policytk.scan.pass");
+  luaL_setfuncs(L, pass_meta, 0);
+  lua_pop(L, 1);
+  luaL_newlib(L, scan_funcs);
+  return 1;
+}
