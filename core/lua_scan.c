@@ -142,6 +142,7 @@ typedef struct region_sum {
 typedef struct pass {
   sqlite3 *db;
   sqlite3_stmt *firms, *years;
+  sqlite3_stmt *firm_years;    /* every year of one firm, for spec.on_firm */
   benefit *b;
   int nb;
   scan_group *groups;
@@ -157,6 +158,7 @@ typedef struct pass {
   int nregions;
   /* per firm */
   scan_value cols[NCOLS];
+  unsigned loaded;             /* bit i: cols[i] read for the current firm */
   scan_value *slot_vals;       /* nextra + nawards values of the current firm */
   int slots_ready, size_class, size_ready;
   lua_State *L;
@@ -175,6 +177,8 @@ static int pass_gc(lua_State *L) {
   pass *p = luaL_checkudata(L, 1, "policytk.scan.pass");
   if (p->firms) sqlite3_finalize(p->firms);
   if (p->years) sqlite3_finalize(p->years);
+  if (p->firm_years) sqlite3_finalize(p->firm_years);
+  p->firm_years = NULL;
   if (p->db) sqlite3_close(p->db);
   p->firms = p->years = NULL;
   p->db = NULL;
@@ -263,12 +267,33 @@ static int int_field(lua_State *L, int t, const char *k, const char *what) {
   return (int)v;
 }
 
+/* t[k] as a string (its bytes stay on the stack: pop it when done). */
+static const char *str_field(lua_State *L, int t, const char *k, const char *what, size_t *n) {
+  lua_getfield(L, t, k);
+  if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "scan: %s.%s must be a string", what, k);
+  return lua_tolstring(L, -1, n);
+}
+
+/* Push t[k], which must be a table. */
+static void table_field(lua_State *L, int t, const char *k, const char *what) {
+  lua_getfield(L, t, k);
+  if (!lua_istable(L, -1)) luaL_error(L, "scan: %s.%s must be a table", what, k);
+}
+
+/* The index of t[k] in names (a NULL-terminated list). */
+static int option_field(lua_State *L, int t, const char *k, const char *const names[], const char *what) {
+  lua_getfield(L, t, k);
+  const char *v = lua_tostring(L, -1);
+  for (int i = 0; v && names[i]; i++) {
+    if (strcmp(names[i], v) == 0) { lua_pop(L, 1); return i; }
+  }
+  return luaL_error(L, "scan: %s.%s: unknown value '%s'", what, k, v ? v : luaL_typename(L, -1));
+}
+
 static void read_operand(lua_State *L, int t, scan_operand *o, const char *what) {
   static const char *const srcs[] = { "const", "col", "revenue", "assets", "slot", NULL };
   if (!lua_istable(L, t)) luaL_error(L, "scan: %s must be an operand table", what);
-  lua_getfield(L, t, "src");
-  o->src = (scan_source)luaL_checkoption(L, -1, NULL, srcs);
-  lua_pop(L, 1);
+  o->src = (scan_source)option_field(L, t, "src", srcs, what);
   if (o->src == SO_CONST) {
     lua_getfield(L, t, "value");
     o->value = const_value(L, what);
@@ -285,12 +310,9 @@ static void read_cond(pass *p, lua_State *L, int t, scan_cond *c) {
   luaL_checkstack(L, 6, "scan: conditions nested too deep");
   t = lua_absindex(L, t);
   if (!lua_istable(L, t)) luaL_error(L, "scan: a condition must be a table");
-  lua_getfield(L, t, "op");
-  c->op = (scan_op)luaL_checkoption(L, -1, NULL, ops);
-  lua_pop(L, 1);
+  c->op = (scan_op)option_field(L, t, "op", ops, "condition");
   if (c->op == SC_SIZE) {
-    lua_getfield(L, t, "sizes");
-    luaL_checktype(L, -1, LUA_TTABLE);
+    table_field(L, t, "sizes", "condition");
     for (lua_Integer i = 1, n = luaL_len(L, -1); i <= n; i++) {
       lua_geti(L, -1, i);
       lua_Integer k = lua_tointeger(L, -1);
@@ -302,8 +324,7 @@ static void read_cond(pass *p, lua_State *L, int t, scan_cond *c) {
     return;
   }
   if (c->op == SC_ANY || c->op == SC_ALL) {
-    lua_getfield(L, t, "subs");
-    luaL_checktype(L, -1, LUA_TTABLE);
+    table_field(L, t, "subs", "condition");
     int n = (int)luaL_len(L, -1);
     c->subs = xcalloc(L, (size_t)n, sizeof *c->subs);
     for (int i = 1; i <= n; i++) {
@@ -324,8 +345,7 @@ static void read_cond(pass *p, lua_State *L, int t, scan_cond *c) {
     lua_pop(L, 1);
   }
   if (c->op == SC_ONE_OF || c->op == SC_PREFIX || c->op == SC_NOT_PREFIX) {
-    lua_getfield(L, t, "list");
-    luaL_checktype(L, -1, LUA_TTABLE);
+    table_field(L, t, "list", "condition");
     int n = (int)luaL_len(L, -1);
     c->list = xcalloc(L, (size_t)n, sizeof *c->list);
     for (int i = 1; i <= n; i++) {
@@ -347,13 +367,13 @@ static void read_cond(pass *p, lua_State *L, int t, scan_cond *c) {
 
 static void read_bounds(lua_State *L, const char *k, scan_bounds *b) {
   static const char *const names[3] = { "X", "Y", "Z" };
-  lua_getfield(L, -1, k);
-  luaL_checktype(L, -1, LUA_TTABLE);
+  table_field(L, lua_gettop(L), k, "group");
   for (int i = 0; i < 3; i++) {
     lua_getfield(L, -1, names[i]);
     if (!lua_isnil(L, -1)) {
       b->has[i] = 1;
-      b->v[i] = luaL_checknumber(L, -1);
+      if (!lua_isnumber(L, -1)) luaL_error(L, "scan: group.%s.%s must be a number", k, names[i]);
+      b->v[i] = lua_tonumber(L, -1);
     }
     lua_pop(L, 1);
   }
@@ -362,8 +382,7 @@ static void read_bounds(lua_State *L, const char *k, scan_bounds *b) {
 
 /* t.conds (t at index t) into a new array. */
 static void read_conds(pass *p, lua_State *L, int t, scan_cond **out, int *n) {
-  lua_getfield(L, t, "conds");
-  luaL_checktype(L, -1, LUA_TTABLE);
+  table_field(L, t, "conds", "benefit");
   int nc = (int)luaL_len(L, -1);
   *out = xcalloc(L, (size_t)nc, sizeof **out);
   for (int j = 1; j <= nc; j++) {
@@ -383,44 +402,38 @@ static void read_plan(pass *p, lua_State *L, int spec) {
   p->extras.nvals = p->nextra;
   p->awards.nvals = p->nawards;
   p->slot_vals = xcalloc(L, (size_t)(p->nextra + p->nawards), sizeof *p->slot_vals);
-  lua_getfield(L, spec, "groups");
-  luaL_checktype(L, -1, LUA_TTABLE);
+  table_field(L, spec, "groups", "spec");
   int ng = (int)luaL_len(L, -1);
   p->groups = xcalloc(L, (size_t)ng, sizeof *p->groups);
   p->ngroups = ng;
   for (int i = 1; i <= ng; i++) {
-    lua_geti(L, -1, i);
-    luaL_checktype(L, -1, LUA_TTABLE);
+    if (lua_geti(L, -1, i) != LUA_TTABLE) luaL_error(L, "scan: spec.groups[%d] must be a table", i);
     read_bounds(L, "ceiling", &p->groups[i - 1].ceiling);
     read_bounds(L, "medium", &p->groups[i - 1].medium);
     read_bounds(L, "small", &p->groups[i - 1].small);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  lua_getfield(L, spec, "benefits");
-  luaL_checktype(L, -1, LUA_TTABLE);
+  table_field(L, spec, "benefits", "spec");
   int nb = (int)luaL_len(L, -1);
   p->b = xcalloc(L, (size_t)nb, sizeof *p->b);
   for (int i = 1; i <= nb; i++) {
     benefit *b = &p->b[i - 1];
     p->nb = i;
-    lua_geti(L, -1, i);
+    if (lua_geti(L, -1, i) != LUA_TTABLE) luaL_error(L, "scan: spec.benefits[%d] must be a table", i);
     int bt = lua_gettop(L);
-    luaL_checktype(L, bt, LUA_TTABLE);
     lua_getfield(L, bt, "lua");
     b->lua = lua_toboolean(L, -1);
     lua_pop(L, 1);
     if (!b->lua) {
-      lua_getfield(L, bt, "options");
-      luaL_checktype(L, -1, LUA_TTABLE);
+      table_field(L, bt, "options", "benefit");
       int no = (int)luaL_len(L, -1);
       b->opts = xcalloc(L, (size_t)no, sizeof *b->opts);
       for (int k = 1; k <= no; k++) {
         option *o = &b->opts[k - 1];
         b->nopts = k;
-        lua_geti(L, -1, k);
+        if (lua_geti(L, -1, k) != LUA_TTABLE) luaL_error(L, "scan: benefits[%d].options[%d] must be a table", i, k);
         int ot = lua_gettop(L);
-        luaL_checktype(L, ot, LUA_TTABLE);
         lua_getfield(L, ot, "amount");
         int ok;
         o->amount = lua_tointegerx(L, -1, &ok);
@@ -429,9 +442,8 @@ static void read_plan(pass *p, lua_State *L, int spec) {
         lua_getfield(L, ot, "yuan");
         o->yuan = lua_toboolean(L, -1);
         lua_pop(L, 1);
-        lua_getfield(L, ot, "tail");
         size_t n;
-        const char *s = luaL_checklstring(L, -1, &n);
+        const char *s = str_field(L, ot, "tail", "option", &n);
         o->tail = xstrdup(L, s, n);
         o->ntail = n;
         lua_pop(L, 1);
@@ -450,14 +462,15 @@ static void read_plan(pass *p, lua_State *L, int spec) {
 
 static scan_value column_value(sqlite3_stmt *st, int i) {
   scan_value v = { SV_NIL, 0, 0, NULL, 0 };
-  switch (sqlite3_column_type(st, i)) {
+  int type = sqlite3_column_type(st, i);
+  switch (type) {
   case SQLITE_INTEGER: v.t = SV_INT; v.i = sqlite3_column_int64(st, i); break;
   case SQLITE_FLOAT: v.t = SV_FLT; v.f = sqlite3_column_double(st, i); break;
   case SQLITE_TEXT:
-  case SQLITE_BLOB:
+  case SQLITE_BLOB:                            /* as policytk.db: a string either way */
     v.t = SV_STR;
-    v.s = (const char *)(sqlite3_column_type(st, i) == SQLITE_TEXT ? sqlite3_column_text(st, i)
-                                                                    : sqlite3_column_blob(st, i));
+    v.s = type == SQLITE_TEXT ? (const char *)sqlite3_column_text(st, i)
+                              : (const char *)sqlite3_column_blob(st, i);
     v.n = (size_t)sqlite3_column_bytes(st, i);
     if (v.s == NULL) v.s = "";
     break;
@@ -466,16 +479,28 @@ static scan_value column_value(sqlite3_stmt *st, int i) {
   return v;
 }
 
-/* The record's view of the row: the defaults of policytk.firms (industry "", employees 0,
-** tech_sme a boolean). */
-static void read_firm(pass *p) {
-  for (int i = 0; i < NCOLS; i++) p->cols[i] = column_value(p->firms, i);
-  if (p->cols[C_INDUSTRY].t == SV_NIL) { p->cols[C_INDUSTRY].t = SV_STR; p->cols[C_INDUSTRY].s = ""; }
-  if (p->cols[C_EMPLOYEES].t == SV_NIL) { p->cols[C_EMPLOYEES].t = SV_INT; p->cols[C_EMPLOYEES].i = 0; }
-  scan_value *t = &p->cols[C_TECH];
-  int one = (t->t == SV_INT && t->i == 1) || (t->t == SV_FLT && t->f == 1.0);
-  t->t = SV_BOOL;
-  t->i = one;
+/* Column i of the current firm as the record has it: the defaults of policytk.firms (industry
+** "", employees 0, tech_sme a boolean), read from the row on first use. */
+static const scan_value *firm_col(pass *p, int i) {
+  if (p->loaded & (1u << i)) return &p->cols[i];
+  scan_value v = column_value(p->firms, i);
+  if (i == C_INDUSTRY && v.t == SV_NIL) { v.t = SV_STR; v.s = ""; v.n = 0; }
+  if (i == C_EMPLOYEES && v.t == SV_NIL) { v.t = SV_INT; v.i = 0; }
+  if (i == C_TECH) {
+    int one = (v.t == SV_INT && v.i == 1) || (v.t == SV_FLT && v.f == 1.0);
+    v.t = SV_BOOL;
+    v.i = one;
+  }
+  p->cols[i] = v;
+  p->loaded |= 1u << i;
+  return &p->cols[i];
+}
+
+static const scan_value *col_of(scan_firm *f, int i) { return firm_col(f->ud, i); }
+
+/* A new row of the firms statement: nothing of it is read yet. */
+static void begin_firm(pass *p) {
+  p->loaded = 0;
   p->slots_ready = p->size_ready = 0;
 }
 
@@ -527,8 +552,8 @@ static const scan_value *text_slots(pass *p, cache *c, const char *source, const
 static const scan_value *firm_slots(scan_firm *f) {
   pass *p = f->ud;
   if (!p->slots_ready) {
-    const scan_value *e = text_slots(p, &p->extras, "extra", &p->cols[C_EXTRA], p->nextra);
-    const scan_value *a = text_slots(p, &p->awards, "awards", &p->cols[C_AWARDS], p->nawards);
+    const scan_value *e = text_slots(p, &p->extras, "extra", firm_col(p, C_EXTRA), p->nextra);
+    const scan_value *a = text_slots(p, &p->awards, "awards", firm_col(p, C_AWARDS), p->nawards);
     for (int i = 0; i < p->nextra; i++) p->slot_vals[i] = e ? e[i] : (scan_value){ SV_NIL, 0, 0, NULL, 0 };
     for (int i = 0; i < p->nawards; i++) p->slot_vals[p->nextra + i] = a ? a[i] : (scan_value){ SV_NIL, 0, 0, NULL, 0 };
     p->slots_ready = 1;
@@ -565,10 +590,10 @@ static int firm_size(scan_firm *f) {
   if (p->size_ready) return p->size_class;
   p->size_ready = 1;
   p->size_class = -1;
-  int g = industry_group(p, &p->cols[C_INDUSTRY]);
+  int g = industry_group(p, firm_col(p, C_INDUSTRY));
   if (g < 0) return -1;
   double x, y, z;
-  int hx = as_double(&p->cols[C_EMPLOYEES], &x);
+  int hx = as_double(firm_col(p, C_EMPLOYEES), &x);
   scan_value yv = scan_year_value(f, 0, f->year), zv = scan_year_value(f, 1, f->year);
   if (yv.t == SV_NIL) yv = scan_year_value(f, 0, f->year - 1);
   if (zv.t == SV_NIL) zv = scan_year_value(f, 1, f->year - 1);
@@ -639,10 +664,14 @@ static void add_region(pass *p, const scan_value *r, int64_t amount) {
   p->nregions++;
 }
 
+static int step(pass *p, sqlite3_stmt *st, const char *what);
+static void push_year_value(lua_State *L, const scan_value *v);
+
 /* Hand the firm to spec.on_firm(code, name, kind, region, industry, founded, employees,
 ** above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, years) with the
-** raw column values (NULL as nil) and years as { year, revenue, assets, year, … }. */
-static void call_on_firm(pass *p, const scan_year *years, int ny, FILE *out) {
+** raw column values (NULL as nil) and every year of the firm (the pass reads only the years
+** the conditions need) as { year, revenue, assets, year, … }, false for NULL. */
+static void call_on_firm(pass *p, FILE *out) {
   lua_State *L = p->L;
   out_flush(p, out);
   luaL_checkstack(L, NCOLS + 4, "scan: stack");
@@ -656,26 +685,34 @@ static void call_on_firm(pass *p, const scan_year *years, int ny, FILE *out) {
     default: lua_pushnil(L); break;
     }
   }
-  lua_createtable(L, ny * 3, 0);
-  for (int i = 0; i < ny; i++) {
-    lua_pushinteger(L, years[i].year);
+  lua_newtable(L);
+  const scan_value *code = firm_col(p, C_CODE);
+  sqlite3_reset(p->firm_years);
+  if (sqlite3_bind_text(p->firm_years, 1, code->s, (int)code->n, SQLITE_TRANSIENT) != SQLITE_OK) {
+    luaL_error(L, "scan: cannot bind firm_years_sql");
+  }
+  for (int i = 0; step(p, p->firm_years, "the years of a firm"); i++) {
+    lua_pushinteger(L, sqlite3_column_int64(p->firm_years, 1));
     lua_rawseti(L, -2, i * 3 + 1);
-    const scan_value *rv[2] = { &years[i].revenue, &years[i].assets };
     for (int k = 0; k < 2; k++) {
-      if (rv[k]->t == SV_INT) lua_pushinteger(L, rv[k]->i);
-      else if (rv[k]->t == SV_FLT) lua_pushnumber(L, rv[k]->f);
-      else lua_pushboolean(L, 0);                  /* a hole would end the sequence */
+      scan_value v = column_value(p->firm_years, 2 + k);
+      push_year_value(L, &v);
       lua_rawseti(L, -2, i * 3 + 2 + k);
     }
   }
   lua_call(L, NCOLS + 1, 0);
 }
 
+static void push_year_value(lua_State *L, const scan_value *v) {
+  if (v->t == SV_INT) lua_pushinteger(L, v->i);
+  else if (v->t == SV_FLT) lua_pushnumber(L, v->f);
+  else lua_pushboolean(L, 0);                      /* a hole would end the sequence */
+}
+
 /* ---------------------------------------------------------------------- the pass */
 
 static sqlite3_stmt *prepare(lua_State *L, pass *p, int spec, const char *field) {
-  lua_getfield(L, spec, field);
-  const char *sql = luaL_checkstring(L, -1);
+  const char *sql = str_field(L, spec, field, "spec", NULL);
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK) {
     luaL_error(L, "scan: %s: %s", field, sqlite3_errmsg(p->db));
@@ -724,16 +761,18 @@ static int scan_run(lua_State *L) {
   p->L = L;
   p->spec = 1;
   lua_getfield(L, 1, "out");
-  luaL_Stream *stream = luaL_checkudata(L, -1, LUA_FILEHANDLE);
+  luaL_Stream *stream = luaL_testudata(L, -1, LUA_FILEHANDLE);
+  if (stream == NULL) luaL_error(L, "scan: spec.out must be a file");
   if (stream->closef == NULL) luaL_error(L, "scan: spec.out is a closed file");
   FILE *out = stream->f;
   lua_pop(L, 1);
-  lua_getfield(L, 1, "db");
-  const char *path = luaL_checkstring(L, -1);
+  const char *path = str_field(L, 1, "db", "spec", NULL);
   if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
     luaL_error(L, "scan: cannot open %s: %s", path, p->db ? sqlite3_errmsg(p->db) : "out of memory");
   }
   lua_pop(L, 1);
+  /* one pass over the file: map it rather than copy each page out of the kernel */
+  sqlite3_exec(p->db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
   int64_t year = int_field(L, 1, "year", "spec");
   read_plan(p, L, 1);
   lua_getfield(L, 1, "progress");
@@ -741,17 +780,23 @@ static int scan_run(lua_State *L) {
   lua_pop(L, 1);
   p->firms = prepare(L, p, 1, "firms_sql");
   p->years = prepare(L, p, 1, "years_sql");
-  if (sqlite3_column_count(p->firms) != NCOLS || sqlite3_column_count(p->years) != 4) {
-    luaL_error(L, "scan: firms_sql must give %d columns and years_sql 4", NCOLS);
+  const char *fy = str_field(L, 1, "firm_years_sql", "spec", NULL);
+  if (sqlite3_prepare_v2(p->db, fy, -1, &p->firm_years, NULL) != SQLITE_OK) {
+    luaL_error(L, "scan: firm_years_sql: %s", sqlite3_errmsg(p->db));
+  }
+  lua_pop(L, 1);
+  if (sqlite3_column_count(p->firms) != NCOLS || sqlite3_column_count(p->years) != 4
+      || sqlite3_column_count(p->firm_years) != 4 || sqlite3_bind_parameter_count(p->firm_years) != 1) {
+    luaL_error(L, "scan: firms_sql must give %d columns, years_sql and firm_years_sql 4 (of ?1)", NCOLS);
   }
 
   int have_year = step(p, p->years, "firm years");
   int64_t nfirms = 0;
-  scan_firm f = { p->cols, NULL, 0, year, firm_slots, firm_size, p };
+  scan_firm f = { col_of, NULL, 0, year, firm_slots, firm_size, p };
   char *cand = p->cand = xcalloc(L, (size_t)p->nb, 1);
   while (step(p, p->firms, "firms")) {
-    read_firm(p);
-    const scan_value *code = &p->cols[C_CODE];
+    begin_firm(p);
+    const scan_value *code = firm_col(p, C_CODE);
     if (code->t != SV_STR) luaL_error(L, "scan: a firm without a credit code");
     int ny = 0;
     while (have_year) {
@@ -788,7 +833,7 @@ static int scan_run(lua_State *L) {
       if (ok) { any = 1; if (b->lua) need_lua = 1; }
     }
     if (need_lua) {
-      call_on_firm(p, p->years_buf, ny, out);
+      call_on_firm(p, out);
     } else if (any) {
       for (int i = 0; i < p->nb; i++) {
         if (!cand[i]) continue;
@@ -802,14 +847,15 @@ static int scan_run(lua_State *L) {
         if (o == NULL) continue;
         out_field(p, code);
         out_put(p, ",", 1);
-        out_field(p, &p->cols[C_NAME]);
+        out_field(p, firm_col(p, C_NAME));
         out_put(p, ",", 1);
-        out_field(p, &p->cols[C_REGION]);
+        out_field(p, firm_col(p, C_REGION));
         out_put(p, o->tail, o->ntail);
         b->firms++;
         if (o->yuan) {
           b->total += o->amount;
-          if (p->cols[C_REGION].t == SV_STR) add_region(p, &p->cols[C_REGION], o->amount);
+          const scan_value *region = firm_col(p, C_REGION);
+          if (region->t == SV_STR) add_region(p, region, o->amount);
         }
       }
       if (p->nout >= OUT_FLUSH) out_flush(p, out);

@@ -66,7 +66,7 @@ typedef struct scan_group {
 /* What a condition reads of one firm; the slots and the size class are filled on demand
 ** by the caller's functions. */
 typedef struct scan_firm {
-  const scan_value *cols;     /* the record columns */
+  const scan_value *(*col)(struct scan_firm *f, int i);   /* a record column, read on demand */
   const scan_year *years;
   int nyears;
   int64_t year;               /* the year matched */

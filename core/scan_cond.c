@@ -54,7 +54,7 @@ scan_value scan_year_value(const scan_firm *f, int which, int64_t year) {
 static scan_value operand(const scan_operand *o, scan_firm *f) {
   switch (o->src) {
   case SO_CONST: return o->value;
-  case SO_COL: return f->cols[o->index];
+  case SO_COL: return *f->col(f, o->index);
   case SO_REVENUE: return scan_year_value(f, 0, o->year);
   case SO_ASSETS: return scan_year_value(f, 1, o->year);
   case SO_SLOT: return f->slots(f)[o->index];

@@ -29,6 +29,7 @@
 --   conditions.reason(cond, year, value, expected [, firm, size_of]) → the Chinese reason it failed
 
 local sme = require "policytk.sme"
+local schema = require "policytk.schema"
 local json_null = require("policytk.json").null
 
 local M = {}
@@ -87,8 +88,20 @@ local function check_operand(v, path, add)
   elseif n ~= 1 then add(path, "give one of year, year_start, year_end, or field") end
 end
 
+local KEYS = { "field", "at", "reason", "at_year_of" }
+for _, k in ipairs(FIELD_TESTS) do KEYS[#KEYS + 1] = k end
+for _, k in ipairs(OTHER_TESTS) do KEYS[#KEYS + 1] = k end
+local KNOWN = {}
+for _, k in ipairs(KEYS) do KNOWN[k] = true end
+
 local function check_one(c, path, param_ids, add)
   if type(c) ~= "table" then add(path, "must be a condition table") return end
+  for k in pairs(c) do
+    if not KNOWN[k] then
+      local near = type(k) == "string" and schema.nearest(k, KEYS)
+      add(path .. "." .. tostring(k), "unknown key" .. (near and string.format(" (did you mean %q?)", near) or ""))
+    end
+  end
   local found = tests_of(c)
   if #found ~= 1 then
     add(path, #found == 0 and "has no test (eq, ne, lt, le, gt, ge, present, nonempty, one_of, prefix, not_prefix, size, in_force, any, all)"

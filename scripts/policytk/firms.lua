@@ -357,16 +357,18 @@ end
 
 --- The register query (13 columns, in record_builder's order) and the firm-years query (code,
 --- year, revenue, assets), both in credit-code order, for a filter { region =, city =,
---- credit_code = }; and the three values to bind to both (nil for none). The years query
---- reads every firm's years unless a region or a code is given: a merge by code (as M.each
---- does) skips the others, and that costs less than joining each year to its firm.
-function M.queries(filter)
+--- credit_code = }; and the values to bind to both (nil for none). The years query reads every
+--- firm's years unless a region or a code is given: a merge by code (as M.each does) skips the
+--- others, and that costs less than joining each year to its firm. range = { from, to }: only
+--- those years (bound as ?4 and ?5; the register query leaves them unused).
+function M.queries(filter, range)
   filter = filter or {}
   local where = [[
     WHERE (?1 IS NULL OR f.region = ?1)
       AND (?2 IS NULL OR f.region IN (SELECT code FROM regions WHERE city = ?2)
            OR f.region IN (SELECT code FROM cities WHERE id = ?2))
       AND (?3 IS NULL OR f.credit_code = ?3)]]
+  -- every query names ?1 … ?3, so that one list of values binds them all
   local years = "SELECT y.credit_code, y.year, y.revenue, y.assets FROM firm_years y"
   if filter.credit_code then
     years = years .. " WHERE y.credit_code = ?3 AND coalesce(?1, ?2, 1) IS NOT NULL"
@@ -375,11 +377,15 @@ function M.queries(filter)
   else
     years = years .. " WHERE coalesce(?1, ?2, ?3, 1) IS NOT NULL"
   end
+  local binds = { filter.region, filter.city, filter.credit_code }
+  if range then
+    years = years .. " AND y.year BETWEEN ?4 AND ?5"
+    binds[4], binds[5] = range[1], range[2]
+  end
   return [[SELECT f.credit_code, f.name, f.kind, f.region, f.industry, f.founded, f.employees,
       f.above_scale_since, f.high_tech_until, f.tech_sme, f.specialized, f.awards, f.extra FROM firms f]]
       .. where .. " ORDER BY f.credit_code",
-    years .. " ORDER BY y.credit_code, y.year",
-    { filter.region, filter.city, filter.credit_code }
+    years .. " ORDER BY y.credit_code, y.year", binds
 end
 
 --- Iterate over firm records (the enterprise record of docs/plugins.md), in credit-code

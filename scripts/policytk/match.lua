@@ -146,13 +146,14 @@ function M.run_csv(db_path, plugin, opts, out, progress)
   local excl = exclusions(plugin.benefits or {})
   local plan = match_plan.build(list, opts.year, M.COLUMNS, excl)
   local totals = new_totals()
-  local firms_sql, years_sql, binds = firms.queries({ region = opts.region, city = plugin.id })
+  local firms_sql, years_sql, binds = firms.queries({ region = opts.region, city = plugin.id }, plan.years)
   local build = firms.record_builder()
   local header = {}
   for _, c in ipairs(M.COLUMNS) do header[c.key] = c.key end
   out:write(tabular.csv_line(M.COLUMNS, header))
   local counted = scan.run({
     db = db_path, out = out, year = opts.year, firms_sql = firms_sql, years_sql = years_sql, binds = binds,
+    firm_years_sql = "SELECT credit_code, year, revenue, assets FROM firm_years WHERE credit_code = ?1 ORDER BY year",
     benefits = plan.benefits, extra_slots = plan.extra_slots, awards_slots = plan.awards_slots,
     groups = plan.groups, group_of = plan.group_of, slot_values = plan.slot_values, progress = progress,
     on_firm = function(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,

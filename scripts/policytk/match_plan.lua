@@ -7,6 +7,7 @@
 --   match_plan.build(list, year, columns, excl) → plan
 --     plan.benefits[i] = { benefit =, conds =, lua =, options = { { conds =, amount =, yuan =,
 --                          tail = } … } }  (scan's spec: options unless lua)
+--     plan.years = { from, to } (the years the conditions and the size class read),
 --     plan.extra_slots, plan.awards_slots, plan.groups, plan.group_of(industry),
 --     plan.slot_values(source, text)
 --
@@ -219,6 +220,21 @@ function M.build(list, year, columns, excl)
       for _, c in ipairs(o.conds) do number_slots(c, slots) end
     end
   end
+  -- the years the pass reads: the size class's (the year and the one before) and the conditions'
+  local lo, hi = year - 1, year
+  local function widen(c)
+    for _, o in ipairs({ c.a or false, c.b or false }) do
+      if o and (o.src == "revenue" or o.src == "assets") then lo, hi = math.min(lo, o.year), math.max(hi, o.year) end
+    end
+    for _, sub in ipairs(c.subs or {}) do widen(sub) end
+  end
+  for _, e in ipairs(plan.benefits) do
+    for _, c in ipairs(e.conds) do widen(c) end
+    for _, o in ipairs(e.options or {}) do
+      for _, c in ipairs(o.conds) do widen(c) end
+    end
+  end
+  plan.years = { lo, hi }
   plan.extra_slots, plan.awards_slots = #slots.extra, #slots.awards
   plan.groups = {}
   local group_index = {}

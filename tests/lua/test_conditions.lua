@@ -39,6 +39,7 @@ test("check: every problem is named with its path", function(t)
     { in_force = "q" }, { field = "kind", eq = 1, ne = 2 }, { field = "kind" }, { field = "kind", at = 0, eq = 1 },
     { any = { { field = "kind", eq = 1 } } }, { field = "kind", eq = { year = "x" } }, { field = "kind", eq = { month = 1 } },
     { size = { "small" }, field = "kind" }, { field = "kind", present = 1 }, { field = "industry", prefix = { "" } },
+    { field = "kind", eq = "enterprise", reasn = "x" },
   }, {})
   local got = {}
   for _, p in ipairs(problems) do got[#got + 1] = p[1] .. ": " .. p[2] end
@@ -58,6 +59,7 @@ test("check: every problem is named with its path", function(t)
     "when[12].field: not used by size",
     "when[13].present: must be true or false",
     "when[14].prefix: must be a string or a list of strings",
+    'when[15].reasn: unknown key (did you mean "reason"?)',
   })
 end)
 

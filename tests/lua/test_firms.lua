@@ -132,6 +132,17 @@ test("match: rows, exclusions resolved (larger), totals per benefit and county, 
     .. ": instruction limit of 1000000 exceeded\n")
   t.match(err, "plugin bene: benefit negative: firm " .. code(5) .. ": amount must be a non%-negative number; got %-5")
   t.match(err, "plugin bene: benefit fraction: firm " .. code(6) .. ": amount in 元 must be an integer; got 1%.5")
+  -- CSV comes from the C pass (policytk.scan); these rules all need Lua, so every firm they
+  -- may pay is judged there: the same rows, errors and exit code
+  local c2, csv_out, err2 = run({ "match", "bene", "--year", "2024", "--db", db, "--format", "csv" })
+  t.eq(c2, 1)
+  t.eq(err2, err)
+  local lines = {}
+  for line in csv_out:gmatch("([^\r\n]+)\r\n") do lines[#lines + 1] = line end
+  t.eq(#lines, 4)
+  t.eq(lines[1], "credit_code,name,region,benefit,benefit_name,amount,unit,doc,section,clause,note")
+  t.match(lines[2], "^" .. code(1) .. ",.-,339901,bonus,增长奖励,1200000,元,d1,一、2,营业收入增长奖励,"
+    .. "与“小升规奖励”不重复享受，按金额较大者$")
   c, out = run({ "match", "bene", "--year", "2024", "--db", db, "--benefit", "award" })
   t.eq(c, 0)
   t.match(out, "award%s+小升规奖励%s+2%s+400000")
