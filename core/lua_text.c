@@ -10,6 +10,8 @@
 **   text.repair_mojibake(s) -> s', repaired, unrepairable, inferred
 **   text.normalize(s [, opts]) -> normalized, report
 **   text.width(s)           -> display width in terminal columns
+**   text.dates(s)           -> the date expressions in s (policytk.deadline.scan)
+**   text.lines(s)           -> non-empty lines, their line numbers
 ** docs/text.md is the reference. The work is done in the text_*.c files (text.h).
 */
 #include <lauxlib.h>
@@ -21,7 +23,7 @@
 static int text_utf8_check(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
-  size_t off = ptk_utf8_check(s, n);
+  size_t off = ptk_u8_check(s, n);
   if (off == n) lua_pushnil(L); else lua_pushinteger(L, (lua_Integer)off + 1);
   return 1;
 }
@@ -70,21 +72,20 @@ static int text_is_traditional(lua_State *L) {
 
 /* strip_pinyin(s) -> s', removed */
 static int text_strip_pinyin(lua_State *L) {
-  size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
-  size_t removed = ptk_text_strip_pinyin(L, s, n);
+  luaL_checkstring(L, 1);
+  lua_settop(L, 1);
+  size_t removed = ptk_text_strip_pinyin(L, 1);
   lua_pushinteger(L, (lua_Integer)removed);
   return 2;
 }
 
 /* repair_mojibake(s) -> s', repaired, unrepairable, inferred */
 static int text_repair_mojibake(lua_State *L) {
-  size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
+  luaL_checkstring(L, 1);
   lua_settop(L, 1);
   lua_newtable(L);                  /* 2: unrepairable */
   lua_newtable(L);                  /* 3: inferred */
-  size_t repaired = ptk_text_repair(L, s, n, 2, 3);
+  size_t repaired = ptk_text_repair(L, 1, 2, 3);
   lua_pushinteger(L, (lua_Integer)repaired);
   lua_rotate(L, 2, 2);              /* s, s', repaired, unrepairable, inferred */
   return 4;
@@ -92,12 +93,11 @@ static int text_repair_mojibake(lua_State *L) {
 
 /* normalize(s [, opts]) -> normalized, report */
 static int text_normalize(lua_State *L) {
-  size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
+  luaL_checkstring(L, 1);
   if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
   int opts = lua_istable(L, 2) ? 2 : 0;
   lua_settop(L, 2);
-  ptk_text_normalize(L, s, n, opts);
+  ptk_text_normalize(L, 1, opts);
   return 2;
 }
 
@@ -107,6 +107,22 @@ static int text_width(lua_State *L) {
   const char *s = luaL_checklstring(L, 1, &n);
   lua_pushinteger(L, (lua_Integer)ptk_display_width(s, n));
   return 1;
+}
+
+/* dates(s) -> list of date expressions (policytk.deadline.scan) */
+static int text_dates(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  ptk_text_dates(L, s, n);
+  return 1;
+}
+
+/* lines(s) -> non-empty lines, their line numbers */
+static int text_lines(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  ptk_text_lines(L, s, n);
+  return 2;
 }
 
 static const luaL_Reg text_funcs[] = {
@@ -119,6 +135,8 @@ static const luaL_Reg text_funcs[] = {
   { "repair_mojibake", text_repair_mojibake },
   { "normalize", text_normalize },
   { "width", text_width },
+  { "dates", text_dates },
+  { "lines", text_lines },
   { NULL, NULL },
 };
 

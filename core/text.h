@@ -1,19 +1,22 @@
 /*
 ** text.h — internals shared by the C files of the policytk.text module: UTF-8 stepping
 ** and character classes (text_utf8.c), the GB tables (text_gb.c), charset decoding
-** (text_codec.c), OpenCC (text_opencc.c), pinyin (text_pinyin.c), mojibake repair
-** (text_mojibake.c) and the normalize passes (text_normalize.c). Not a public API: Lua
-** code uses policytk.text (lua_text.c); docs/text.md describes it.
+** (text_codec.c), OpenCC and the t2s table (text_opencc.c, text_phrases.c), pinyin
+** (text_pinyin.c), mojibake repair (text_mojibake.c), the normalize passes
+** (text_normalize.c), the date scanner (text_dates.c) and line splitting (text_lines.c).
+** Not a public API: Lua code uses policytk.text (lua_text.c); docs/text.md describes it.
 **
-** Every stage reads (s, n) — a string the caller keeps anchored on the Lua stack — and
-** pushes its result as one new Lua string built in a luaL_Buffer, so an error (memory,
-** a bad argument) can never leak what the stage was building.
+** Every stage reads a string the caller keeps anchored on the Lua stack — (s, n), or its
+** stack index — and pushes its result as one new Lua string built in a luaL_Buffer (or the
+** same string when a pass changes nothing), so an error (memory, a bad argument) can never
+** leak what the stage was building.
 */
 #ifndef PTK_TEXT_H
 #define PTK_TEXT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -24,14 +27,62 @@
 
 /* ---------------------------------------------------------------- text_utf8.c */
 
-/* Decoding one sequence is ptk_utf8_next (include/policytk.h); ptk_u8_next is the same
-** with ASCII decoded in line (the hot loops of the text stages call it for every byte). */
-static inline size_t ptk_u8_next(const char *s, size_t n, uint32_t *cp) {
-  if (n > 0 && (unsigned char)s[0] < 0x80) {
-    *cp = (unsigned char)s[0];
+/* Decoding one sequence: ptk_u8_next is ptk_utf8_next (include/policytk.h) in line, with
+** the same result for every input (the hot loops of the text stages call it for every
+** character): the length 1..4 and *cp, or 0 (and *cp 0) for an invalid or truncated
+** sequence. */
+static inline size_t ptk_u8_next(const char *str, size_t n, uint32_t *cp) {
+  const unsigned char *s = (const unsigned char *)str;
+  *cp = 0;                                      /* 0 as well when the sequence is invalid */
+  if (n == 0) return 0;
+  uint32_t c = s[0];
+  if (c < 0x80) {
+    *cp = c;
     return 1;
   }
-  return ptk_utf8_next(s, n, cp);
+  if (c >= 0xE0 && c <= 0xEF) {                 /* three bytes: nearly all Chinese text */
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+    c = ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    *cp = c;
+    return 3;
+  }
+  if (c >= 0xC2 && c <= 0xDF) {
+    if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
+    *cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+    return 2;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+      return 0;
+    c = ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) |
+        (s[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF) return 0;
+    *cp = c;
+    return 4;
+  }
+  return 0;
+}
+
+/* ptk_utf8_check (include/policytk.h) in line, eight ASCII bytes at a time: the offset of
+** the first invalid sequence in s, or n when all of it is valid. */
+static inline size_t ptk_u8_check(const char *s, size_t n) {
+  size_t i = 0;
+  uint32_t cp;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    size_t len = ptk_u8_next(s + i, n - i, &cp);
+    if (len == 0) return i;
+    i += len;
+  }
+  return n;
 }
 
 /* Length (>= 1) of the maximal ill-formed subpart at s[0..n), n > 0: the bytes one
@@ -45,7 +96,10 @@ size_t ptk_u8_encode(uint32_t cp, char out[4]);
 void ptk_u8_add(luaL_Buffer *b, uint32_t cp);
 
 /* 1 for a CJK unified or compatibility ideograph (BMP and the supplementary planes). */
-int ptk_is_han(uint32_t c);
+static inline int ptk_is_han(uint32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
 
 /* 1 when c is wide in a terminal (ptk_display_width counts it 2). */
 int ptk_is_wide(uint32_t c);
@@ -63,25 +117,78 @@ size_t ptk_pinyin_body(const char *s, size_t n, size_t *syl_len);
 ** the letters are at s + *syl_off, *syl_len bytes long. */
 size_t ptk_pinyin_group(const char *s, size_t n, size_t *syl_off, size_t *syl_len);
 
+/* A pass's result, built only from the first change on: ptk_lazy_add starts the
+** luaL_Buffer (at the top of the stack) on first use; ptk_lazy_push pushes the result, or
+** the source string itself (at stack index idx) when nothing was added. */
+typedef struct ptk_lazy {
+  lua_State *L;
+  size_t hint;            /* the size to start the buffer with */
+  int on;
+  luaL_Buffer b;
+} ptk_lazy;
+
+static inline void ptk_lazy_init(ptk_lazy *z, lua_State *L, size_t hint) {
+  z->L = L;
+  z->hint = hint;
+  z->on = 0;
+}
+
+static inline void ptk_lazy_start(ptk_lazy *z) {
+  if (!z->on) {
+    luaL_buffinitsize(z->L, &z->b, z->hint);
+    z->on = 1;
+  }
+}
+
+static inline void ptk_lazy_add(ptk_lazy *z, const char *p, size_t k) {
+  ptk_lazy_start(z);
+  luaL_addlstring(&z->b, p, k);
+}
+
+static inline size_t ptk_lazy_len(const ptk_lazy *z) { return z->on ? luaL_bufflen(&z->b) : 0; }
+
+/* Push the result: s[copied, n) is added first when the buffer is on. */
+static inline void ptk_lazy_push(ptk_lazy *z, int idx, const char *s, size_t copied, size_t n) {
+  if (z->on) {
+    luaL_addlstring(&z->b, s + copied, n - copied);
+    luaL_pushresult(&z->b);
+  } else {
+    lua_pushvalue(z->L, idx);
+  }
+}
+
 /* ---------------------------------------------------------------- text_gb.c */
 
 /* Tables built once per lua_State (about 230 KB, owned by the registry): GB18030
 ** two-byte codes to code points, BMP code points back to two-byte GBK codes (including
 ** the private-use code points older GB18030/CP936 decoders produced), and which
 ** ideographs are common (GB2312 level 1 or Big5 level 1). */
-typedef struct ptk_gb ptk_gb;
+#define PTK_GB_LEADS 126       /* 0x81..0xFE */
+#define PTK_GB_TRAILS 191      /* 0x40..0xFE */
+#define PTK_GB_HAN_FIRST 0x4E00u
+#define PTK_GB_HAN_LAST 0x9FFFu
+typedef struct ptk_gb {
+  uint32_t dec[PTK_GB_LEADS * PTK_GB_TRAILS];          /* code -> code point, 0 = none */
+  uint16_t enc[0x10000];                               /* BMP code point -> code, 0 = none */
+  unsigned char common[(PTK_GB_HAN_LAST - PTK_GB_HAN_FIRST + 8) / 8];  /* bit per ideograph */
+} ptk_gb;
 
 /* The tables of L, built on first use. Raises a Lua error when iconv lacks the charsets. */
 const ptk_gb *ptk_gb_tables(lua_State *L);
 
 /* The two-byte code (lead << 8 | trail) of code point cp, or 0 when it has none. */
-unsigned ptk_gb_encode(const ptk_gb *g, uint32_t cp);
+static inline unsigned ptk_gb_encode(const ptk_gb *g, uint32_t cp) {
+  return cp < 0x10000 ? g->enc[cp] : 0;
+}
 
 /* The code point of the two-byte code lead, trail, or 0 when it is not assigned. */
 uint32_t ptk_gb_decode(const ptk_gb *g, unsigned lead, unsigned trail);
 
 /* 1 when cp is a common ideograph (GB2312 level 1 or Big5 level 1). */
-int ptk_gb_common(const ptk_gb *g, uint32_t cp);
+static inline int ptk_gb_common(const ptk_gb *g, uint32_t cp) {
+  if (cp < PTK_GB_HAN_FIRST || cp > PTK_GB_HAN_LAST) return 0;
+  return (g->common[(cp - PTK_GB_HAN_FIRST) >> 3] >> ((cp - PTK_GB_HAN_FIRST) & 7)) & 1;
+}
 
 /* ---------------------------------------------------------------- text_codec.c */
 
@@ -117,34 +224,62 @@ int ptk_text_traditional_verdict(size_t han, size_t changed);
 ** ideograph counts) are too few. 1 when only the conversion can tell. */
 int ptk_text_t2s_maybe(lua_State *L, const char *s, size_t n);
 
-/* Push what ptk_text_t2s pushes, converting only the runs of lines that hold an ideograph
-** t2s may change (as ptk_text_t2s_maybe knows them); the other lines are copied. No
-** dictionary key of OpenCC spans a line break, so the result is the same. */
-void ptk_text_t2s_lines(lua_State *L, const char *s, size_t n);
+/* Push what ptk_text_t2s pushes for s, asking OpenCC about little of it; lines are
+** independent (no dictionary key spans a line break). When the table is ready
+** (ptk_text_t2s_table), each line is converted with it: at each position the longest
+** phrase key of TSPhrases becomes its phrase, as OpenCC's maximum-match segmentation does,
+** else the ideograph becomes what t2s makes of it alone; only a line holding a
+** supplementary-plane ideograph (or an ideograph of unknown fate) goes to OpenCC. Without
+** the table, lines whose ideographs t2s keeps are copied and the others go to OpenCC. When
+** han is not NULL, *han and *changed get what ptk_text_t2s_changes gives for s and the
+** result. */
+void ptk_text_t2s_lines(lua_State *L, const char *s, size_t n, size_t *han, size_t *changed);
+
+/* 1 when the phrase table of L is ready: the converter's config and dictionaries are the
+** files text_phrases.c was made from (their sizes and hashes match) and OpenCC converts
+** each of its phrase keys to a phrase of as many characters. Sets it up on first call. */
+int ptk_text_t2s_table(lua_State *L);
+
+/* text_phrases.c: the TSPhrases keys, one per line, and the data files they came from. */
+#define PTK_T2S_FILES 3
+typedef struct ptk_t2s_file {
+  const char *name;       /* in the directory of the config file */
+  size_t size;
+  uint64_t fnv;           /* FNV-1a 64 of the whole file */
+} ptk_t2s_file;
+extern const char ptk_t2s_phrase_keys[];
+extern const ptk_t2s_file ptk_t2s_files[PTK_T2S_FILES];
+
+/* FNV-1a 64 of the file at path and its size; 0 when it cannot be read. */
+int ptk_file_fnv(const char *path, size_t *size, uint64_t *fnv);
 
 /* ---------------------------------------------------------------- text_pinyin.c */
 
-/* Push s without the parenthesised pinyin syllables that follow an ideograph (or U+FFFD,
-** a lost ideograph). Returns how many were removed. */
-size_t ptk_text_strip_pinyin(lua_State *L, const char *s, size_t n);
+/* Push the string at stack index idx without the parenthesised pinyin syllables that
+** follow an ideograph (or U+FFFD, a lost ideograph); the same string when there are none.
+** Returns how many were removed. */
+size_t ptk_text_strip_pinyin(lua_State *L, int idx);
 
 /* ---------------------------------------------------------------- text_mojibake.c */
 
-/* Push s with its GBK mojibake repaired. Entries {line=, text=, reason=, ...} for what
-** could not be recovered are appended to the table at absolute index unrep; entries for
-** characters recovered from in-document pinyin evidence to the one at `inferred`.
-** Returns how many spans were repaired. */
-size_t ptk_text_repair(lua_State *L, const char *s, size_t n, int unrep, int inferred);
+/* Push the string at stack index idx with its GBK mojibake repaired (the same string when
+** nothing changes). Entries {line=, text=, reason=, ...} for what could not be recovered
+** are appended to the table at absolute index unrep; entries for characters recovered from
+** in-document pinyin evidence to the one at `inferred`. Returns how many spans were
+** repaired. */
+size_t ptk_text_repair(lua_State *L, int idx, int unrep, int inferred);
 
 /* ---------------------------------------------------------------- text_normalize.c */
 
-/* Push s with CR LF and lone CR turned into LF. */
-void ptk_text_newlines(lua_State *L, const char *s, size_t n);
+/* Push the string at stack index idx with CR LF and lone CR turned into LF (the same
+** string when it has no CR). */
+void ptk_text_newlines(lua_State *L, int idx);
 
-/* Push s with full-width letters, digits, space, （）：；％ and ． between digits folded to
-** ASCII, other spaces (NBSP, U+2000..U+200A …) to ' ', and BOM / zero-width characters
-** removed. Returns how many full-width characters were folded. */
-size_t ptk_text_fold(lua_State *L, const char *s, size_t n);
+/* Push the string at stack index idx with full-width letters, digits, space, （）：；％ and
+** ． between digits folded to ASCII, other spaces (NBSP, U+2000..U+200A …) to ' ', and BOM /
+** zero-width characters removed (the same string when there are none). Returns how many
+** full-width characters were folded. */
+size_t ptk_text_fold(lua_State *L, int idx);
 
 /* Push s with whitespace tidied (per line: no leading or trailing blanks, blanks next to
 ** a wide character removed, other runs of blanks made one space; runs of blank lines made
@@ -152,8 +287,21 @@ size_t ptk_text_fold(lua_State *L, const char *s, size_t n);
 ** unit. Returns how many number joins were made. */
 size_t ptk_text_tidy(lua_State *L, const char *s, size_t n);
 
-/* Normalize s with the options table at index opts (0: none); pushes the result and its
-** report table (see docs/text.md). */
-void ptk_text_normalize(lua_State *L, const char *s, size_t n, int opts);
+/* Normalize the string at stack index idx with the options table at index opts (0: none);
+** pushes the result and its report table (see docs/text.md). */
+void ptk_text_normalize(lua_State *L, int idx, int opts);
+
+/* ---------------------------------------------------------------- text_dates.c */
+
+/* Push the list of date expressions in s (text.dates, behind policytk.deadline.scan): one
+** table per expression, {kind=, year=, deadline=, from=, to=, date=, years=, every=, start=,
+** stop=, by=}, with 1-based byte positions. */
+void ptk_text_dates(lua_State *L, const char *s, size_t n);
+
+/* ---------------------------------------------------------------- text_lines.c */
+
+/* Push two lists: the non-empty lines of s (split at '\n') and the 1-based line number of
+** each (text.lines). */
+void ptk_text_lines(lua_State *L, const char *s, size_t n);
 
 #endif

@@ -46,20 +46,26 @@ static iconv_t *push_cd(lua_State *L, const char *from) {
 
 static size_t decode_utf8(lua_State *L, const char *s, size_t n) {
   luaL_Buffer b;
-  size_t bad = 0, i = 0;
+  size_t bad = 0, i = ptk_u8_check(s, n), copied = 0;   /* [copied, i) is valid */
+  if (i == n) {
+    lua_pushlstring(L, s, n);
+    return 0;
+  }
   luaL_buffinitsize(L, &b, n);
   while (i < n) {
     uint32_t cp;
     size_t len = ptk_u8_next(s + i, n - i, &cp);
     if (len > 0) {
-      luaL_addlstring(&b, s + i, len);
       i += len;
     } else {
+      luaL_addlstring(&b, s + copied, i - copied);
       ptk_u8_add(&b, PTK_REPLACEMENT);
       bad++;
       i += ptk_u8_badlen(s + i, n - i);
+      copied = i;
     }
   }
+  luaL_addlstring(&b, s + copied, n - copied);
   luaL_pushresult(&b);
   return bad;
 }
@@ -145,7 +151,7 @@ static int mostly_utf8(const char *s, size_t n) {
 }
 
 const char *ptk_text_detect(const char *s, size_t n) {
-  if (ptk_utf8_check(s, n) == n || mostly_utf8(s, n)) return "utf-8";
+  if (ptk_u8_check(s, n) == n || mostly_utf8(s, n)) return "utf-8";
   if (clean_gb18030(s, n)) return "gb18030";
   return NULL;
 }

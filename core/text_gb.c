@@ -13,16 +13,10 @@
 
 #include "text.h"
 
-#define LEADS 126   /* 0x81..0xFE */
-#define TRAILS 191  /* 0x40..0xFE */
-#define HAN_FIRST 0x4E00u
-#define HAN_LAST 0x9FFFu
-
-struct ptk_gb {
-  uint32_t dec[LEADS * TRAILS];                        /* code -> code point, 0 = none */
-  uint16_t enc[0x10000];                               /* BMP code point -> code, 0 = none */
-  unsigned char common[(HAN_LAST - HAN_FIRST + 8) / 8];  /* bit per ideograph */
-};
+#define LEADS PTK_GB_LEADS
+#define TRAILS PTK_GB_TRAILS
+#define HAN_FIRST PTK_GB_HAN_FIRST
+#define HAN_LAST PTK_GB_HAN_LAST
 
 static const char *const REGISTRY_KEY = "policytk.text.gb";
 
@@ -119,16 +113,7 @@ const ptk_gb *ptk_gb_tables(lua_State *L) {
   return g;
 }
 
-unsigned ptk_gb_encode(const ptk_gb *g, uint32_t cp) {
-  return cp < 0x10000 ? g->enc[cp] : 0;
-}
-
 uint32_t ptk_gb_decode(const ptk_gb *g, unsigned lead, unsigned trail) {
   if (lead < 0x81 || lead > 0xFE || !is_trail(trail)) return 0;
   return g->dec[(lead - 0x81) * TRAILS + (trail - 0x40)];
-}
-
-int ptk_gb_common(const ptk_gb *g, uint32_t cp) {
-  if (cp < HAN_FIRST || cp > HAN_LAST) return 0;
-  return (g->common[(cp - HAN_FIRST) >> 3] >> ((cp - HAN_FIRST) & 7)) & 1;
 }

@@ -123,6 +123,15 @@ static int cscore(const ptk_gb *g, uint32_t c) {
   return -2;
 }
 
+/* 1 when cscore(g, c) >= 0, for the characters most of a text is made of; the others are
+** scored in full. */
+static int plain_char(const ptk_gb *g, uint32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return ptk_gb_common(g, c);
+  if (c >= 0x3000 && c <= 0x303F) return c < 0x3021 || c > 0x3029;   /* CJK punctuation */
+  if ((c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x2010 && c <= 0x2027)) return 1;
+  return cscore(g, c) >= 0;
+}
+
 static int cand_score(const ptk_gb *g, const ochr *o) {
   if (o->lost) return LOST_SCORE * (o->unknown > 1 ? o->unknown : 1);
   int sc = cscore(g, o->cp);
@@ -606,7 +615,7 @@ typedef struct scan {
   size_t n;
   work *w;
   pending_ctx pc;
-  luaL_Buffer *b;
+  ptk_lazy *z;            /* the repaired text, from the first repair on */
   size_t copied;          /* bytes of s already in the buffer */
   size_t fence;           /* the end of the last span repaired or reported */
   size_t repaired;
@@ -620,19 +629,20 @@ static void emit_repair(scan *sc, size_t line) {
   size_t end = last->off + last->len;
   size_t lost_off[OMAX];
   int lost_idx[OMAX], nlost = 0;
-  luaL_addlstring(sc->b, sc->s + sc->copied, first->off - sc->copied);
-  size_t span_out = luaL_bufflen(sc->b);
+  ptk_lazy_add(sc->z, sc->s + sc->copied, first->off - sc->copied);
+  luaL_Buffer *b = &sc->z->b;
+  size_t span_out = luaL_bufflen(b);
   for (int j = 0; j < c->n; j++) {
     if (c->o[j].lost) {
-      lost_off[nlost] = luaL_bufflen(sc->b);
+      lost_off[nlost] = luaL_bufflen(b);
       lost_idx[nlost++] = j;
     }
-    ptk_u8_add(sc->b, c->o[j].cp);
+    ptk_u8_add(b, c->o[j].cp);
   }
   /* the decoder's '?' ate the "(" of a pinyin annotation: "?quán)" */
   if (c->n > 0 && c->o[c->n - 1].lost && c->o[c->n - 1].qend && end < sc->n) {
     size_t syl;
-    if (ptk_pinyin_body(sc->s + end, sc->n - end, &syl) > 0) luaL_addchar(sc->b, '(');
+    if (ptk_pinyin_body(sc->s + end, sc->n - end, &syl) > 0) luaL_addchar(b, '(');
   }
   sc->copied = end;
   sc->repaired++;
@@ -644,7 +654,7 @@ static void emit_repair(scan *sc, size_t line) {
       continue;
     /* the repaired span, for context */
     lua_rawgeti(sc->pc.L, sc->pc.pend, sc->pc.npend);
-    lua_pushlstring(sc->pc.L, luaL_buffaddr(sc->b) + span_out, luaL_bufflen(sc->b) - span_out);
+    lua_pushlstring(sc->pc.L, luaL_buffaddr(b) + span_out, luaL_bufflen(b) - span_out);
     lua_setfield(sc->pc.L, -2, "repaired");
     lua_pop(sc->pc.L, 1);
   }
@@ -658,7 +668,7 @@ static size_t report_run(scan *sc, int a, size_t line) {
   while (r0 > 0 && r1 - r0 < 40 && w->tok[r0 - 1].kind != K_ASCII && w->tok[r0 - 1].score < 0) r0--;
   while (have(w, r1) && r1 - r0 < 40 && w->tok[r1].kind != K_ASCII && w->tok[r1].score < 0) r1++;
   size_t start = w->tok[r0].off, end = w->tok[r1 - 1].off + w->tok[r1 - 1].len;
-  size_t out = luaL_bufflen(sc->b) + (start - sc->copied);
+  size_t out = ptk_lazy_len(sc->z) + (start - sc->copied);
   const mtok *t = &w->tok[a];
   /* "?f(xié)": a lost character whose trail byte survived as an ASCII letter; and
   ** "?yún)f(xié)": the same, with a spurious annotation between its lead byte (swallowed
@@ -716,6 +726,8 @@ static void phase_spans(scan *sc) {
       continue;
     }
     if (cp < 0x80 && cp != '?') { pos += len; continue; }   /* fast path: plain ASCII */
+    /* fast path: only '?', U+FFFD and a character scoring below 0 can be an anchor */
+    if (cp != '?' && cp != PTK_REPLACEMENT && plain_char(sc->g, cp)) { pos += len; continue; }
     size_t floor = sc->fence > line_start ? sc->fence : line_start;
     /* is it an anchor? its neighbours decide */
     mtok mini[3];
@@ -753,36 +765,45 @@ static void phase_spans(scan *sc) {
       pos = sc->fence = next > pos ? next : pos + len;
     }
   }
-  luaL_addlstring(sc->b, s + sc->copied, n - sc->copied);
 }
 
 /* ---------------------------------------------------------------- phase 2: inference */
 
-/* dict[syllable][code point] = true for every ideograph followed by a pinyin group. */
+/* dict[syl][cp] = true for the ideograph cp before the pinyin group at r + i, if it is one. */
+static void dict_add(lua_State *L, int dict, const char *r, size_t rn, size_t i) {
+  /* the character that ends at i: its lead byte is at most 4 bytes back */
+  size_t p = i;
+  while (p > 0 && i - p < 4 && ((unsigned char)r[p - 1] & 0xC0) == 0x80) p--;
+  if (p == 0 || i - p >= 4) return;
+  p--;
+  uint32_t cp;
+  size_t off, syl;
+  if (ptk_u8_next(r + p, i - p, &cp) != i - p || !ptk_is_han(cp)) return;
+  if (ptk_pinyin_group(r + i, rn - i, &off, &syl) == 0) return;
+  lua_pushlstring(L, r + i + off, syl);
+  if (lua_rawget(L, dict) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushlstring(L, r + i + off, syl);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, dict);
+  }
+  lua_pushboolean(L, 1);
+  lua_rawseti(L, -2, (lua_Integer)cp);
+  lua_pop(L, 1);
+}
+
+/* dict[syllable][code point] = true for every ideograph followed by a pinyin group: the
+** groups start with "(" or "（" (EF BC 88); the table is a set, so the order in which they
+** are found does not matter. */
 static void build_dict(lua_State *L, const char *r, size_t rn) {
   lua_newtable(L);
   int dict = lua_gettop(L);
-  size_t i = 0;
-  while (i < rn) {
-    uint32_t cp;
-    size_t len = ptk_u8_next(r + i, rn - i, &cp);
-    if (len == 0) { i++; continue; }
-    i += len;
-    size_t off, syl;
-    if (ptk_is_han(cp) && i < rn && ptk_pinyin_group(r + i, rn - i, &off, &syl) > 0) {
-      lua_pushlstring(L, r + i + off, syl);
-      if (lua_rawget(L, dict) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-        lua_pushlstring(L, r + i + off, syl);
-        lua_pushvalue(L, -2);
-        lua_rawset(L, dict);
-      }
-      lua_pushboolean(L, 1);
-      lua_rawseti(L, -2, (lua_Integer)cp);
-      lua_pop(L, 1);
-    }
-  }
+  const char *p;
+  for (size_t i = 0; (p = memchr(r + i, '(', rn - i)) != NULL; i = (size_t)(p - r) + 1)
+    dict_add(L, dict, r, rn, (size_t)(p - r));
+  for (size_t i = 0; i + 3 <= rn && (p = memchr(r + i, 0xEF, rn - i - 2)) != NULL; i = (size_t)(p - r) + 1)
+    if ((unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x88) dict_add(L, dict, r, rn, (size_t)(p - r));
 }
 
 /* The one ideograph of dict[syl] whose GBK code has `known` as lead (lead) or trail byte;
@@ -908,7 +929,9 @@ static void phase_infer(lua_State *L, const ptk_gb *g, int ridx, const pending_c
 
 /* ---------------------------------------------------------------- entry point */
 
-size_t ptk_text_repair(lua_State *L, const char *s, size_t n, int unrep, int inferred) {
+size_t ptk_text_repair(lua_State *L, int idx, int unrep, int inferred) {
+  size_t n;
+  const char *s = lua_tolstring(L, idx, &n);
   const ptk_gb *g = ptk_gb_tables(L);
   int base = lua_gettop(L);
   work *w = lua_newuserdatauv(L, sizeof *w, 0);
@@ -916,13 +939,13 @@ size_t ptk_text_repair(lua_State *L, const char *s, size_t n, int unrep, int inf
   w->g = g;
   w->s = s;
   w->n = n;
-  scan sc = { g, s, n, w, { L, lua_gettop(L), 0, 0 }, NULL, 0, 0, 0 };
-  luaL_Buffer b;
-  sc.b = &b;
-  luaL_buffinitsize(L, &b, n + 16);
+  ptk_lazy z;
+  ptk_lazy_init(&z, L, n + 16);
+  scan sc = { g, s, n, w, { L, lua_gettop(L), 0, 0 }, &z, 0, 0, 0 };
   phase_spans(&sc);
-  luaL_pushresult(&b);
-  phase_infer(L, g, lua_gettop(L), &sc.pc, unrep, inferred);
+  ptk_lazy_push(&z, idx, s, sc.copied, n);
+  if (sc.pc.npend > 0) phase_infer(L, g, lua_gettop(L), &sc.pc, unrep, inferred);
+  else lua_pushvalue(L, -1);         /* nothing lost: nothing to infer */
   lua_replace(L, base + 1);          /* the result where the work area was */
   lua_settop(L, base + 1);
   return sc.repaired;

@@ -24,19 +24,21 @@
 
 /* ---------------------------------------------------------------- newlines */
 
-void ptk_text_newlines(lua_State *L, const char *s, size_t n) {
-  luaL_Buffer b;
+void ptk_text_newlines(lua_State *L, int idx) {
+  size_t n;
+  const char *s = lua_tolstring(L, idx, &n);
+  ptk_lazy z;
   size_t copied = 0;
-  luaL_buffinitsize(L, &b, n);
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] != '\r') continue;
-    luaL_addlstring(&b, s + copied, i - copied);
-    luaL_addchar(&b, '\n');
+  const char *cr;
+  ptk_lazy_init(&z, L, n);
+  while ((cr = memchr(s + copied, '\r', n - copied)) != NULL) {
+    size_t i = (size_t)(cr - s);
+    ptk_lazy_add(&z, s + copied, i - copied);
+    luaL_addchar(&z.b, '\n');
     if (i + 1 < n && s[i + 1] == '\n') i++;
     copied = i + 1;
   }
-  luaL_addlstring(&b, s + copied, n - copied);
-  luaL_pushresult(&b);
+  ptk_lazy_push(&z, idx, s, copied, n);
 }
 
 /* ---------------------------------------------------------------- fold */
@@ -45,11 +47,13 @@ static int is_fw_digit(uint32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 
 static int is_digit_cp(uint32_t c) { return (c >= '0' && c <= '9') || is_fw_digit(c); }
 
-size_t ptk_text_fold(lua_State *L, const char *s, size_t n) {
-  luaL_Buffer b;
+size_t ptk_text_fold(lua_State *L, int idx) {
+  size_t n;
+  const char *s = lua_tolstring(L, idx, &n);
+  ptk_lazy z;
   size_t width = 0, i = 0, copied = 0;   /* [copied, i) is kept as it is, added in one go */
   uint32_t last = 0;
-  luaL_buffinitsize(L, &b, n);
+  ptk_lazy_init(&z, L, n);
   while (i < n) {
     uint32_t c, next = 0;
     size_t len = ptk_u8_next(s + i, n - i, &c);
@@ -79,19 +83,18 @@ size_t ptk_text_fold(lua_State *L, const char *s, size_t n) {
     } else if (c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F) {
       out = ' ';
     } else if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD) {
-      luaL_addlstring(&b, s + copied, i - len - copied);   /* zero-width: removed */
+      ptk_lazy_add(&z, s + copied, i - len - copied);      /* zero-width: removed */
       copied = i;
       continue;
     }
     if (out != c) {
-      luaL_addlstring(&b, s + copied, i - len - copied);
-      ptk_u8_add(&b, out);
+      ptk_lazy_add(&z, s + copied, i - len - copied);
+      ptk_u8_add(&z.b, out);
       copied = i;
     }
     last = out;
   }
-  luaL_addlstring(&b, s + copied, n - copied);
-  luaL_pushresult(&b);
+  ptk_lazy_push(&z, idx, s, copied, n);
   return width;
 }
 
@@ -203,7 +206,9 @@ static void set_int(lua_State *L, int t, const char *k, lua_Integer v) {
   lua_setfield(L, t, k);
 }
 
-void ptk_text_normalize(lua_State *L, const char *s, size_t n, int opts) {
+void ptk_text_normalize(lua_State *L, int idx, int opts) {
+  size_t n;
+  const char *s = lua_tolstring(L, idx, &n);
   int t2s = -1;                           /* -1: when the text is traditional */
   const char *charset = NULL;
   if (opts != 0) {
@@ -227,27 +232,28 @@ void ptk_text_normalize(lua_State *L, const char *s, size_t n, int opts) {
   size_t len;
   const char *cur;
 
-  /* decode */
-  if (charset == NULL) {
-    charset = ptk_text_detect(s, n);
+  /* decode: valid UTF-8 is taken as it is */
+  size_t replaced = 0;
+  if (charset == NULL && ptk_u8_check(s, n) == n) {
+    charset = "utf-8";
+    lua_pushvalue(L, idx);
+  } else {
+    if (charset == NULL) charset = ptk_text_detect(s, n);
     if (charset == NULL) charset = "utf-8";
+    replaced = ptk_text_decode(L, s, n, charset);
   }
-  size_t replaced = ptk_text_decode(L, s, n, charset);
   int at = lua_gettop(L);
   lua_pushstring(L, charset);
   lua_setfield(L, report, "charset");
   set_int(L, report, "replaced", (lua_Integer)replaced);
 
   /* newlines, mojibake, pinyin */
-  cur = lua_tolstring(L, at, &len);
-  ptk_text_newlines(L, cur, len);
+  ptk_text_newlines(L, at);
   lua_replace(L, at);
-  cur = lua_tolstring(L, at, &len);
-  size_t repaired = ptk_text_repair(L, cur, len, unrep, inferred);
+  size_t repaired = ptk_text_repair(L, at, unrep, inferred);
   lua_replace(L, at);
   set_int(L, report, "mojibake", (lua_Integer)repaired);
-  cur = lua_tolstring(L, at, &len);
-  size_t pinyin = ptk_text_strip_pinyin(L, cur, len);
+  size_t pinyin = ptk_text_strip_pinyin(L, at);
   lua_replace(L, at);
   set_int(L, report, "pinyin", (lua_Integer)pinyin);
 
@@ -259,10 +265,8 @@ void ptk_text_normalize(lua_State *L, const char *s, size_t n, int opts) {
   }
   if (t2s != 0) {
     cur = lua_tolstring(L, at, &len);
-    ptk_text_t2s_lines(L, cur, len);
-    size_t tn, han, changed;
-    const char *t = lua_tolstring(L, -1, &tn);
-    ptk_text_t2s_changes(cur, len, t, tn, &han, &changed);
+    size_t han, changed;
+    ptk_text_t2s_lines(L, cur, len, &han, &changed);
     converted = t2s == 1 || ptk_text_traditional_verdict(han, changed);
     if (converted) lua_replace(L, at); else lua_pop(L, 1);
   }
@@ -270,8 +274,7 @@ void ptk_text_normalize(lua_State *L, const char *s, size_t n, int opts) {
   lua_setfield(L, report, "t2s");
 
   /* fold, tidy */
-  cur = lua_tolstring(L, at, &len);
-  size_t width = ptk_text_fold(L, cur, len);
+  size_t width = ptk_text_fold(L, at);
   lua_replace(L, at);
   set_int(L, report, "width", (lua_Integer)width);
   cur = lua_tolstring(L, at, &len);

@@ -6,11 +6,13 @@
 */
 #include "text.h"
 
-size_t ptk_text_strip_pinyin(lua_State *L, const char *s, size_t n) {
-  luaL_Buffer b;
+size_t ptk_text_strip_pinyin(lua_State *L, int idx) {
+  size_t n;
+  const char *s = lua_tolstring(L, idx, &n);
+  ptk_lazy z;
   size_t removed = 0, i = 0, copied = 0;
   uint32_t prev = 0;
-  luaL_buffinitsize(L, &b, n);
+  ptk_lazy_init(&z, L, n);
   while (i < n) {
     uint32_t cp;
     size_t len = ptk_u8_next(s + i, n - i, &cp);
@@ -23,7 +25,7 @@ size_t ptk_text_strip_pinyin(lua_State *L, const char *s, size_t n) {
       size_t off, syl;
       size_t group = ptk_pinyin_group(s + i, n - i, &off, &syl);
       if (group > 0) {
-        luaL_addlstring(&b, s + copied, i - copied);
+        ptk_lazy_add(&z, s + copied, i - copied);
         i += group;
         copied = i;
         removed++;
@@ -33,7 +35,6 @@ size_t ptk_text_strip_pinyin(lua_State *L, const char *s, size_t n) {
     prev = cp;
     i += len;
   }
-  luaL_addlstring(&b, s + copied, n - copied);
-  luaL_pushresult(&b);
+  ptk_lazy_push(&z, idx, s, copied, n);
   return removed;
 }

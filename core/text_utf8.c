@@ -57,11 +57,6 @@ void ptk_u8_add(luaL_Buffer *b, uint32_t cp) {
   luaL_addlstring(b, tmp, len);
 }
 
-int ptk_is_han(uint32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
-}
-
 int ptk_is_wide(uint32_t c) {
   char tmp[4];
   size_t len = ptk_u8_encode(c, tmp);

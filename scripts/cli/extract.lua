@@ -27,6 +27,9 @@ return {
     if f ~= io.stdin then f:close() end
     local raw = head .. rest
     if raw == "" then io.stderr:write(path, ": 警告: 空文件 (empty file)\n") end
+    -- a long text makes many short-lived strings and tables (one per line of a task table)
+    -- around a few big ones that live to the end: the generational collector suits that
+    collectgarbage("generational")
     local draft = extract.extract(raw)
     local docid = opts.doc or ((path:match("([^/]+)$") or "draft"):gsub("%.[^.]*$", ""):lower():gsub("[^a-z0-9_]", "_"))
     if not docid:match("^[a-z]") then docid = "d" .. docid end

@@ -5,6 +5,8 @@
 -- cell fragments are reassembled; a row continued on the next page (printed again with its
 -- 序号, 重点工作 and 目标 repeated) is merged, so its target column is kept once.
 
+local textlib = require "policytk.text"
+
 local M = {}
 
 local function ulen(s) return utf8.len(s) or #s end
@@ -14,14 +16,22 @@ local HEADER = { ["序号"] = true, ["总体"] = true, ["任务"] = true, ["实�
                  ["总体任务"] = true, ["实施阶段"] = true }
 
 local function is_header(l)
-  return HEADER[l] or (l:find("重点工作", 1, true) and l:find("落实举措", 1, true)) ~= nil
+  -- the names are at most 21 bytes: a longer line is not looked up (nor hashed)
+  return (#l <= 21 and HEADER[l]) or (l:find("重点工作", 1, true) and l:find("落实举措", 1, true)) ~= nil
 end
 
 --- True when the text looks like a flattened task table (a header row printed twice or more).
 function M.is_table(text)
   local n = 0
-  for _ in text:gmatch("\n责任单位联系人\n") do n = n + 1 end
-  for _ in text:gmatch("\n序号\n") do n = n + 1 end
+  for _, header in ipairs({ "\n责任单位联系人\n", "\n序号\n" }) do
+    local k = 1
+    while n < 2 do
+      local _, e = text:find(header, k, true)
+      if not e then break end
+      n = n + 1
+      k = e + 1
+    end
+  end
   return n >= 2
 end
 
@@ -64,12 +74,7 @@ local function unit_complete(s) return UNIT_END_CHARS[last_char(s)] == true end
 --- phase =, units = {…}, leads = {…}, contacts = { {name=, phone=} … }, parts = n }.
 --- Line numbers are those of `text`.
 function M.rows(text)
-  local lines, lno = {}, {}
-  local n = 0
-  for l in (text .. "\n"):gmatch("(.-)\n") do
-    n = n + 1
-    if l ~= "" then lines[#lines + 1] = l; lno[#lno + 1] = n end
-  end
+  local lines, lno = textlib.lines(text)    -- the non-empty lines and their numbers
   local rows, by_number = {}, {}
   local i, last, group, group_name = 1, 0, nil, nil
   -- skip everything before the first header

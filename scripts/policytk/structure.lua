@@ -155,12 +155,43 @@ function M.leads(s)
   return out
 end
 
+-- The first k non-empty lines of text.
+local function first_lines(text, k)
+  local out, pos, n = {}, 1, #text
+  while #out < k and pos <= n do
+    local e = text:find("\n", pos, true) or n + 1
+    if e > pos then out[#out + 1] = text:sub(pos, e - 1) end
+    pos = e + 1
+  end
+  return out
+end
+
+-- The last k non-empty lines of text, the last first; read from a piece at the end that
+-- grows until it holds them, so a long text is not split whole.
+local function last_lines(text, k)
+  local size = 65536
+  while true do
+    local whole = size >= #text
+    local segs = {}
+    for l in ((whole and text or text:sub(-size)) .. "\n"):gmatch("(.-)\n") do segs[#segs + 1] = l end
+    if not whole then table.remove(segs, 1) end   -- it may be the end of a longer line
+    local out = {}
+    for i = #segs, 1, -1 do
+      if segs[i] ~= "" then
+        out[#out + 1] = segs[i]
+        if #out == k then return out end
+      end
+    end
+    if whole then return out end
+    size = size * 4
+  end
+end
+
 --- Metadata found in the first and last lines: title, doc_number, issuer, issued,
 --- period_start, period_end, status.
 function M.metadata(text)
   local meta = {}
-  local lines = {}
-  for l in (text .. "\n"):gmatch("(.-)\n") do if l ~= "" then lines[#lines + 1] = l end end
+  local lines = first_lines(text, 21)     -- the first 20 and the one after them
   local head = math.min(#lines, 20)
   for i = 1, head do
     local l = lines[i]
@@ -190,12 +221,13 @@ function M.metadata(text)
       end
     end
   end
-  -- the issue date and issuer at the end: "ISSUER\nYYYY年M月D日"
-  for i = #lines, math.max(1, #lines - 12), -1 do
-    local d = lines[i]:match("^%d%d%d%d年%d%d?月%d%d?日") and deadline.date(lines[i])
+  -- the issue date and issuer at the end: "ISSUER\nYYYY年M月D日", in the last 13 lines
+  local tail = last_lines(text, 14)
+  for k = 1, math.min(13, #tail) do
+    local d = tail[k]:match("^%d%d%d%d年%d%d?月%d%d?日") and deadline.date(tail[k])
     if d then
       if not meta.issued then meta.issued = d end
-      local prev = lines[i - 1]
+      local prev = tail[k + 1]
       if prev and not meta.issuer and ulen(prev) <= 20 and prev:match("[府室会局委]$") then meta.issuer = prev end
       break
     end

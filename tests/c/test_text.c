@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <lauxlib.h>
@@ -326,7 +327,7 @@ static char *read_seed(const char *name, size_t *n) {
 static void assert_lines_same(lua_State *L, const char *s, size_t n) {
   size_t an, bn;
   ptk_text_t2s(L, s, n);
-  ptk_text_t2s_lines(L, s, n);
+  ptk_text_t2s_lines(L, s, n, NULL, NULL);
   const char *a = lua_tolstring(L, -2, &an);
   const char *b = lua_tolstring(L, -1, &bn);
   assert_int_equal(an, bn);
@@ -372,7 +373,7 @@ static void test_t2s_shortcuts(void **state) {
                       "abc\0\xe5\x84\xaa\n";                             /* abc NUL 優 */
   size_t mn = strlen(mixed) + 1 + strlen(mixed + strlen(mixed) + 1);
   assert_lines_same(L, mixed, mn);
-  ptk_text_t2s_lines(L, "\xe8\xaf\xb7\xe5\x9b\x9e\xe8\xa6\x86", 9);
+  ptk_text_t2s_lines(L, "\xe8\xaf\xb7\xe5\x9b\x9e\xe8\xa6\x86", 9, NULL, NULL);
   assert_str_at(L, -1, "\xe8\xaf\xb7\xe5\x9b\x9e\xe5\xa4\x8d");          /* 请回复 */
   lua_pop(L, 1);
   assert_lines_same(L, "", 0);
@@ -392,6 +393,171 @@ static void test_t2s_shortcuts(void **state) {
     lua_pop(L, 1);
   }
   ptk_closestate(L);
+}
+
+/* ------------------------------------------------------------------ t2s table */
+
+/* ptk_text_t2s_lines(s) as a Lua C function, for an error raised inside it. */
+static int text_lines_call(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  ptk_text_t2s_lines(L, s, n, NULL, NULL);
+  return 1;
+}
+
+/* ptk_text_t2s_lines gives exactly the bytes of a full OpenCC conversion, and the counts
+** ptk_text_t2s_changes gives for them. */
+static void assert_table_same(lua_State *L, const char *s, size_t n) {
+  size_t an, bn, han, changed, h2, c2;
+  ptk_text_t2s(L, s, n);
+  ptk_text_t2s_lines(L, s, n, &han, &changed);
+  const char *a = lua_tolstring(L, -2, &an);
+  const char *b = lua_tolstring(L, -1, &bn);
+  if (an != bn || memcmp(a, b, an) != 0) {
+    size_t k = 0;
+    while (k < an && k < bn && a[k] == b[k]) k++;
+    fail_msg("t2s table differs from OpenCC at byte %zu of %zu: %.40s | %.40s", k, n, a + k, b + k);
+  }
+  ptk_text_t2s_changes(s, n, a, an, &h2, &c2);
+  assert_int_equal(han, h2);
+  assert_int_equal(changed, c2);
+  lua_pop(L, 2);
+}
+
+static void test_t2s_table(void **state) {
+  (void)state;
+  lua_State *L = new_text();
+  /* the OpenCC data installed here is the data text_phrases.c was made from */
+  if (!ptk_text_t2s_table(L)) {
+    char msg[2048] = "";
+    for (int k = 0; k < PTK_T2S_FILES; k++) {
+      char path[512], one[640];
+      size_t size = 0;
+      uint64_t fnv = 0;
+      snprintf(path, sizeof path, "/usr/share/opencc/%s", ptk_t2s_files[k].name);
+      int ok = ptk_file_fnv(path, &size, &fnv);
+      snprintf(one, sizeof one, " %s: %s size %zu fnv 0x%016llx;", path, ok ? "" : "unreadable",
+               size, (unsigned long long)fnv);
+      strncat(msg, one, sizeof msg - strlen(msg) - 1);
+    }
+    fail_msg("the t2s phrase table is off: the OpenCC data differs from core/text_phrases.c:%s", msg);
+  }
+  /* every phrase key alone, between traditional characters, twice in a row, and cut short */
+  const char *keys = ptk_t2s_phrase_keys;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (const char *k = keys; *k != '\0';) {
+    const char *nl = strchr(k, '\n');
+    size_t kl = (size_t)(nl - k);
+    luaL_addlstring(&b, k, kl);
+    luaL_addstring(&b, "\n\xe7\x99\xbc");                       /* 發 */
+    luaL_addlstring(&b, k, kl);
+    luaL_addlstring(&b, k, kl);
+    luaL_addstring(&b, "\xe5\xb1\x95 ab\n");                    /* 展 */
+    size_t cut = kl;
+    while (cut > 0 && ((unsigned char)k[cut - 1] & 0xC0) == 0x80) cut--;
+    if (cut > 0) cut--;
+    while (cut > 0 && ((unsigned char)k[cut] & 0xC0) == 0x80) cut--;
+    luaL_addlstring(&b, k, cut);                                /* without its last character */
+    luaL_addchar(&b, '\n');
+    k = nl + 1;
+  }
+  luaL_pushresult(&b);
+  size_t n;
+  const char *all = lua_tolstring(L, -1, &n);
+  assert_table_same(L, all, n);
+  lua_pop(L, 1);
+  /* random text: pieces of phrase keys, traditional and simplified characters, a character
+  ** t2s makes supplementary (䂎 → 𥎝), supplementary ideographs, ASCII, NUL, line breaks */
+  static const char *const PIECES[] = {
+    "\xe4\xb9\xbe", "\xe5\x9d\xa4", "\xe9\x9a\x86", "\xe8\x97\x89", "\xe8\xa6\x86", "\xe7\x9e\xad",
+    "\xe7\x84\xb6", "\xe9\x8d\x8a", "\xe9\x8d\xbe", "\xe4\xb9\x88", "\xe9\xba\xbc", "\xe5\x9b\x9e",
+    "\xe7\x99\xbc", "\xe5\xb1\x95", "\xe5\x84\xaa", "\xe5\x8c\x96", "\xe5\x8f\x91", "\xe4\xbc\x98",
+    "\xe4\x82\x8e", "\xf0\xa0\x80\x80", "\xf0\xa5\x8e\x9d", "a", " ", "\n", "\n\n", "(", ")",
+    "\xef\xbc\x88", "\xe3\x80\x82", "1", "\xe7\xbe\xa9", "\xe5\x8b\x99",
+  };
+  uint32_t x = 88172645u;
+  for (int round = 0; round < 300; round++) {
+    luaL_buffinit(L, &b);
+    int len = 1 + (int)(x % 200);
+    for (int i = 0; i < len; i++) {
+      x ^= x << 13;
+      x ^= x >> 17;
+      x ^= x << 5;
+      luaL_addstring(&b, PIECES[x % (sizeof PIECES / sizeof PIECES[0])]);
+      if (x % 97 == 0) luaL_addchar(&b, '\0');
+    }
+    luaL_pushresult(&b);
+    const char *r = lua_tolstring(L, -1, &n);
+    assert_table_same(L, r, n);
+    lua_pop(L, 1);
+  }
+  /* the seed texts, one of them traditional */
+  static const char *const SEEDS[] = { "hangzhou_sme_growth_plan_2021_2023_draft.txt",
+                                       "taizhou_sme_growth_plan_2018_2020.txt",
+                                       "wenzhou_private_economy_tasks_2023.txt",
+                                       "wenzhou_sme_friendly_city_2023.txt" };
+  for (size_t k = 0; k < 4; k++) {
+    char *raw = read_seed(SEEDS[k], &n);
+    ptk_text_decode(L, raw, n, "utf-8");
+    free(raw);
+    const char *t = lua_tolstring(L, -1, &n);
+    assert_table_same(L, t, n);
+    lua_pop(L, 1);
+  }
+  /* invalid UTF-8 is still the error of t2s */
+  lua_pushcfunction(L, text_lines_call);
+  lua_pushlstring(L, "\xe7\x99\xbc\xff", 4);
+  assert_int_equal(lua_pcall(L, 1, 1, 0), LUA_ERRRUN);
+  assert_non_null(strstr(lua_tostring(L, -1), "invalid UTF-8 at byte 4"));
+  ptk_closestate(L);
+}
+
+/* Without the table (a config file that is not the one text_phrases.c knows), every line
+** that may change goes to OpenCC: the same result. */
+static void test_t2s_table_off(void **state) {
+  (void)state;
+  char dir[] = "/tmp/policytk_t2s_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[600], json[600];
+  /* the stock config with one more line break, beside links to the stock dictionaries */
+  snprintf(json, sizeof json, "%s/t2s.json", dir);
+  FILE *in = fopen("/usr/share/opencc/t2s.json", "rb"), *out = fopen(json, "wb");
+  assert_non_null(in);
+  assert_non_null(out);
+  int c;
+  while ((c = fgetc(in)) != EOF) fputc(c, out);
+  fputc('\n', out);
+  fclose(in);
+  fclose(out);
+  for (int k = 1; k < PTK_T2S_FILES; k++) {
+    char target[600];
+    snprintf(path, sizeof path, "%s/%s", dir, ptk_t2s_files[k].name);
+    snprintf(target, sizeof target, "/usr/share/opencc/%s", ptk_t2s_files[k].name);
+    assert_int_equal(symlink(target, path), 0);
+  }
+  setenv("POLICYTK_OPENCC_T2S", json, 1);
+  lua_State *L = new_text();
+  assert_int_equal(ptk_text_t2s_table(L), 0);
+  const char *mixed = "\xe5\x8f\x91\xe5\xb1\x95\n"                       /* 发展 */
+                      "\xe8\xaf\xb7\xe5\x9b\x9e\xe8\xa6\x86\n"           /* 请回覆 */
+                      "\xe4\xb9\xbe\xe5\x9d\xa4\xe7\x99\xbc\xe5\xb1\x95\n"  /* 乾坤發展 */
+                      "\xe4\x82\x8e \xf0\xa0\x80\x80\n";                 /* 䂎 𠀀 */
+  assert_table_same(L, mixed, strlen(mixed));
+  size_t n;
+  char *raw = read_seed("wenzhou_sme_friendly_city_2023.txt", &n);
+  ptk_text_decode(L, raw, n, "utf-8");
+  free(raw);
+  const char *t = lua_tolstring(L, -1, &n);
+  assert_table_same(L, t, n);
+  ptk_closestate(L);
+  unsetenv("POLICYTK_OPENCC_T2S");
+  for (int k = 1; k < PTK_T2S_FILES; k++) {
+    snprintf(path, sizeof path, "%s/%s", dir, ptk_t2s_files[k].name);
+    unlink(path);
+  }
+  unlink(json);
+  rmdir(dir);
 }
 
 /* ------------------------------------------------------------------ strip_pinyin */
@@ -695,6 +861,8 @@ int main(void) {
     cmocka_unit_test(test_detect),
     cmocka_unit_test(test_t2s),
     cmocka_unit_test(test_t2s_shortcuts),
+    cmocka_unit_test(test_t2s_table),
+    cmocka_unit_test(test_t2s_table_off),
     cmocka_unit_test(test_strip_pinyin),
     cmocka_unit_test(test_repair_shifted),
     cmocka_unit_test(test_repair_inference),

@@ -38,6 +38,31 @@ test("metadata of the Taizhou text", function(t)
   t.eq(m.title, "台州市“小微企业三年成长计划”(2018—2020年)")
 end)
 
+test("metadata reads the first 20 and the last 13 lines only, however long the text", function(t)
+  local s = text.normalize(t.seeds("taizhou_sme_growth_plan_2018_2020.txt"))
+  local want = { "台政办发〔2018〕42号", "台州市人民政府办公室", "2018-07-09", "2018-01-01", "2020-12-31", "in_force" }
+  local function fields(m) return { m.doc_number, m.issuer, m.issued, m.period_start, m.period_end, m.status } end
+  -- 5 MB of lines in the middle change nothing
+  local cut = select(2, s:find("\n", 3000, true))
+  local filler = ("第二十条 本办法自发布之日起施行。\n"):rep(100000)
+  t.eq(fields(structure.metadata(s:sub(1, cut) .. filler .. s:sub(cut + 1))), want)
+  -- a last line longer than the piece read from the end (64 KiB): the date line is found
+  local long = s .. "\n" .. ("附件说明"):rep(30000)
+  t.eq(fields(structure.metadata(long)), want)
+  -- the issue date is looked for in the last 13 lines: 12 lines after it, found; 13, not
+  local body = {}
+  for i = 1, 30 do body[i] = "第" .. i .. "条 加强协调。" end
+  local base = "关于创建中小微企业友好城市的实施意见\n" .. table.concat(body, "\n") .. "\n温州市人民政府\n2023年10月12日\n"
+  local function tail(m) return { m.issued, m.issuer } end
+  t.eq(tail(structure.metadata(base .. ("注\n"):rep(12))), { "2023-10-12", "温州市人民政府" })
+  t.eq(tail(structure.metadata(base .. ("注\n"):rep(13))), { nil, nil })
+  t.eq(tail(structure.metadata(base .. ("注\n"):rep(5) .. ("附件说明"):rep(30000) .. "\n" .. ("注\n"):rep(5))),
+       { "2023-10-12", "温州市人民政府" })
+  -- a text of fewer lines than the head and the tail together
+  t.eq(structure.metadata("台州市人民政府办公室\n2018年7月9日").issued, "2018-07-09")
+  t.eq(structure.metadata("").status, "in_force")
+end)
+
 test("Wenzhou table: 32 rows, continued rows merged, stars and sole units as leads", function(t)
   local s = text.normalize(t.seeds("wenzhou_private_economy_tasks_2023.txt"))
   t.eq(pdf_table.is_table(s), true)

@@ -176,3 +176,19 @@ test("gb18030 bytes of a seed decode back to it", function(t)
   t.eq(report.charset, "gb18030")
   t.ok(s == text.normalize(src), "normalized the same")
 end)
+
+test("lines: the non-empty lines and their line numbers", function(t)
+  t.eq({ text.lines("") }, { {}, {} })
+  t.eq({ text.lines("a\n\nb\n") }, { { "a", "b" }, { 1, 3 } })
+  t.eq({ text.lines("\n\n中文\r\n x") }, { { "中文\r", " x" }, { 3, 4 } })
+  -- the same as splitting in Lua, on a seed
+  local s = t.seeds("wenzhou_private_economy_tasks_2023.txt")
+  local want, lno, n = {}, {}, 0
+  for l in (s .. "\n"):gmatch("(.-)\n") do
+    n = n + 1
+    if l ~= "" then want[#want + 1] = l; lno[#lno + 1] = n end
+  end
+  t.eq({ text.lines(s) }, { want, lno })
+  t.ok(#want > 1000, #want)
+  t.raises(function() text.lines(nil) end, "bad argument #1")
+end)
