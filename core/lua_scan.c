@@ -4,6 +4,8 @@
 **   scan.run(spec) -> { firms = n, by_benefit = { [i] = { firms =, amount = } },
 **                       by_region = { [code] = yuan } }
 **
+** The rows go to the file spec.out as CSV, or one by one to spec.on_row.
+**
 ** One read-only SQLite connection walks the firms and their years in credit-code order.
 ** For each firm the benefits' compiled `when` conditions (scan.h; planned from the plugin by
 ** scripts/policytk/match_plan.lua, which documents `spec`) are tested in C. A firm whose
@@ -607,6 +609,7 @@ static int firm_size(scan_firm *f) {
 /* ---------------------------------------------------------------------- output */
 
 static void out_flush(pass *p, FILE *out) {
+  if (out == NULL) return;
   if (p->nout && fwrite(p->out, 1, p->nout, out) != p->nout) luaL_error(p->L, "scan: cannot write the output");
   p->nout = 0;
 }
@@ -666,6 +669,25 @@ static void add_region(pass *p, const scan_value *r, int64_t amount) {
 
 static int step(pass *p, sqlite3_stmt *st, const char *what);
 static void push_year_value(lua_State *L, const scan_value *v);
+
+static void push_value(lua_State *L, const scan_value *v) {
+  if (v->t == SV_STR) lua_pushlstring(L, v->s, v->n);
+  else lua_pushnil(L);
+}
+
+/* spec.on_row(code, name, region, benefit, option): a row paid by benefit (1-based) through
+** its option (1-based), for the formats that Lua writes. */
+static void call_on_row(pass *p, int benefit, int option) {
+  lua_State *L = p->L;
+  luaL_checkstack(L, 6, "scan: stack");
+  lua_getfield(L, p->spec, "on_row");
+  push_value(L, firm_col(p, C_CODE));
+  push_value(L, firm_col(p, C_NAME));
+  push_value(L, firm_col(p, C_REGION));
+  lua_pushinteger(L, benefit + 1);
+  lua_pushinteger(L, option + 1);
+  lua_call(L, 5, 0);
+}
 
 /* Hand the firm to spec.on_firm(code, name, kind, region, industry, founded, employees,
 ** above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, years) with the
@@ -760,12 +782,18 @@ static int scan_run(lua_State *L) {
   luaL_setmetatable(L, "policytk.scan.pass");
   p->L = L;
   p->spec = 1;
+  FILE *out = NULL;                            /* NULL: rows go to spec.on_row */
+  lua_getfield(L, 1, "on_row");
+  int to_lua = !lua_isnil(L, -1);
   lua_getfield(L, 1, "out");
-  luaL_Stream *stream = luaL_testudata(L, -1, LUA_FILEHANDLE);
-  if (stream == NULL) luaL_error(L, "scan: spec.out must be a file");
-  if (stream->closef == NULL) luaL_error(L, "scan: spec.out is a closed file");
-  FILE *out = stream->f;
-  lua_pop(L, 1);
+  if (to_lua == !lua_isnil(L, -1)) luaL_error(L, "scan: give spec.out (a file) or spec.on_row (a function)");
+  if (!to_lua) {
+    luaL_Stream *stream = luaL_testudata(L, -1, LUA_FILEHANDLE);
+    if (stream == NULL) luaL_error(L, "scan: spec.out must be a file");
+    if (stream->closef == NULL) luaL_error(L, "scan: spec.out is a closed file");
+    out = stream->f;
+  }
+  lua_pop(L, 2);
   const char *path = str_field(L, 1, "db", "spec", NULL);
   if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
     luaL_error(L, "scan: cannot open %s: %s", path, p->db ? sqlite3_errmsg(p->db) : "out of memory");
@@ -845,12 +873,16 @@ static int scan_run(lua_State *L) {
           if (ok) o = &b->opts[k];
         }
         if (o == NULL) continue;
-        out_field(p, code);
-        out_put(p, ",", 1);
-        out_field(p, firm_col(p, C_NAME));
-        out_put(p, ",", 1);
-        out_field(p, firm_col(p, C_REGION));
-        out_put(p, o->tail, o->ntail);
+        if (out) {
+          out_field(p, code);
+          out_put(p, ",", 1);
+          out_field(p, firm_col(p, C_NAME));
+          out_put(p, ",", 1);
+          out_field(p, firm_col(p, C_REGION));
+          out_put(p, o->tail, o->ntail);
+        } else {
+          call_on_row(p, i, (int)(o - b->opts));
+        }
         b->firms++;
         if (o->yuan) {
           b->total += o->amount;

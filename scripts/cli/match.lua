@@ -42,17 +42,22 @@ end
 
 return {
   summary = "which firm is owed what under the city's benefit rules (免申即享)",
-  usage = "policytk match CITY [--year Y] [--benefit B] [--region R] [--format table|csv|json|xlsx] [-o FILE]",
+  usage = "policytk match CITY [--year Y] [--benefit B] [--region R] [--format table|csv|json|xlsx] [-o FILE]"
+    .. " [--engine scan|lua]",
   description = "Evaluates every benefit rule of CITY over every firm in the register for the year.\n"
     .. "Rows: one per (firm, benefit) that pays, with the clause quoted and the document; then totals\n"
     .. "per benefit and per county (the budget to plan). Rules run in the sandbox; a rule that raises\n"
     .. "is reported with the plugin, rule and firm, and the others still run. Benefits that exclude\n"
-    .. "each other are resolved as the plugin declares, and the choice is shown.",
+    .. "each other are resolved as the plugin declares, and the choice is shown. The register is read\n"
+    .. "and the rules' `when` conditions tested in C; --engine lua judges every firm in Lua instead\n"
+    .. "(slower, the same rows: a check).",
   options = {
     { "--year", arg = "YEAR", integer = true, help = "the year (default this year)" },
     { "--benefit", arg = "ID", help = "only this benefit" },
     { "--region", arg = "CODE", help = "only firms of this county" },
     { "--format", arg = "FORMAT", values = { "table", "csv", "json", "xlsx" }, default = "table", help = "output format" },
+    { "--engine", arg = "ENGINE", values = { "scan", "lua" }, default = "scan",
+      help = "scan: read the register and test `when` in C (default); lua: judge every firm in Lua (slow; to check)" },
     { "-o", arg = "FILE", help = "write to FILE (needed for xlsx)" },
     { "--db", arg = "PATH", help = "the database file" },
   },
@@ -73,27 +78,30 @@ return {
     local progress = term.isatty("stderr")
     local out = io.stdout
     local totals
-    if opts.format == "csv" then
-      -- CSV is written as the register is read (policytk.scan); to a file beside -o, renamed
-      -- when the match is done, so that a failed match leaves no half file.
-      if opts.o then
+    local match_opts = { year = year, benefit = opts.benefit, region = opts.region }
+    local stream = opts.format == "csv" and opts.engine == "scan"
+    if opts.engine == "lua" then
+      totals = match.run(conn, plugin, match_opts, function(row)
+        rows[#rows + 1] = row
+        if progress and #rows % 1000 == 0 then io.stderr:write(string.format("\r已匹配 %d 条", #rows)) end
+      end)
+    else
+      -- CSV is written as the register is read; to a file beside -o, renamed when the match is
+      -- done, so that a failed match leaves no half file. The other formats need every row.
+      if stream and opts.o then
         local err
         out, err = io.open(opts.o .. ".part", "wb")
         if not out then conn:close(); cli.fail("cannot write %s", err) end
       end
-      local ok, res = pcall(match.run_csv, path, plugin, { year = year, benefit = opts.benefit, region = opts.region },
-        out, progress and function(n) io.stderr:write(string.format("\r已匹配 %d 家企业", n)) end or nil)
+      local sink = stream and { file = out } or { row = function(row) rows[#rows + 1] = row end }
+      local ok, res = pcall(match.run_scan, path, plugin, match_opts, sink,
+        progress and function(n) io.stderr:write(string.format("\r已匹配 %d 家企业", n)) end or nil)
       if not ok then
-        if opts.o then out:close(); os.remove(opts.o .. ".part") end
+        if stream and opts.o then out:close(); os.remove(opts.o .. ".part") end
         conn:close()
         error(res, 0)
       end
       totals = res
-    else
-      totals = match.run(conn, plugin, { year = year, benefit = opts.benefit, region = opts.region }, function(row)
-        rows[#rows + 1] = row
-        if progress and #rows % 1000 == 0 then io.stderr:write(string.format("\r已匹配 %d 条", #rows)) end
-      end)
     end
     conn:close()
     if progress then io.stderr:write("\r") end
@@ -106,7 +114,7 @@ return {
     table.sort(regions)
     for _, code in ipairs(regions) do totals.region_rows[#totals.region_rows + 1] = { region = code, amount = totals.by_region[code] } end
 
-    if opts.format == "csv" then
+    if stream then
       if opts.o then
         out:close()
         local ok, err = os.rename(opts.o .. ".part", opts.o)

@@ -3,8 +3,8 @@
 --
 --   match.firm(plugin, benefits, firm, year) → entries (paid and not paid, with reasons)
 --   match.run(conn, plugin, opts, on_row)    → totals; on_row(row) for each paying (firm, benefit)
---   match.run_csv(db_path, plugin, opts, out) → totals; the rows written as CSV, the register
---                                               read and `when` tested in C (policytk.scan)
+--   match.run_scan(db_path, plugin, opts, sink) → totals; the same, with the register read and
+--                                                `when` tested in C (policytk.scan)
 
 local benefits_eval = require "policytk.benefits"
 local firms = require "policytk.firms"
@@ -136,11 +136,13 @@ function M.run(conn, plugin, opts, on_row)
   return totals
 end
 
---- As run, writing the rows as CSV (M.COLUMNS) to the file `out`, through policytk.scan: the
---- register is read and the rules' `when` conditions are tested in C; only the firms that a
---- rule's Lua function must judge become Lua records. The same rows and totals as run.
---- db_path: the database file (scan opens it read-only). progress(n): called every 65,536 firms.
-function M.run_csv(db_path, plugin, opts, out, progress)
+--- As run, through policytk.scan: the register is read and the rules' `when` conditions and
+--- amount options are tested in C; only the firms that a rule's Lua function must judge become
+--- Lua records. The same rows, in the same order, and the same totals as run. db_path: the
+--- database file (scan opens it read-only). sink: { file = f } writes the rows as CSV
+--- (M.COLUMNS, with the header) to the file, { row = fn } calls fn(row) per row.
+--- progress(n): called every 65,536 firms.
+function M.run_scan(db_path, plugin, opts, sink, progress)
   local scan = require "policytk.scan"
   local list = M.benefits(plugin, opts.benefit)
   local excl = exclusions(plugin.benefits or {})
@@ -148,14 +150,23 @@ function M.run_csv(db_path, plugin, opts, out, progress)
   local totals = new_totals()
   local firms_sql, years_sql, binds = firms.queries({ region = opts.region, city = plugin.id }, plan.years)
   local build = firms.record_builder()
-  local header = {}
-  for _, c in ipairs(M.COLUMNS) do header[c.key] = c.key end
-  out:write(tabular.csv_line(M.COLUMNS, header))
+  local out, emit = sink.file, sink.row
+  if out then
+    local header = {}
+    for _, c in ipairs(M.COLUMNS) do header[c.key] = c.key end
+    out:write(tabular.csv_line(M.COLUMNS, header))
+    emit = function(row) out:write(tabular.csv_line(M.COLUMNS, row)) end
+  end
   local counted = scan.run({
     db = db_path, out = out, year = opts.year, firms_sql = firms_sql, years_sql = years_sql, binds = binds,
     firm_years_sql = "SELECT credit_code, year, revenue, assets FROM firm_years WHERE credit_code = ?1 ORDER BY year",
     benefits = plan.benefits, extra_slots = plan.extra_slots, awards_slots = plan.awards_slots,
     groups = plan.groups, group_of = plan.group_of, slot_values = plan.slot_values, progress = progress,
+    on_row = not out and function(code, name, region, i, k)
+      local b, o = plan.benefits[i].benefit, plan.benefits[i].options[k]
+      emit({ credit_code = code, name = name, region = region, benefit = b.id, benefit_name = b.name,
+             amount = o.value, unit = b.params[1].unit, clause = b.quote, doc = b.doc, section = b.section })
+    end or nil,
     on_firm = function(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
                        awards, extra, years)
       local firm = build(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
@@ -167,7 +178,7 @@ function M.run_csv(db_path, plugin, opts, out, progress)
       end
       for _, e in ipairs(M.firm(plugin, list, firm, opts.year, excl, NO_REASONS)) do
         local row = account(totals, firm, e)
-        if row then out:write(tabular.csv_line(M.COLUMNS, row)) end
+        if row then emit(row) end
       end
     end,
   })

@@ -5,7 +5,7 @@
 -- distinct text.
 --
 --   match_plan.build(list, year, columns, excl) → plan
---     plan.benefits[i] = { benefit =, conds =, lua =, options = { { conds =, amount =, yuan =,
+--     plan.benefits[i] = { benefit =, conds =, lua =, options = { { conds =, amount =, value =, yuan =,
 --                          tail = } … } }  (scan's spec: options unless lua)
 --     plan.years = { from, to } (the years the conditions and the size class read),
 --     plan.extra_slots, plan.awards_slots, plan.groups, plan.group_of(industry),
@@ -202,7 +202,7 @@ function M.build(list, year, columns, excl)
         end
         if not onever then
           entry.options[#entry.options + 1] = {
-            conds = oconds, amount = math.type(a) == "integer" and a or 0, yuan = unit == "元",
+            conds = oconds, amount = math.type(a) == "integer" and a or 0, value = a, yuan = unit == "元",
             tail = "," .. tabular.csv_line(rest, { benefit = b.id, benefit_name = b.name, amount = a,
               unit = unit, clause = b.quote, doc = b.doc, section = b.section }),
           }

@@ -132,8 +132,10 @@ test("match: rows, exclusions resolved (larger), totals per benefit and county, 
     .. ": instruction limit of 1000000 exceeded\n")
   t.match(err, "plugin bene: benefit negative: firm " .. code(5) .. ": amount must be a non%-negative number; got %-5")
   t.match(err, "plugin bene: benefit fraction: firm " .. code(6) .. ": amount in 元 must be an integer; got 1%.5")
-  -- CSV comes from the C pass (policytk.scan); these rules all need Lua, so every firm they
-  -- may pay is judged there: the same rows, errors and exit code
+  -- the C pass (policytk.scan, the default) hands the firms these Lua rules may pay to Lua;
+  -- --engine lua judges every firm there: the same rows, errors and exit code
+  local c3, out3, err3 = run({ "match", "bene", "--year", "2024", "--db", db, "--format", "json", "--engine", "lua" })
+  t.eq({ c3, out3, err3 }, { c, out, err })
   local c2, csv_out, err2 = run({ "match", "bene", "--year", "2024", "--db", db, "--format", "csv" })
   t.eq(c2, 1)
   t.eq(err2, err)

@@ -51,22 +51,26 @@ local function csv_rows(text)
   return rows
 end
 
--- match with extra arguments as CSV (the C pass) and as JSON (the Lua path): equal rows.
+-- match with extra arguments: CSV written by the C pass, JSON from rows the C pass hands to
+-- Lua, and JSON with --engine lua (every firm judged in Lua): the same rows, in the same order.
 local function same_both_ways(t, db, extra)
-  local args = { "match", "wenzhou", "--db", db }
-  for _, a in ipairs(extra) do args[#args + 1] = a end
-  args[#args + 1] = "--format"
-  args[#args + 1] = "csv"
-  local c1, out_csv, err1 = run(args)
-  t.eq(c1, 0, err1)
-  args[#args] = "json"
-  local c2, out_json, err2 = run(args)
-  t.eq(c2, 0, err2)
-  local a, b = csv_rows(out_csv:gsub("\r\n", "\n")), json.decode(out_json)
-  t.eq(#a, #b, table.concat(extra, " "))
-  for i, r in ipairs(b) do
-    t.eq({ a[i].credit_code, a[i].name, a[i].region, a[i].benefit, a[i].amount, a[i].clause },
-         { r.credit_code, r.name, r.region, r.benefit, tabular.cell(r.amount), r.clause }, "row " .. i)
+  local function match(format, engine)
+    local args = { "match", "wenzhou", "--db", db, "--format", format, "--engine", engine }
+    for _, a in ipairs(extra) do args[#args + 1] = a end
+    local c, out, err = run(args)
+    t.eq(c, 0, err)
+    return out
+  end
+  local a = csv_rows((match("csv", "scan"):gsub("\r\n", "\n")))
+  local what = table.concat(extra, " ")
+  for _, engine in ipairs({ "scan", "lua" }) do
+    local b = json.decode(match("json", engine))
+    t.eq(#a, #b, what .. ", json " .. engine)
+    for i, r in ipairs(b) do
+      t.eq({ a[i].credit_code, a[i].name, a[i].region, a[i].benefit, a[i].amount, a[i].unit, a[i].clause },
+           { r.credit_code, r.name, r.region, r.benefit, tabular.cell(r.amount), r.unit, r.clause },
+           what .. ", json " .. engine .. ", row " .. i)
+    end
   end
   return a
 end
@@ -128,6 +132,10 @@ test("scan.run refuses a malformed plan with a named error, and frees what it ho
   t.raises(function() scan.run(with({ firms_sql = "SELECT nope FROM nowhere" })) end,
     "scan: firms_sql: no such table: nowhere")
   t.raises(function() scan.run(with({ out = "out.csv" })) end, "scan: spec%.out must be a file")
+  t.raises(function() scan.run(with({ on_row = print })) end, "scan: give spec%.out %(a file%) or spec%.on_row")
+  local neither = with({})
+  neither.out = nil
+  t.raises(function() scan.run(neither) end, "scan: give spec%.out %(a file%) or spec%.on_row")
   t.raises(function() scan.run(with({ benefits = { { lua = true, conds = { { op = "between" } } } } })) end,
     "scan: condition.op: unknown value 'between'")
   t.raises(function() scan.run(with({ benefits = { { conds = {}, options = { { amount = 1.5, tail = "" } } } } })) end,
