@@ -498,7 +498,7 @@ static const scan_value *firm_col(pass *p, int i) {
   return &p->cols[i];
 }
 
-static const scan_value *col_of(scan_firm *f, int i) { return firm_col(f->ud, i); }
+static const scan_value *load_col(scan_firm *f, int i) { return firm_col(f->ud, i); }
 
 /* A new row of the firms statement: nothing of it is read yet. */
 static void begin_firm(pass *p) {
@@ -596,10 +596,10 @@ static int firm_size(scan_firm *f) {
   if (g < 0) return -1;
   double x, y, z;
   int hx = as_double(firm_col(p, C_EMPLOYEES), &x);
-  scan_value yv = scan_year_value(f, 0, f->year), zv = scan_year_value(f, 1, f->year);
-  if (yv.t == SV_NIL) yv = scan_year_value(f, 0, f->year - 1);
-  if (zv.t == SV_NIL) zv = scan_year_value(f, 1, f->year - 1);
-  int hy = as_double(&yv, &y), hz = as_double(&zv, &z);
+  const scan_value *yv = scan_year_value(f, 0, f->year), *zv = scan_year_value(f, 1, f->year);
+  if (yv->t == SV_NIL) yv = scan_year_value(f, 0, f->year - 1);
+  if (zv->t == SV_NIL) zv = scan_year_value(f, 1, f->year - 1);
+  int hy = as_double(yv, &y), hz = as_double(zv, &z);
   y /= 10000;
   z /= 10000;
   p->size_class = scan_classify(&p->groups[g], hx ? &x : NULL, hy ? &y : NULL, hz ? &z : NULL);
@@ -820,7 +820,7 @@ static int scan_run(lua_State *L) {
 
   int have_year = step(p, p->years, "firm years");
   int64_t nfirms = 0;
-  scan_firm f = { col_of, NULL, 0, year, firm_slots, firm_size, p };
+  scan_firm f = { p->cols, &p->loaded, load_col, NULL, 0, year, firm_slots, firm_size, p };
   char *cand = p->cand = xcalloc(L, (size_t)p->nb, 1);
   while (step(p, p->firms, "firms")) {
     begin_firm(p);

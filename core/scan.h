@@ -66,7 +66,9 @@ typedef struct scan_group {
 /* What a condition reads of one firm; the slots and the size class are filled on demand
 ** by the caller's functions. */
 typedef struct scan_firm {
-  const scan_value *(*col)(struct scan_firm *f, int i);   /* a record column, read on demand */
+  const scan_value *cols;     /* the record columns; cols[i] is valid when bit i of *loaded is set */
+  const unsigned *loaded;
+  const scan_value *(*load)(struct scan_firm *f, int i);   /* reads column i from the row */
   const scan_year *years;
   int nyears;
   int64_t year;               /* the year matched */
@@ -80,7 +82,12 @@ typedef struct scan_firm {
 int scan_test(const scan_cond *c, scan_firm *f);
 
 /* The revenue (which = 0) or assets (1) of the firm in a year, or an SV_NIL value. */
-scan_value scan_year_value(const scan_firm *f, int which, int64_t year);
+const scan_value *scan_year_value(const scan_firm *f, int which, int64_t year);
+
+/* Column i of the firm's record. */
+static inline const scan_value *scan_col(scan_firm *f, int i) {
+  return (*f->loaded >> i) & 1u ? &f->cols[i] : f->load(f, i);
+}
 
 /* The size class under policytk.sme's rule: 0 large, 1 medium, 2 small, 3 micro, -1 when a
 ** measure it needs is missing. x: staff; y, z: revenue and assets in 万元 (NULL = missing). */

@@ -43,24 +43,24 @@ static int lua_order(const scan_value *a, const scan_value *b, int *ok) {
   return 0;
 }
 
-scan_value scan_year_value(const scan_firm *f, int which, int64_t year) {
+static const scan_value nil_value = { SV_NIL, 0, 0, NULL, 0 };
+
+const scan_value *scan_year_value(const scan_firm *f, int which, int64_t year) {
   for (int i = 0; i < f->nyears; i++) {
-    if (f->years[i].year == year) return which == 0 ? f->years[i].revenue : f->years[i].assets;
+    if (f->years[i].year == year) return which == 0 ? &f->years[i].revenue : &f->years[i].assets;
   }
-  scan_value nil = { SV_NIL, 0, 0, NULL, 0 };
-  return nil;
+  return &nil_value;
 }
 
-static scan_value operand(const scan_operand *o, scan_firm *f) {
+static const scan_value *operand(const scan_operand *o, scan_firm *f) {
   switch (o->src) {
-  case SO_CONST: return o->value;
-  case SO_COL: return *f->col(f, o->index);
+  case SO_CONST: return &o->value;
+  case SO_COL: return scan_col(f, o->index);
   case SO_REVENUE: return scan_year_value(f, 0, o->year);
   case SO_ASSETS: return scan_year_value(f, 1, o->year);
-  case SO_SLOT: return f->slots(f)[o->index];
+  case SO_SLOT: return &f->slots(f)[o->index];
   }
-  scan_value nil = { SV_NIL, 0, 0, NULL, 0 };
-  return nil;
+  return &nil_value;
 }
 
 static int has_prefix(const scan_value *v, const scan_value *p) {
@@ -84,34 +84,34 @@ int scan_test(const scan_cond *c, scan_firm *f) {
     }
     return 1;
   }
-  scan_value a = operand(&c->a, f);
+  const scan_value *a = operand(&c->a, f);
   switch (c->op) {
-  case SC_INTEGER: return a.t == SV_INT;
-  case SC_PRESENT: return a.t != SV_NIL;
-  case SC_ABSENT: return a.t == SV_NIL;
+  case SC_INTEGER: return a->t == SV_INT;
+  case SC_PRESENT: return a->t != SV_NIL;
+  case SC_ABSENT: return a->t == SV_NIL;
   case SC_ONE_OF:
-    if (a.t == SV_NIL) return 0;
+    if (a->t == SV_NIL) return 0;
     for (int i = 0; i < c->nlist; i++) {
-      if (lua_equal(&a, &c->list[i])) return 1;
+      if (lua_equal(a, &c->list[i])) return 1;
     }
     return 0;
   case SC_PREFIX:
   case SC_NOT_PREFIX: {
     int negate = c->op == SC_NOT_PREFIX;
-    if (a.t != SV_STR) return negate;
+    if (a->t != SV_STR) return negate;
     for (int i = 0; i < c->nlist; i++) {
-      if (has_prefix(&a, &c->list[i])) return !negate;
+      if (has_prefix(a, &c->list[i])) return !negate;
     }
     return negate;
   }
   default: break;
   }
-  scan_value b = operand(&c->b, f);
-  if (a.t == SV_NIL || b.t == SV_NIL) return 0;
-  if (c->op == SC_EQ) return lua_equal(&a, &b);
-  if (c->op == SC_NE) return !lua_equal(&a, &b);
+  const scan_value *b = operand(&c->b, f);
+  if (a->t == SV_NIL || b->t == SV_NIL) return 0;
+  if (c->op == SC_EQ) return lua_equal(a, b);
+  if (c->op == SC_NE) return !lua_equal(a, b);
   int ok;
-  int r = lua_order(&a, &b, &ok);
+  int r = lua_order(a, b, &ok);
   if (!ok) return 0;
   switch (c->op) {
   case SC_LT: return r < 0;
