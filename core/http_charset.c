@@ -138,26 +138,33 @@ enum {
 };
 
 #define V(x) ((char)(x))
+/* The three lookup tables of the check (by the high nibble of the byte before, its low nibble,
+** the high nibble of the byte), shared by the 16- and 32-byte versions. */
+#define UTF8_T1_HIGH ( \
+  V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), \
+  V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TOO_SHORT | OVERLONG_2), V(TOO_SHORT), \
+  V(TOO_SHORT | OVERLONG_3 | SURROGATE), V(TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4))
+#define UTF8_T1_LOW ( \
+  V(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), V(CARRY | OVERLONG_2), V(CARRY), V(CARRY), \
+  V(CARRY | TOO_LARGE), V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+  V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+  V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+  V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+  V(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE), V(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+  V(CARRY | TOO_LARGE | TOO_LARGE_1000))
+#define UTF8_T2_HIGH ( \
+  V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), \
+  V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4), \
+  V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE), \
+  V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE), \
+  V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE), \
+  V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT))
+#define APPLY(m, args) m args
+
 __attribute__((target("ssse3"))) static int utf8_valid_ssse3(const unsigned char *s, size_t n) {
-  const __m128i t1_high = _mm_setr_epi8(
-    V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG),
-    V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TOO_SHORT | OVERLONG_2), V(TOO_SHORT),
-    V(TOO_SHORT | OVERLONG_3 | SURROGATE), V(TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4));
-  const __m128i t1_low = _mm_setr_epi8(
-    V(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), V(CARRY | OVERLONG_2), V(CARRY), V(CARRY),
-    V(CARRY | TOO_LARGE), V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000));
-  const __m128i t2_high = _mm_setr_epi8(
-    V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-    V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT));
+  const __m128i t1_high = APPLY(_mm_setr_epi8, UTF8_T1_HIGH);
+  const __m128i t1_low = APPLY(_mm_setr_epi8, UTF8_T1_LOW);
+  const __m128i t2_high = APPLY(_mm_setr_epi8, UTF8_T2_HIGH);
   /* a byte above these, in the last three places of a block, waits for more bytes */
   const __m128i max_tail = _mm_setr_epi8(V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF),
                                          V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xF0 - 1), V(0xE0 - 1),
@@ -208,25 +215,9 @@ __attribute__((target("ssse3"))) static int utf8_valid_ssse3(const unsigned char
 __attribute__((target("avx2"))) static int utf8_valid_avx2(const unsigned char *s, size_t n) {
 #define T16(a, b, c, d, e, f, g, h, i, j, k, l, m, n_, o, p) \
   _mm256_setr_epi8(a, b, c, d, e, f, g, h, i, j, k, l, m, n_, o, p, a, b, c, d, e, f, g, h, i, j, k, l, m, n_, o, p)
-  const __m256i t1_high = T16(
-    V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG), V(TOO_LONG),
-    V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TWO_CONTS), V(TOO_SHORT | OVERLONG_2), V(TOO_SHORT),
-    V(TOO_SHORT | OVERLONG_3 | SURROGATE), V(TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4));
-  const __m256i t1_low = T16(
-    V(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), V(CARRY | OVERLONG_2), V(CARRY), V(CARRY),
-    V(CARRY | TOO_LARGE), V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE), V(CARRY | TOO_LARGE | TOO_LARGE_1000),
-    V(CARRY | TOO_LARGE | TOO_LARGE_1000));
-  const __m256i t2_high = T16(
-    V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-    V(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-    V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT), V(TOO_SHORT));
+  const __m256i t1_high = APPLY(T16, UTF8_T1_HIGH);
+  const __m256i t1_low = APPLY(T16, UTF8_T1_LOW);
+  const __m256i t2_high = APPLY(T16, UTF8_T2_HIGH);
 #undef T16
   const __m256i max_tail = _mm256_setr_epi8(
     V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF), V(0xFF),

@@ -95,11 +95,6 @@ local function plan_cond(c, b, year, slots)
     if #alts == 0 then return NEVER end
     return { op = "any", subs = alts }
   end
-  if c.all then
-    local subs = {}
-    for i, sub in ipairs(c.all) do subs[i] = plan_cond(sub, b, year, slots) end
-    return { op = "all", subs = subs }
-  end
   if c.in_force then
     for _, p in ipairs(b.params) do
       if p.id == c.in_force then
@@ -113,10 +108,10 @@ local function plan_cond(c, b, year, slots)
     for i, s in ipairs(c.size) do sizes[i] = SIZE[s] end
     return { op = "size", sizes = sizes }
   end
-  if c.any then
+  if c.any or c.all then
     local subs = {}
-    for i, sub in ipairs(c.any) do subs[i] = plan_cond(sub, b, year, slots) end
-    return { op = "any", subs = subs }
+    for i, sub in ipairs(c.any or c.all) do subs[i] = plan_cond(sub, b, year, slots) end
+    return { op = c.any and "any" or "all", subs = subs }
   end
   if c.nonempty then
     local a = { src = "slot", slot = c.field == "awards" and slots.get("awards", nil, nil, "nonempty")
@@ -183,6 +178,18 @@ local function slot_value(s, decoded)
   return v
 end
 
+-- A list of conditions for scan, in the order to test them (cheap_first); never = true when
+-- one of them can never hold in the year.
+local function plan_list(list, b, year, slots)
+  local conds, never = {}, false
+  for _, c in ipairs(list or {}) do
+    local pc = plan_cond(c, b, year, slots)
+    if pc == NEVER then never = true
+    elseif pc ~= ALWAYS then conds[#conds + 1] = pc end
+  end
+  return cheap_first(conds), never
+end
+
 --- The plan of `list` (benefits in output order) for `year`. columns: the CSV columns of the
 --- rows (the first three credit_code, name, region, which scan writes itself). excl: the
 --- plugin's exclusion pairs (set[a][b]).
@@ -193,24 +200,14 @@ function M.build(list, year, columns, excl)
   local slots = slot_table()
   local plan = { benefits = {} }
   for _, b in ipairs(list) do
-    local conds, never = {}, false
-    for _, c in ipairs(b.when or {}) do
-      local pc = plan_cond(c, b, year, slots)
-      if pc == NEVER then never = true
-      elseif pc ~= ALWAYS then conds[#conds + 1] = pc end
-    end
-    local entry = { benefit = b, conds = cheap_first(conds) }
+    local conds, never = plan_list(b.when, b, year, slots)
+    local entry = { benefit = b, conds = conds }
     local lua = b.eligible ~= nil or type(b.amount) == "function" or excl[b.id] ~= nil
     if not lua then
       local options = type(b.amount) == "table" and b.amount or { { param = b.amount } }
       entry.options = {}
       for _, opt in ipairs(options) do
-        local oconds, onever = {}, false
-        for _, c in ipairs(opt.when or {}) do
-          local pc = plan_cond(c, b, year, slots)
-          if pc == NEVER then onever = true
-          elseif pc ~= ALWAYS then oconds[#oconds + 1] = pc end
-        end
+        local oconds, onever = plan_list(opt.when, b, year, slots)
         local a
         for _, p in ipairs(b.params) do
           if p.id == opt.param then a = benefits_eval.param_value(p, year_end(year)) end
@@ -226,7 +223,7 @@ function M.build(list, year, columns, excl)
         end
         if not onever then
           entry.options[#entry.options + 1] = {
-            conds = cheap_first(oconds), amount = math.type(a) == "integer" and a or 0, value = a, yuan = unit == "元",
+            conds = oconds, amount = math.type(a) == "integer" and a or 0, value = a, yuan = unit == "元",
             tail = "," .. tabular.csv_line(rest, { benefit = b.id, benefit_name = b.name, amount = a,
               unit = unit, clause = b.quote, doc = b.doc, section = b.section }),
           }
