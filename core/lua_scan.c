@@ -8,10 +8,10 @@
 **
 ** One read-only SQLite connection walks the firms and their years in credit-code order.
 ** For each firm the benefits' compiled `when` conditions (scan.h; planned from the plugin by
-** scripts/policytk/match_plan.lua, which documents `spec`) are tested in C. A firm whose
-** candidate benefits are all settled by `when` alone has its CSV rows written here and
-** counted in the totals; a firm with a candidate that needs its Lua rule is handed whole to
-** spec.on_firm(columns…, years), which judges and writes it. Lua is also asked, once per
+** scripts/policytk/match_plan.lua, and put into a spec by policytk.match.run_scan) are tested
+** in C. A firm whose candidate benefits are all settled by `when` alone has its rows made here
+** and counted in the totals; a firm with a candidate that needs its Lua rule is handed whole
+** to spec.on_firm(columns…, years), which judges it and emits its rows. Lua is also asked, once per
 ** distinct text, for the industry group (spec.group_of) and for the values that conditions
 ** read in the JSON columns (spec.slot_values). Everything the pass owns lives in one userdata
 ** freed by __gc, so an error raised by a callback leaks nothing.
