@@ -52,6 +52,19 @@ local function plugin_api(plugin)
     return benefits.evaluate(plugin, b, firm, year)
   end
   api.source_text = M.source_text
+  -- the entry of a list (or of a map keyed by id) with this id; a missing one fails the test
+  function api.by_id(list, id)
+    for k, v in pairs(list or {}) do
+      if k == id or (type(v) == "table" and v.id == id) then return v end
+    end
+    error(string.format("t.by_id: no entry %q", tostring(id)), 2)
+  end
+  -- the number of entries of a list or a map
+  function api.count(list)
+    local n = 0
+    for _ in pairs(list or {}) do n = n + 1 end
+    return n
+  end
   return api
 end
 

@@ -3,19 +3,6 @@
 -- 36 numbers in 二、工作目标 plus the guarantee-fee cap of 1% in task 7 = 37 targets (the 2.5%
 -- of task 6 and the 100% of task 10 restate 二、 and are counted once).
 
-local function by_id(list, id)
-  for k, v in pairs(list or {}) do
-    if k == id or (type(v) == "table" and v.id == id) then return v end
-  end
-  return nil
-end
-
-local function count(list)
-  local n = 0
-  for _ in pairs(list or {}) do n = n + 1 end
-  return n
-end
-
 test("growth2021: 12 measures and 37 targets", function(t)
   local d = t.doc("growth2021")
   t.eq(#d.measures, 12)
@@ -56,30 +43,30 @@ end)
 
 test("growth2021: measure sections, titles and units", function(t)
   local d = t.doc("growth2021")
-  local m = by_id(d.measures, "M01")
+  local m = t.by_id(d.measures, "M01")
   t.eq(m.section, "三、(一) 1")
   t.eq(m.title, "持续引导小微企业提档升级")
   t.eq(table.concat(m.responsible_units, "、"),
        "市市场监管局、省证监局、市经信局、市文广旅游局、市地方金融监管局、市工商联")
-  m = by_id(d.measures, "M03")
+  m = t.by_id(d.measures, "M03")
   t.eq(m.lead_units[1], "市规划和自然资源局")
   t.eq(#m.responsible_units, 6)
-  m = by_id(d.measures, "M06")
+  m = t.by_id(d.measures, "M06")
   t.eq(m.section, "三、(二) 6")
   t.ok(m.text:find("将制造业企业加计扣除比例提高到100%", 1, true))
-  m = by_id(d.measures, "M07")
+  m = t.by_id(d.measures, "M07")
   t.eq(m.lead_units[1], "人行杭州中心支行")
   t.eq(m.responsible_units[2], "省银保监局")
-  m = by_id(d.measures, "M08")
+  m = t.by_id(d.measures, "M08")
   t.eq(table.concat(m.responsible_units, "、"), "市经信局、市发改委、浙江银保监局")
-  m = by_id(d.measures, "M09")
+  m = t.by_id(d.measures, "M09")
   t.eq(m.section, "三、(三) 9")
   t.eq(m.responsible_units[2], "市“小微企业三年成长计划”推进领导小组各成员单位")
-  m = by_id(d.measures, "M10")
+  m = t.by_id(d.measures, "M10")
   t.eq(#m.responsible_units, 8)
   t.eq(m.responsible_units[2], "各区（县、市）政府")
   t.eq(m.responsible_units[8], "市地方金融监管局")
-  m = by_id(d.measures, "M12")
+  m = t.by_id(d.measures, "M12")
   t.eq(m.section, "三、(三) 12")
   t.eq(m.title, "营造公平竞争有序市场环境")
   t.ok(m.text:find("优化营商环境。$"))
@@ -87,7 +74,7 @@ end)
 
 test("growth2021: selected target values", function(t)
   local d = t.doc("growth2021")
-  local function tg(id) return by_id(d.targets, id) end
+  local function tg(id) return t.by_id(d.targets, id) end
   t.eq(tg("T01").value, 165000); t.eq(tg("T01").indicator, "new_small_micro_firms")
   t.eq(tg("T01").comparator, ">="); t.eq(tg("T01").kind, "cumulative_new")
   t.eq(tg("T01").deadline, "2023-12-31")
@@ -152,7 +139,7 @@ test("growth2021: shared quantities use the common catalog", function(t)
   end
   t.eq(n, 16, "13 for targets, 3 for the statistics of 四、(三)")
   local comps = {}
-  for _, i in ipairs(by_id(t.plugin.reports, "index").indices) do
+  for _, i in ipairs(t.by_id(t.plugin.reports, "index").indices) do
     for _, c in ipairs(i.components) do comps[#comps + 1] = c.indicator end
   end
   t.eq(comps[1], "below_scale_industrial_va_growth")
@@ -284,8 +271,8 @@ end)
 
 test("growth2021: reports and indices", function(t)
   local reports = t.plugin.reports
-  t.eq(count(reports), 5)
-  local idx = by_id(reports, "index")
+  t.eq(t.count(reports), 5)
+  local idx = t.by_id(reports, "index")
   t.eq(idx.frequency, "annual")
   t.eq(#idx.indices, 2)
   local names = {}
@@ -297,8 +284,8 @@ test("growth2021: reports and indices", function(t)
     t.eq(i.base_year, 2020)
   end
   t.ok(names["小微企业成长指数"]); t.ok(names["新设小微企业活力指数"])
-  t.eq(by_id(reports, "data").frequency, "adhoc")
-  t.eq(by_id(reports, "release").frequency, "periodic")
+  t.eq(t.by_id(reports, "data").frequency, "adhoc")
+  t.eq(t.by_id(reports, "release").frequency, "periodic")
 end)
 
 test("manifest: regions after the 2021 redistricting", function(t)

@@ -2,19 +2,6 @@
 -- Counts are from a reading of the source: 12 numbered tasks in 三、重点任务; 29 numbers in
 -- 二、主要目标 plus 信用贷款余额100亿元 in 三、(二) 1.
 
-local function by_id(list, id)
-  for k, v in pairs(list) do
-    if k == id or (type(v) == "table" and v.id == id) then return v end
-  end
-  return nil
-end
-
-local function count(list)
-  local n = 0
-  for _ in pairs(list or {}) do n = n + 1 end
-  return n
-end
-
 test("growth2018: 12 measures and 30 targets", function(t)
   local d = t.doc("growth2018")
   t.eq(#d.measures, 12)
@@ -41,37 +28,37 @@ end)
 
 test("growth2018: measure sections, titles and units", function(t)
   local d = t.doc("growth2018")
-  local m = by_id(d.measures, "M01")
+  local m = t.by_id(d.measures, "M01")
   t.eq(m.section, "三、(一) 1")
   t.eq(m.title, "主体提质工程")
   t.eq(table.concat(m.responsible_units, "、"), "市市场监管局、市经信委、市科技局")
-  m = by_id(d.measures, "M04")
+  m = t.by_id(d.measures, "M04")
   t.eq(m.title, "集聚规范工程")
   t.eq(#m.responsible_units, 7)
   t.eq(m.responsible_units[7], "团市委")
-  m = by_id(d.measures, "M06")
+  m = t.by_id(d.measures, "M06")
   t.eq(m.section, "三、(一) 6")
   t.eq(table.concat(m.responsible_units, "、"), "市金融办、人行台州市中心支行、台州银监分局")
-  m = by_id(d.measures, "M07")
+  m = t.by_id(d.measures, "M07")
   t.eq(m.section, "三、(二) 1")
   t.eq(m.lead_units[1], "市发改委")
-  m = by_id(d.measures, "M08")
+  m = t.by_id(d.measures, "M08")
   t.eq(m.lead_units[1], "人行台州市中心支行")
-  m = by_id(d.measures, "M10")
+  m = t.by_id(d.measures, "M10")
   t.eq(m.section, "三、(三) 1")
   t.eq(m.lead_units[1], "市“小微企业三年成长计划”工作领导小组各成员单位")
-  m = by_id(d.measures, "M12")
+  m = t.by_id(d.measures, "M12")
   t.eq(m.title, "创建专业化服务平台")
   t.eq(m.responsible_units[3], "台州市民营企业协会等有关社会团体")
   -- texts are repaired across page breaks and stop before the 责任单位 list
-  t.ok(by_id(d.measures, "M02").text:find("推进科技信息平台建设", 1, true))
-  t.ok(by_id(d.measures, "M07").text:find("信用贷款余额到达100亿元", 1, true))
+  t.ok(t.by_id(d.measures, "M02").text:find("推进科技信息平台建设", 1, true))
+  t.ok(t.by_id(d.measures, "M07").text:find("信用贷款余额到达100亿元", 1, true))
   for _, x in ipairs(d.measures) do t.ok(not x.text:find("责任单位", 1, true), x.id) end
 end)
 
 test("growth2018: selected target values and leads", function(t)
   local d = t.doc("growth2018")
-  local function tg(id) return by_id(d.targets, id) end
+  local function tg(id) return t.by_id(d.targets, id) end
   t.eq(tg("T01").value, 50000); t.eq(tg("T01").indicator, "new_small_micro_firms")
   t.eq(tg("T01").lead_unit, "市市场监管局")
   t.eq(tg("T02").value, 10); t.eq(tg("T02").comparator, "~"); t.eq(tg("T02").kind, "growth_rate")
@@ -163,15 +150,15 @@ test("taizhou: nine county-level divisions, 玉环市 a city", function(t)
 end)
 
 test("growth2018: annual county inspection and quarterly monitoring; no benefits", function(t)
-  local inspection = by_id(t.plugin.reports, "inspection")
+  local inspection = t.by_id(t.plugin.reports, "inspection")
   t.ok(inspection, "inspection report")
   t.eq(inspection.frequency, "annual")
   t.eq(inspection.from[1], "各县(市、区)")
-  local monitoring = by_id(t.plugin.reports, "monitoring")
+  local monitoring = t.by_id(t.plugin.reports, "monitoring")
   t.ok(monitoring, "monitoring report")
   t.eq(monitoring.frequency, "quarterly")
-  t.eq(count(t.plugin.reports), 4)
-  t.eq(count(t.plugin.benefits), 0, "the plan promises no amount to firms")
+  t.eq(t.count(t.plugin.reports), 4)
+  t.eq(t.count(t.plugin.benefits), 0, "the plan promises no amount to firms")
 end)
 
 test("growth2018: lead rule and measure texts are in the source", function(t)

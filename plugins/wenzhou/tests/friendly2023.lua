@@ -2,13 +2,6 @@
 -- Counts are from reading the text: 30 numbered tasks in 七大友好体系; 18 numbers in
 -- 一、总体要求 (一)…(五) and 3 inside tasks 16, 22 and 28.
 
-local function by_id(list, id)
-  for _, x in ipairs(list) do
-    if x.id == id then return x end
-  end
-  error("no entry " .. id)
-end
-
 test("friendly2023: 30 measures, 21 targets, 7 groups", function(t)
   local d = t.doc("friendly2023")
   t.eq(#d.measures, 30)
@@ -66,7 +59,7 @@ end)
 
 test("friendly2023: target values", function(t)
   local d = t.doc("friendly2023")
-  local T = function(id) return by_id(d.targets, id) end
+  local T = function(id) return t.by_id(d.targets, id) end
   t.eq(T("T01").value, 100000); t.eq(T("T01").indicator, "new_smes")
   t.eq(T("T02").value, 10000); t.eq(T("T02").comparator, ">=")
   t.eq(T("T07").value, 150)

@@ -5,13 +5,6 @@
 -- break) + 5 numbers with a deadline or a 每年 in the 落实举措 (R01 ×2, R08 ×2, R24 ×1); by row
 -- below.
 
-local function by_id(list, id)
-  for _, v in ipairs(list) do
-    if v.id == id then return v end
-  end
-  return nil
-end
-
 local function targets_of(d, measure)
   local out = {}
   for _, tg in ipairs(d.targets) do
@@ -56,13 +49,13 @@ test("private32: targets per row (page-break repeats counted once)", function(t)
     seen[key] = true
   end
   -- the 落实举措 of the continued rows are both pages' items, in order
-  t.eq(#by_id(d.measures, "R01").actions, 10)
-  t.eq(#by_id(d.measures, "R03").actions, 11)
-  t.eq(#by_id(d.measures, "R05").actions, 14)
-  t.eq(#by_id(d.measures, "R08").actions, 5)
-  t.eq(#by_id(d.measures, "R24").actions, 16)
-  t.match(by_id(d.measures, "R05").actions[8], "^8%.强化融资担保")
-  t.match(by_id(d.measures, "R24").actions[9], "^9%.建立合规服务阵地")
+  t.eq(#t.by_id(d.measures, "R01").actions, 10)
+  t.eq(#t.by_id(d.measures, "R03").actions, 11)
+  t.eq(#t.by_id(d.measures, "R05").actions, 14)
+  t.eq(#t.by_id(d.measures, "R08").actions, 5)
+  t.eq(#t.by_id(d.measures, "R24").actions, 16)
+  t.match(t.by_id(d.measures, "R05").actions[8], "^8%.强化融资担保")
+  t.match(t.by_id(d.measures, "R24").actions[9], "^9%.建立合规服务阵地")
 end)
 
 test("private32: metadata", function(t)
@@ -77,21 +70,21 @@ end)
 
 test("private32: sections, headings, phases and contacts", function(t)
   local d = t.doc("private32")
-  local m = by_id(d.measures, "R01")
+  local m = t.by_id(d.measures, "R01")
   t.eq(m.section, "一、(一) 1")
   t.eq(m.title, "强化财税政策保障")
   t.eq(m.key_work, "(一)强化财税政策保障")
   t.eq(m.phase, "2023-2027年")
   t.eq(m.contact, { name = "蔡景像", phone = "0577-88026991" })
   t.match(m.city_target, "政策延续执行至2027年底")
-  m = by_id(d.measures, "R12")
+  m = t.by_id(d.measures, "R12")
   t.eq(m.section, "三、(十二) 12")
   t.eq(m.title, "严格落实招投标“七个不准”")
-  m = by_id(d.measures, "R17")
+  m = t.by_id(d.measures, "R17")
   t.eq(m.phase, "2023年")
   t.eq(#m.responsible_units, 8)
   t.eq(m.responsible_units[8], "中信保温州办事处")
-  m = by_id(d.measures, "R32")
+  m = t.by_id(d.measures, "R32")
   t.eq(m.section, "五、(三十二) 32")
   t.eq(m.group, "G5")
   t.eq(m.contact.phone, "18768147338")
@@ -104,17 +97,17 @@ end)
 
 test("private32: starred leads", function(t)
   local d = t.doc("private32")
-  t.eq(by_id(d.measures, "R02").lead_units, { "市财政局", "市国资委" })
-  t.eq(by_id(d.measures, "R02").responsible_units,
+  t.eq(t.by_id(d.measures, "R02").lead_units, { "市财政局", "市国资委" })
+  t.eq(t.by_id(d.measures, "R02").responsible_units,
     { "市财政局", "市国资委", "市科技局", "市国资运营公司", "市国金公司" })
-  t.eq(by_id(d.measures, "R24").lead_units, { "市司法局(市委依法治市办)" })
-  t.eq(by_id(d.measures, "R06").responsible_units[2], "市委组织部(市人才办)")
-  t.eq(by_id(d.measures, "R13").responsible_units[8], "相关县(市、区)政府")
-  t.eq(by_id(d.measures, "R32").lead_units, { "市“两个健康”办" })
-  t.eq(#by_id(d.measures, "R29").responsible_units, 10)
+  t.eq(t.by_id(d.measures, "R24").lead_units, { "市司法局(市委依法治市办)" })
+  t.eq(t.by_id(d.measures, "R06").responsible_units[2], "市委组织部(市人才办)")
+  t.eq(t.by_id(d.measures, "R13").responsible_units[8], "相关县(市、区)政府")
+  t.eq(t.by_id(d.measures, "R32").lead_units, { "市“两个健康”办" })
+  t.eq(#t.by_id(d.measures, "R29").responsible_units, 10)
   -- rows with one unstarred unit: that unit leads
   for _, id in ipairs({ "R04", "R08", "R10", "R11", "R15", "R21" }) do
-    local m = by_id(d.measures, id)
+    local m = t.by_id(d.measures, id)
     t.eq(#m.responsible_units, 1, id)
     t.eq(m.lead_units, m.responsible_units, id)
   end
@@ -171,16 +164,16 @@ test("private32: selected target values", function(t)
   t.eq(target_by(d, "wz_p32_compliance_guidelines", "2023-12-31").quote, "确保年底前完成6部重点产业合规指引")
   -- 到2027年 goals count from 2023, not in 2027 alone: no `year`
   for _, id in ipairs({ "T035", "T036", "T038" }) do
-    local x = by_id(d.targets, id)
+    local x = t.by_id(d.targets, id)
     t.eq({ x.deadline, x.year }, { "2027-12-31", nil }, id)
   end
-  t.eq(by_id(d.targets, "T035").value, 4)
-  t.eq(by_id(d.targets, "T036").value, 15)
-  t.eq(by_id(d.targets, "T038").value, 3000000000)
+  t.eq(t.by_id(d.targets, "T035").value, 4)
+  t.eq(t.by_id(d.targets, "T036").value, 15)
+  t.eq(t.by_id(d.targets, "T038").value, 3000000000)
   -- 12个县(市、区) with a 企业综合服务中心: a level, like its indicator
-  tg = by_id(d.targets, "T097")
+  tg = t.by_id(d.targets, "T097")
   t.eq({ tg.value, tg.kind, tg.deadline }, { 12, "level", "2025-12-31" })
-  tg = by_id(d.targets, "T036")
+  tg = t.by_id(d.targets, "T036")
   t.eq(tg.quote, "支持省级新型研发机构与民企建设联合实验室、研发机构15家以上")
   -- no private32 target names a lead unit of its own: the row's starred unit leads
   for _, x in ipairs(d.targets) do t.eq(x.lead_unit, nil, x.id) end
@@ -198,7 +191,7 @@ test("private32: each quote is a whole phrase of its own row", function(t)
   local d = t.doc("private32")
   for _, tg in ipairs(d.targets) do
     t.ok(src:find(squash(tg.quote), 1, true), tg.id .. ": in the normalized source")
-    local m = by_id(d.measures, tg.measure)
+    local m = t.by_id(d.measures, tg.measure)
     local row = squash(m.city_target .. table.concat(m.actions))
     t.ok(row:find(squash(tg.quote), 1, true), tg.id .. ": " .. tg.quote .. " is not in the text of " .. tg.measure)
     t.ok(tg.quote:find("%d") or tg.quote:find("六分之一") or tg.quote:find("前三") or tg.quote:find("第一"),
