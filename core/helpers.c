@@ -1,9 +1,12 @@
 /*
-** helpers.c — small pure functions the host and its Lua modules share: ISO dates,
-** terminal display width of UTF-8 (CJK counts double), UTF-8 validation, verb names.
+** helpers.c — small functions the host and its Lua modules share: ISO dates, terminal
+** display width of UTF-8 (CJK counts double), UTF-8 validation, verb names, and the
+** metatable of a userdata class.
 */
 #include <stdint.h>
 #include <string.h>
+
+#include <lauxlib.h>
 
 #include "policytk.h"
 
@@ -99,4 +102,16 @@ int ptk_valid_verb(const char *name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return 0;
   }
   return 1;
+}
+
+void ptk_new_class(lua_State *L, const char *name, const luaL_Reg *meta, const luaL_Reg *methods) {
+  if (luaL_newmetatable(L, name)) {
+    luaL_setfuncs(L, meta, 0);
+    if (methods != NULL) {
+      lua_newtable(L);
+      luaL_setfuncs(L, methods, 0);
+      lua_setfield(L, -2, "__index");
+    }
+  }
+  lua_pop(L, 1);
 }

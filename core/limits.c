@@ -42,7 +42,7 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
   }
 }
 
-int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char *label) {
+int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char *label, int *stopped) {
   budget b = { 0, HOOK_STEP, 0, ptk_alloc_of(L) };
   budget *outer = *budget_slot(L);
   lua_Hook old_hook = lua_gethook(L);
@@ -57,6 +57,7 @@ int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char
   long long start_left = b.left;
   int base = lua_gettop(L) - nargs - 1;    /* where results or the error will stand */
 
+  size_t mem_budget = lim->memory;          /* the bytes the call may add, as in force */
   if (b.alloc != NULL) {
     old_limit = b.alloc->limit;
     old_tripped = b.alloc->tripped;
@@ -66,6 +67,7 @@ int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char
       if (want < b.alloc->used) want = (size_t)-1;               /* saturate */
       if (old_limit == 0 || want < old_limit) b.alloc->limit = want;
     }
+    if (b.alloc->limit != 0) mem_budget = b.alloc->limit - b.alloc->used;
   }
   *budget_slot(L) = &b;
   lua_sethook(L, count_hook, LUA_MASKCOUNT, b.step);
@@ -80,14 +82,14 @@ int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char
     b.alloc->limit = old_limit;
     b.alloc->tripped = old_tripped;
   }
+  if (stopped != NULL) *stopped = b.stop;
   if (b.stop) {
     lua_settop(L, base);                   /* drop results or the plugin's own error */
     status = LUA_ERRRUN;
     if (b.stop == 'i')
-      lua_pushfstring(L, "%s: instruction limit of %I exceeded", label,
-                      (lua_Integer)(lim->instructions > 0 ? lim->instructions : 0));
+      lua_pushfstring(L, "%s: instruction limit of %I exceeded", label, (lua_Integer)start_left);
     else
-      lua_pushfstring(L, "%s: memory limit of %I bytes exceeded", label, (lua_Integer)lim->memory);
+      lua_pushfstring(L, "%s: memory limit of %I bytes exceeded", label, (lua_Integer)mem_budget);
   }
   return status;
 }

@@ -2,7 +2,6 @@
 ** lua_core.c — the policytk.core Lua module: version, budgets for plugin calls
 ** (limited_call), memory statistics and the pure helpers of helpers.c.
 */
-#include <string.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -31,25 +30,22 @@ static int core_limited_call(lua_State *L) {
   lim.instructions = opt_integer_field(L, 1, "instructions", PTK_DEFAULT_INSTRUCTIONS);
   lim.memory = (size_t)opt_integer_field(L, 1, "memory", (lua_Integer)PTK_DEFAULT_MEMORY);
   lua_getfield(L, 1, "label");
-  const char *label = lua_isnil(L, -1) ? "call" : luaL_checkstring(L, -1);
+  if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING) {
+    return luaL_error(L, "limited_call: option 'label' must be a string");
+  }
+  const char *label = lua_isnil(L, -1) ? "call" : lua_tostring(L, -1);
   lua_pushstring(L, label);          /* keep a copy anchored below the call */
   lua_replace(L, 1);
   lua_pop(L, 1);
   int nargs = lua_gettop(L) - 2;
-  int status = ptk_limited_pcall(L, nargs, &lim, lua_tostring(L, 1));
+  int stop = 0;
+  int status = ptk_limited_pcall(L, nargs, &lim, lua_tostring(L, 1), &stop);
   if (status == LUA_OK) {
     lua_pushboolean(L, 1);
     lua_replace(L, 1);               /* true, results... */
     return lua_gettop(L);
   }
-  const char *msg = lua_tostring(L, -1);
-  const char *label_now = lua_tostring(L, 1);
-  size_t llen = strlen(label_now);
-  const char *stopped = NULL;
-  if (msg && strncmp(msg, label_now, llen) == 0) {
-    if (strstr(msg + llen, ": instruction limit of ") == msg + llen) stopped = "instructions";
-    else if (strstr(msg + llen, ": memory limit of ") == msg + llen) stopped = "memory";
-  }
+  const char *stopped = stop == 'i' ? "instructions" : stop == 'm' ? "memory" : NULL;
   lua_pushboolean(L, 0);
   lua_insert(L, -2);
   if (stopped) lua_pushstring(L, stopped); else lua_pushnil(L);

@@ -457,6 +457,13 @@ static void push_row(lua_State *L, dbstmt *s) {
   lua_remove(L, null_idx);
 }
 
+/* A statement that ran to its end: an owned one is finalized, another one reset (its
+** bindings kept) so it can run again. */
+static void finish_stmt(dbstmt *s) {
+  if (s->owned) finalize_stmt(s);
+  else sqlite3_reset(s->stmt);
+}
+
 /* Step s: push the row, or nil when done (an owned statement is then finalized, another one
 ** reset, keeping its bindings). */
 static int step_row(lua_State *L, dbstmt *s) {
@@ -466,8 +473,7 @@ static int step_row(lua_State *L, dbstmt *s) {
     return 1;
   }
   if (rc != SQLITE_DONE) return raise_sqlite(L, s, rc);
-  if (s->owned) finalize_stmt(s);
-  else sqlite3_reset(s->stmt);
+  finish_stmt(s);
   lua_pushnil(L);
   return 1;
 }
@@ -507,8 +513,7 @@ static int stmt_values(lua_State *L) {
     return n;
   }
   if (rc != SQLITE_DONE) return raise_sqlite(L, s, rc);
-  if (s->owned) finalize_stmt(s);
-  else sqlite3_reset(s->stmt);
+  finish_stmt(s);
   return 0;
 }
 
@@ -942,26 +947,12 @@ static const luaL_Reg db_funcs[] = {
   { "open", db_open }, { "blob", db_blob }, { NULL, NULL },
 };
 
-/* The metatable `name` with metamethods `meta` and, when given, __index = methods. */
-static void new_class(lua_State *L, const char *name, const luaL_Reg *meta,
-                      const luaL_Reg *methods) {
-  if (luaL_newmetatable(L, name)) {
-    luaL_setfuncs(L, meta, 0);
-    if (methods != NULL) {
-      lua_newtable(L);
-      luaL_setfuncs(L, methods, 0);
-      lua_setfield(L, -2, "__index");
-    }
-  }
-  lua_pop(L, 1);
-}
-
 int luaopen_policytk_db(lua_State *L) {
-  new_class(L, CONN_MT, conn_meta, conn_methods);
-  new_class(L, STMT_MT, stmt_meta, stmt_methods);
-  new_class(L, RESET_MT, reset_meta, NULL);
-  new_class(L, BLOB_MT, no_funcs, NULL);
-  new_class(L, NULL_MT, null_meta, NULL);
+  ptk_new_class(L, CONN_MT, conn_meta, conn_methods);
+  ptk_new_class(L, STMT_MT, stmt_meta, stmt_methods);
+  ptk_new_class(L, RESET_MT, reset_meta, NULL);
+  ptk_new_class(L, BLOB_MT, no_funcs, NULL);
+  ptk_new_class(L, NULL_MT, null_meta, NULL);
   luaL_newlib(L, db_funcs);
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &null_key) == LUA_TNIL) {
     lua_pop(L, 1);

@@ -11,6 +11,7 @@
 
 #include <lauxlib.h>
 
+#include "policytk.h"
 #include "xlsx.h"
 
 /* A growable text buffer in C memory (freed by the owner's close). Always NUL-terminated. */
@@ -696,20 +697,7 @@ static const luaL_Reg rows_meta[] = {
   { "__gc", rows_close }, { "__close", rows_close }, { NULL, NULL },
 };
 
-static void new_class(lua_State *L, const char *name, const luaL_Reg *meta,
-                      const luaL_Reg *methods) {
-  if (luaL_newmetatable(L, name)) {
-    luaL_setfuncs(L, meta, 0);
-    lua_newtable(L);
-    luaL_setfuncs(L, methods, 0);
-    lua_setfield(L, -2, "__index");
-    lua_pushstring(L, name);
-    lua_setfield(L, -2, "__name");
-  }
-  lua_pop(L, 1);
-}
-
 void xlsx_reader_register(lua_State *L) {
-  new_class(L, XLSX_READER_MT, reader_meta, reader_methods);
-  new_class(L, XLSX_ROWS_MT, rows_meta, rows_methods);
+  ptk_new_class(L, XLSX_READER_MT, reader_meta, reader_methods);
+  ptk_new_class(L, XLSX_ROWS_MT, rows_meta, rows_methods);
 }

@@ -421,19 +421,8 @@ static const luaL_Reg ws_methods[] = {
 };
 static const luaL_Reg no_funcs[] = { { NULL, NULL } };
 
-static void new_class(lua_State *L, const char *name, const luaL_Reg *meta,
-                      const luaL_Reg *methods) {
-  if (luaL_newmetatable(L, name)) {
-    luaL_setfuncs(L, meta, 0);
-    lua_newtable(L);
-    luaL_setfuncs(L, methods, 0);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
-}
-
 void xlsx_writer_register(lua_State *L) {
-  new_class(L, XLSX_WORKBOOK_MT, wb_meta, wb_methods);
-  new_class(L, XLSX_SHEET_MT, no_funcs, ws_methods);
-  new_class(L, XLSX_FORMAT_MT, no_funcs, no_funcs);
+  ptk_new_class(L, XLSX_WORKBOOK_MT, wb_meta, wb_methods);
+  ptk_new_class(L, XLSX_SHEET_MT, no_funcs, ws_methods);
+  ptk_new_class(L, XLSX_FORMAT_MT, no_funcs, no_funcs);
 }

@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ptk_limits lim = { 50000000LL, (size_t)64 * 1024 * 1024 };
   lua_rawgeti(fuzz_L, LUA_REGISTRYINDEX, fuzz_ref);
   lua_pushlstring(fuzz_L, (const char *)data, size);
-  int rc = ptk_limited_pcall(fuzz_L, 1, &lim, "fuzz");
+  int rc = ptk_limited_pcall(fuzz_L, 1, &lim, "fuzz", NULL);
   lua_settop(fuzz_L, 0);
   (void)rc;
   lua_gc(fuzz_L, LUA_GCCOLLECT, 0);

@@ -63,9 +63,11 @@ typedef struct ptk_limits {
 ** LUA_MULTRET, under the budgets in `lim`. When a budget runs out the call is stopped
 ** even if the called code catches errors (the count hook keeps firing), and the error
 ** value is a string "LABEL: instruction limit of N exceeded" or "LABEL: memory limit of
-** N bytes exceeded". Returns a lua_pcall status; on success the results are on the stack.
+** N bytes exceeded", N the budget in force (an enclosing limited call's may be smaller).
+** *stopped (when not NULL) is set to 'i' or 'm' when a budget stopped the call, else 0.
+** Returns a lua_pcall status; on success the results are on the stack.
 */
-int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char *label);
+int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char *label, int *stopped);
 
 /* ----------------------------------------------------------------- module registry */
 
@@ -132,6 +134,12 @@ size_t ptk_display_width(const char *s, size_t n);
 
 /* 1 when name is a valid verb name: [a-z][a-z0-9-]*, at most 64 characters. */
 int ptk_valid_verb(const char *name);
+
+/* Create the metatable `name` (once per state) with the metamethods `meta` and, when
+** `methods` is not NULL, __index = a table of `methods`. Leaves the stack as it was. */
+struct luaL_Reg;
+void ptk_new_class(lua_State *L, const char *name, const struct luaL_Reg *meta,
+                   const struct luaL_Reg *methods);
 
 /* Decode the UTF-8 sequence at s[0..n): its length (1..4) and the code point in *cp, or 0
 ** when the bytes are not a valid, shortest-form sequence (or n is 0). */

@@ -29,7 +29,7 @@ static lua_State *new_host(void) {
 static int run_limited(lua_State *L, const char *code, long long instr, size_t mem) {
   assert_int_equal(luaL_loadstring(L, code), LUA_OK);
   ptk_limits lim = { instr, mem };
-  return ptk_limited_pcall(L, 0, &lim, "test");
+  return ptk_limited_pcall(L, 0, &lim, "test", NULL);
 }
 
 static void test_allocator_counts_and_limits(void **state) {
@@ -122,6 +122,34 @@ static void test_limited_call_returns_results(void **state) {
   ptk_closestate(L);
 }
 
+static void test_stopped_and_nested_budgets(void **state) {
+  (void)state;
+  lua_State *L = new_host();
+  int stop = -1;
+  /* an error that only reads like a stop is not one */
+  assert_int_equal(luaL_loadstring(L, "error('test: memory limit of 5 bytes exceeded', 0)"), LUA_OK);
+  ptk_limits lim = { 1000000, 0 };
+  assert_int_equal(ptk_limited_pcall(L, 0, &lim, "test", &stop), LUA_ERRRUN);
+  assert_int_equal(stop, 0);
+  lua_pop(L, 1);
+  /* an unlimited call inside a limited one runs out of the outer budget, and names what
+     was left of it (not 0) */
+  assert_int_equal(luaL_dostring(L, "function spin() while true do end end"), LUA_OK);
+  assert_int_equal(luaL_loadstring(L,
+    "local ok, e, stopped = require('policytk.core').limited_call({ label = 'inner' }, spin)\n"
+    "return e, stopped"), LUA_OK);
+  ptk_limits outer = { 100000, 0 };
+  ptk_limited_pcall(L, 0, &outer, "outer", &stop);
+  assert_string_equal(lua_tostring(L, -1), "instructions");
+  const char *msg = lua_tostring(L, -2);
+  assert_non_null(msg);
+  assert_int_equal(strncmp(msg, "inner: instruction limit of ", 28), 0);
+  long long left = strtoll(msg + 28, NULL, 10);
+  assert_true(left > 90000 && left <= 100000);
+  lua_pop(L, 2);
+  ptk_closestate(L);
+}
+
 static void test_registry_modules_require(void **state) {
   (void)state;
   lua_State *L = new_host();
@@ -206,6 +234,7 @@ int main(void) {
     cmocka_unit_test(test_memory_limit_stops_bomb),
     cmocka_unit_test(test_memory_limit_caught_by_pcall),
     cmocka_unit_test(test_limited_call_returns_results),
+    cmocka_unit_test(test_stopped_and_nested_budgets),
     cmocka_unit_test(test_registry_modules_require),
     cmocka_unit_test(test_iso_dates),
     cmocka_unit_test(test_display_width),

@@ -615,7 +615,7 @@ static void test_memory_errors_are_clean(void **state) {
   for (size_t budget = 1; budget < 200000 && !completed; budget += 8) {
     ptk_limits lim = { 0, budget };
     lua_getglobal(L_, "work");
-    completed = ptk_limited_pcall(L_, 0, &lim, "oom") == LUA_OK;
+    completed = ptk_limited_pcall(L_, 0, &lim, "oom", NULL) == LUA_OK;
     if (!completed) failures++;
     lua_settop(L_, 0);
     lua_gc(L_, LUA_GCCOLLECT);
