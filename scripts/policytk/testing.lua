@@ -123,6 +123,20 @@ function M.assertions(extra)
   return t
 end
 
+--- A fresh path in the temporary folder, with no file at it yet.
+function M.tmp_path()
+  local p = os.tmpname()
+  os.remove(p)
+  return p
+end
+
+--- Write text to path (binary), raising when it cannot.
+function M.write_file(path, text)
+  local f = assert(io.open(path, "wb"))
+  f:write(text)
+  f:close()
+end
+
 --- Folder of the shared source texts: $POLICYTK_SEEDS, else ROOT/../shared/seeds.
 function M.seeds_dir()
   local env = os.getenv("POLICYTK_SEEDS")

@@ -14,11 +14,7 @@ local function code(serial)       -- a valid code in 甲区 339901
   return first .. credit_code.check_char(first)
 end
 
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
+local write = testing.write_file
 
 local function fresh_db()
   local db = os.tmpname()

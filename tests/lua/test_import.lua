@@ -9,17 +9,9 @@ local csv = require "policytk.csv"
 
 local ENV = { POLICYTK_PLUGIN_PATH = core.root .. "/tests/fixtures/plugins/good", POLICYTK_DEFAULT_PLUGINS = "0" }
 
-local function tmp()
-  local p = os.tmpname()
-  os.remove(p)
-  return p
-end
+local tmp = testing.tmp_path
 
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
+local write = testing.write_file
 
 local function run(args)
   return testing.policytk(args, { env = ENV, cwd = core.root })

@@ -7,17 +7,9 @@ local testing = require "policytk.testing"
 
 local FIXTURES = core.root .. "/tests/fixtures/plugins/"
 
-local function tmp()
-  local p = os.tmpname()
-  os.remove(p)
-  return p
-end
+local tmp = testing.tmp_path
 
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
+local write = testing.write_file
 
 -- a copy of the fixture plugin "good" in a temporary folder: returns the plugin path folder
 local function copy_good()

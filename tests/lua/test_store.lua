@@ -8,11 +8,7 @@ local store = require "policytk.store"
 
 local GOOD = { POLICYTK_PLUGIN_PATH = core.root .. "/tests/fixtures/plugins/good", POLICYTK_DEFAULT_PLUGINS = "0" }
 
-local function tmp()
-  local p = os.tmpname()
-  os.remove(p)
-  return p
-end
+local tmp = testing.tmp_path
 
 local function read(path)
   local f = io.open(path, "rb")
