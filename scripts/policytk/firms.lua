@@ -54,9 +54,7 @@ local LEVEL = { national = "national", provincial = "provincial", municipal = "m
 local YES = { ["是"] = true, ["1"] = true, ["true"] = true, y = true, yes = true, Y = true }
 local NO = { ["否"] = true, ["0"] = true, ["false"] = true, n = true, no = true, N = true, [""] = true }
 
-local function trim(s)
-  return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", ""))
-end
+local trim = values.trim
 
 local TRUE = { ["是"] = true, ["true"] = true, yes = true, Y = true, y = true }
 local FALSE = { ["否"] = true, ["false"] = true, no = true, N = true, n = true }

@@ -21,12 +21,7 @@ local M = {}
 M.COLUMNS = { "indicator", "region", "period", "value", "unit", "source", "note" }
 local REQUIRED = { indicator = true, period = true, value = true }
 
--- Spaces (ASCII and the full-width U+3000) around a field; the common case has none.
-local function trim(s)
-  local a, z = s:byte(1), s:byte(-1)
-  if a and a > 32 and a ~= 0xE3 and z > 32 and z ~= 0x80 then return s end
-  return (s:gsub("^[%s\u{3000}]+", ""):gsub("[%s\u{3000}]+$", ""))
-end
+local trim = values.trim
 
 -- Lookup tables from the database: indicators by code/name/alias, regions by code/name.
 local function lookups(conn, city)

@@ -3,10 +3,34 @@
 --
 --   values.number("1.2万") → 12000          values.number("15%") → 15, true
 --   values.period("2024-q3") → "2024-Q3"    values.period_start("2024-Q3") → "2024-07-01"
+--   values.trim(" 温州　") → "温州"          (ASCII blanks and the full-width space U+3000)
 
 local M = {}
 
 local MULT = { { "万亿", 1e12 }, { "亿", 1e8 }, { "万", 1e4 } }
+
+local IDEO_SPACE = "\u{3000}"
+
+local function blank(c) return c == 32 or (c >= 9 and c <= 13) end
+
+--- s without the blanks around it: ASCII white space and whole U+3000 (full-width) spaces.
+--- The bytes of other characters are never touched (a byte class would cut 一 or 「).
+function M.trim(s)
+  local a, z = s:byte(1), s:byte(-1)
+  if a and a > 32 and a ~= 0xE3 and z > 32 and z ~= 0x80 then return s end   -- the common case
+  local i, j = 1, #s
+  while i <= j do
+    if blank(s:byte(i)) then i = i + 1
+    elseif s:sub(i, i + 2) == IDEO_SPACE then i = i + 3
+    else break end
+  end
+  while j >= i do
+    if blank(s:byte(j)) then j = j - 1
+    elseif j - 2 >= i and s:sub(j - 2, j) == IDEO_SPACE then j = j - 3
+    else break end
+  end
+  return s:sub(i, j)
+end
 
 --- A number, or nil and the problem. The second result is true for a percentage.
 function M.number(s)
