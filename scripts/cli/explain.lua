@@ -47,7 +47,9 @@ return {
         reason = e.error or (e.paid and (e.choice or e.reason or "")) or e.reason or "",
       }
     end
-    io.stdout:write(string.format("%s %s（%s）%d年\n", firm.credit_code, firm.name, firm.region, year))
+    if opts.format == "table" then             -- csv and json stay data alone
+      io.stdout:write(string.format("%s %s（%s）%d年\n", firm.credit_code, firm.name, firm.region, year))
+    end
     tabular.write(io.stdout, opts.format, { { key = "benefit", title = "条款" }, { key = "name", title = "名称" },
       { key = "result", title = "结果" }, { key = "amount", title = "金额" }, { key = "unit", title = "单位" },
       { key = "reason", title = "原因" } }, rows)

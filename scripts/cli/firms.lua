@@ -73,7 +73,9 @@ function sub.size(opts)
     rows[#rows + 1] = { class = k, name = sme.names[k] or "无法划型", firms = counts[k],
                         share = total > 0 and string.format("%.1f%%", 100 * counts[k] / total) or "-" }
   end
-  io.stdout:write(string.format("%d年企业划型（工信部联企业〔2011〕300号），共 %d 家\n", year, total))
+  if opts.format == "table" then               -- csv and json stay data alone
+    io.stdout:write(string.format("%d年企业划型（工信部联企业〔2011〕300号），共 %d 家\n", year, total))
+  end
   tabular.write(io.stdout, opts.format, { { key = "class" }, { key = "name", title = "规模" },
     { key = "firms", title = "企业数" }, { key = "share", title = "占比" } }, rows)
   return 0

@@ -67,6 +67,25 @@ test("firms import: records back with revenue by year and extra columns", functi
   os.remove(csv); os.remove(db)
 end)
 
+test("firms import: names ending in 一 or starting with 「 keep every byte; blanks around are trimmed", function(t)
+  local db, csv = fresh_db(), os.tmpname()
+  write(csv, HEADER
+    .. code(1) .. ",温州统一,企业,甲区,C3311,2015-03-01,45,,,否,,,1,1,1,\n"
+    .. code(2) .. ",\u{3000} 「项目」公司 \u{3000},企业,甲区,C3311,2015-03-01,45,,,否,,,1,1,1,\n")
+  local c, _, err = run({ "firms", "import", csv, "--db", db })
+  t.eq(c, 0, err)
+  local conn = require("policytk.store").open(db)
+  local names = {}
+  require("policytk.firms").each(conn, {}, function(f) names[#names + 1] = f.name end)
+  conn:close()
+  t.eq(names, { "温州统一", "「项目」公司" })
+  local values = require "policytk.values"
+  t.eq(values.trim("\t\u{3000}一\u{3000} "), "一")
+  t.eq(values.trim("\u{3000}"), "")
+  t.eq(values.trim("「"), "「")
+  os.remove(csv); os.remove(db)
+end)
+
 test("firms import: bad rows are named by line and column, and nothing is imported", function(t)
   local db, csv = fresh_db(), os.tmpname()
   local bad_check = code(3):sub(1, 17) .. (code(3):sub(18) == "0" and "1" or "0")
@@ -159,6 +178,7 @@ test("explain: the failed condition with the firm's value and the threshold", fu
   t.eq(c, 0)
   t.match(out, "award,小升规奖励,享受,200000,元,")
   t.match(out, "bonus,增长奖励,不享受,0,元,营业收入 2024 未增长: 25000000 ≤ 30000000")
+  t.eq(out:sub(1, 13), "benefit,name,", "csv: the header first, no heading line")
   c, out = run({ "explain", code(3), "--year", "2025", "--db", db, "--format", "csv" })
   t.eq(c, 0)
   t.match(out, "award,小升规奖励,不享受,0,元,首次规上年份为无，不是2025年")
@@ -187,7 +207,7 @@ test("firms generate: valid codes, marked synthetic, imports cleanly; --size cou
   c, out = run({ "firms", "--size", "--year", "2025", "--db", db, "--format", "json" })
   t.eq(c, 0)
   local total = 0
-  for _, r in ipairs(require("policytk.json").decode(out:match("%[.*"))) do total = total + r.firms end
+  for _, r in ipairs(require("policytk.json").decode(out)) do total = total + r.firms end
   t.eq(total, 300)
   os.remove(csv); os.remove(db)
 end)
