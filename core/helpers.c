@@ -1,7 +1,7 @@
 /*
 ** helpers.c — small functions the host and its Lua modules share: ISO dates, terminal
-** display width of UTF-8 (CJK counts double), UTF-8 validation, verb names, and the
-** metatable of a userdata class.
+** display width of UTF-8 (CJK counts double), UTF-8 validation, verb names, the FNV-1a hash,
+** and the metatable of a userdata class.
 */
 #include <stdint.h>
 #include <string.h>
@@ -114,4 +114,13 @@ void ptk_new_class(lua_State *L, const char *name, const luaL_Reg *meta, const l
     }
   }
   lua_pop(L, 1);
+}
+
+uint64_t ptk_fnv1a64(uint64_t h, const void *buf, size_t n) {
+  const unsigned char *p = buf;
+  for (size_t i = 0; i < n; i++) {
+    h ^= p[i];
+    h *= 0x100000001b3ull;
+  }
+  return h;
 }

@@ -90,7 +90,16 @@ static int core_valid_verb(lua_State *L) {
   return 1;
 }
 
+/* fnv1a64(s) -> the FNV-1a 64 hash of s, as an integer */
+static int core_fnv1a64(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_pushinteger(L, (lua_Integer)ptk_fnv1a64(PTK_FNV1A64_INIT, s, n));
+  return 1;
+}
+
 static const luaL_Reg core_funcs[] = {
+  { "fnv1a64", core_fnv1a64 },
   { "limited_call", core_limited_call },
   { "memory", core_memory },
   { "is_iso_date", core_is_iso_date },

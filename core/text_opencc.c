@@ -297,14 +297,11 @@ int ptk_text_t2s_maybe(lua_State *L, const char *s, size_t n) {
 int ptk_file_fnv(const char *path, size_t *size, uint64_t *fnv) {
   FILE *fp = fopen(path, "rb");
   if (fp == NULL) return 0;
-  uint64_t h = 0xcbf29ce484222325ull;
+  uint64_t h = PTK_FNV1A64_INIT;
   size_t total = 0, got;
   unsigned char buf[4096];
   while ((got = fread(buf, 1, sizeof buf, fp)) > 0) {
-    for (size_t i = 0; i < got; i++) {
-      h ^= buf[i];
-      h *= 0x100000001b3ull;
-    }
+    h = ptk_fnv1a64(h, buf, got);
     total += got;
   }
   int ok = !ferror(fp);

@@ -135,6 +135,10 @@ size_t ptk_display_width(const char *s, size_t n);
 /* 1 when name is a valid verb name: [a-z][a-z0-9-]*, at most 64 characters. */
 int ptk_valid_verb(const char *name);
 
+/* FNV-1a 64 of n bytes, continuing from h (start with PTK_FNV1A64_INIT). */
+#define PTK_FNV1A64_INIT 0xcbf29ce484222325ull
+uint64_t ptk_fnv1a64(uint64_t h, const void *buf, size_t n);
+
 /* Create the metatable `name` (once per state) with the metamethods `meta` and, when
 ** `methods` is not NULL, __index = a table of `methods`. Leaves the stack as it was. */
 struct luaL_Reg;

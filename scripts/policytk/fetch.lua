@@ -8,6 +8,7 @@
 --
 --   local summary = fetch.run(conn, plugins, { since =, limit =, dry_run =, progress = fn })
 
+local core = require "policytk.core"
 local http = require "policytk.http"
 local store = require "policytk.store"
 local article = require "policytk.portal.article"
@@ -16,13 +17,9 @@ local M = {}
 
 local has_text, text = pcall(require, "policytk.text")
 
---- FNV-1a 64-bit of s, as "fnv1a64:HEX" (change detection, not security).
+--- FNV-1a 64-bit of s, as "fnv1a64:HEX:LENGTH" (change detection, not security).
 function M.hash(s)
-  local h = -3750763034362895579          -- 0xcbf29ce484222325
-  for i = 1, #s do
-    h = (h ~ s:byte(i)) * 1099511628211   -- 0x100000001b3, wrapping
-  end
-  return string.format("fnv1a64:%016x:%d", h, #s)
+  return string.format("fnv1a64:%016x:%d", core.fnv1a64(s), #s)
 end
 
 --- The article text as stored: policytk.text's normalizer when present.
