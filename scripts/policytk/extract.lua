@@ -176,7 +176,8 @@ function M.targets_in(s, mode, ctx)
         comparator_implied = q.comparator == nil or nil, unit_implied = q.implied_unit,
       }
       if q.lo then t.note = string.format("range %s—%s", tostring(q.lo), tostring(q.hi)) end
-      if deadline.scan(before)[1] and deadline.scan(before)[#deadline.scan(before)].kind == "every" or before:find("每年", 1, true) then
+      local ds = deadline.scan(before)
+      if (ds[1] and ds[#ds].kind == "every") or before:find("每年", 1, true) then
         t.every = "year"
       end
       out[#out + 1] = t
@@ -261,7 +262,6 @@ local function extract_table(doc, s, ctx, seen)
         local k = 1
         for j = 1, #starts do if starts[j] <= t.start then k = j end end
         local line = lines[k]
-        local from = math.max(t.start - starts[k] + 1 - 24, 1)
         local piece = line.text
         local endpos = math.min(t.stop - starts[k], #piece)
         local q = piece:sub(1, endpos)
@@ -276,7 +276,6 @@ local function extract_table(doc, s, ctx, seen)
             kk = p2 + #d
           end
         end
-        local _ = from
         t.quote = q:sub(lastsep + 1)
         if t.quote == "" then t.quote = q end
         t.line = line.line

@@ -243,10 +243,11 @@ function M.metadata(text)
   return meta
 end
 
---- Parse the text: { meta =, paragraphs = { {text=, line=, section=, level=, number=, title=,
---- l1=, l2=, l3=, measure=bool}, … }, lead_rule =, lead_rule_quote = }.
+--- Parse the text: { paragraphs = { {text=, line=, section=, level=, number=, title=,
+--- l1=, l2=, l3=, measure=bool}, … }, lead_rule =, lead_rule_quote = } (the document's
+--- metadata is M.metadata's).
 function M.parse(text)
-  local doc = { meta = M.metadata(text), paragraphs = {} }
+  local doc = { paragraphs = {} }
   local l1, l2, l3, l1title, l2title
   for _, p in ipairs(M.paragraphs(text)) do
     local level, num, rest = M.heading(p.text)
