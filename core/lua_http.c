@@ -348,10 +348,10 @@ static void decode_body(lua_State *L, int resp, int raw, const char *url, int ut
   size_t n;
   const char *s = lua_tolstring(L, raw, &n);
   if (!from_header && !http_meta_charset(s, n, cs, sizeof cs)) cs[0] = '\0';
-  /* Declared UTF-8 that is valid (or an empty body with no declaration, as a 304 has): the
+  /* Valid UTF-8, declared so or not declared at all (detection would say utf-8 too): the
   ** bytes are their own text — the same string as what text.decode would return, without
   ** a copy. Anything else takes the full path below. */
-  if (utf8 && ((cs[0] && strcmp(canonical(cs), "utf-8") == 0) || (n == 0 && !cs[0]))) {
+  if (utf8 && (!cs[0] || strcmp(canonical(cs), "utf-8") == 0)) {
     lua_pushvalue(L, raw);
     lua_setfield(L, resp, "body");
     lua_pushliteral(L, "utf-8");

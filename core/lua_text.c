@@ -57,15 +57,13 @@ static int text_t2s(lua_State *L) {
 
 /* is_traditional(s) -> boolean: t2s changes more than 5% of its ideographs */
 static int text_is_traditional(lua_State *L) {
-  size_t n, tn, han, changed;
+  size_t n, han, changed;
   const char *s = luaL_checklstring(L, 1, &n);
   if (!ptk_text_t2s_maybe(L, s, n)) {
     lua_pushboolean(L, 0);
     return 1;
   }
-  ptk_text_t2s(L, s, n);
-  const char *t = lua_tolstring(L, -1, &tn);
-  ptk_text_t2s_changes(s, n, t, tn, &han, &changed);
+  ptk_text_t2s_lines(L, s, n, &han, &changed);      /* the table path, as normalize decides */
   lua_pushboolean(L, ptk_text_traditional_verdict(han, changed));
   return 1;
 }
