@@ -205,8 +205,11 @@ static void test_retries_on_connect_error(void **s) {
   (void)s;
   lua_State *L = state();
   run(L,
+      "local t0 = http.clock()\n"
       "local r, err = http.request{url = 'http://127.0.0.1:1/', retries = 2, retry_delay = 0.01}\n"
-      "assert(r == nil and err.category == 'connect')\n");
+      "assert(r == nil and err.category == 'connect')\n"
+      "-- two retries waited their backoff (0.01 and 0.02 s, each at least 3/4 of it with jitter)\n"
+      "assert(http.clock() - t0 >= 0.0225, 'no backoff: the retries did not happen')\n");
   ptk_closestate(L);
 }
 

@@ -145,7 +145,9 @@ test("html: self-contained, well-formed XML, bars, sparklines, print CSS", funct
   local code, _, err = with_db({ "report", "wenzhou", "quarterly", "--period", "2024-Q3", "--format", "html", "-o", out })
   t.eq(code, 0, err)
   local html = read(out)
-  t.ok(not html:find("https?://[^w]"), "no network references")
+  -- the only URLs are the SVG and XHTML namespace names, which are never fetched
+  local no_ns = html:gsub('xmlns="http://www%.w3%.org/[%w/]+"', "")
+  t.ok(not no_ns:find("https?://"), "no network references")
   t.match(html, "@page { size: A4")
   t.match(html, "break%-before: page")
   t.match(html, "<polyline")
@@ -178,7 +180,6 @@ test("csv: BOM, CRLF, and the rows round-trip", function(t)
   for _, r in ipairs(records) do if r[1] == "T01" then found = r end end
   t.eq(found, { "T01", "新增中小微企业3000家", "市经信局", "张三 88880001", "40", "1650", "3000", "55", "58.2648",
                 "黄 lagging", "完成率 55.0%，序时进度 58.3%，落后 3.3 个百分点" })
-  t.eq({ found[5], found[6], found[8], found[10] }, { "40", "1650", "55", "黄 lagging" })
 end)
 
 test("json: the report's data", function(t)
