@@ -38,11 +38,25 @@ function M.firm(fields)
 end
 
 --- The value of a param on a date (YYYY-MM-DD), or nil when none is in force.
-function M.param_value(param, date)
-  for _, v in ipairs(param.values) do
-    if date >= v.from and (v.to == nil or date <= v.to) then return v.value end
+M.param_value = conditions.param_value
+local year_end = conditions.year_end
+
+local params_cache = setmetatable({}, { __mode = "k" })
+
+--- The params of a benefit by id (made once per benefit).
+function M.params_of(b)
+  local own = params_cache[b]
+  if not own then
+    own = {}
+    for _, p in ipairs(b.params or {}) do own[p.id] = p end
+    params_cache[b] = own
   end
-  return nil
+  return own
+end
+
+-- The reason a benefit pays nothing when its amount param has no value for the year.
+local function no_standard(year, id)
+  return string.format("%d年无有效标准（参数 %s 不在有效期内）", year, id)
 end
 
 local sme = require "policytk.sme"
@@ -64,28 +78,17 @@ local function size_of(firm, year)
 end
 
 local function make_ctx(plugin, benefit, year)
-  local own = {}
-  for _, p in ipairs(benefit.params or {}) do own[p.id] = p end
+  local own = M.params_of(benefit)
   return plugin_http.attach({
     year = year,
     log = log.named("plugin " .. plugin.id .. ": benefit " .. tostring(benefit.id)),
     param = function(id, date)
       local p = own[id] or (plugin.param_by_id or {})[id]
       if not p then error(string.format("ctx.param: unknown param %q", tostring(id)), 2) end
-      return M.param_value(p, date or string.format("%04d-12-31", year))
+      return M.param_value(p, date or year_end(year))
     end,
     size = size_of,
   }, plugin)
-end
-
--- One rule for one firm, inside the caller's budgeted call: an entry { benefit, amount,
--- reason } or { benefit, error }.
--- The param of a benefit by id.
-local function param_of(b, id)
-  for _, p in ipairs(b.params) do
-    if p.id == id then return p end
-  end
-  return nil
 end
 
 -- The compiled amount options of a benefit whose amount is a list of { when, param }.
@@ -94,11 +97,10 @@ local compiled_options = setmetatable({}, { __mode = "k" })
 local function options_of(b)
   local list = compiled_options[b]
   if not list then
-    local own = {}
-    for _, p in ipairs(b.params) do own[p.id] = p end
+    local own = M.params_of(b)
     list = {}
     for i, opt in ipairs(b.amount) do
-      list[i] = { test = conditions.compile(opt.when or {}, own), when = opt.when or {}, param = param_of(b, opt.param) }
+      list[i] = { test = conditions.compile(opt.when or {}, own), when = opt.when or {}, param = own[opt.param] }
     end
     compiled_options[b] = list
   end
@@ -112,9 +114,9 @@ local function option_amount(b, firm, year, reasons)
   for _, opt in ipairs(options_of(b)) do
     local failed, v, w = opt.test(firm, year, size_of)
     if not failed then
-      local a = M.param_value(opt.param, string.format("%04d-12-31", year))
+      local a = M.param_value(opt.param, year_end(year))
       if a ~= nil then return a end
-      why = reasons and string.format("%d年无有效标准（参数 %s 不在有效期内）", year, opt.param.id)
+      why = reasons and no_standard(year, opt.param.id)
     elseif reasons then
       why = conditions.reason(opt.when[failed], year, v, w, firm, size_of)
     end
@@ -122,6 +124,8 @@ local function option_amount(b, firm, year, reasons)
   return nil, why
 end
 
+-- One rule for one firm, inside the caller's budgeted call: an entry { benefit, amount,
+-- reason } or { benefit, error }.
 local function judge(b, view, year, ctx)
   local entry = { benefit = b, amount = 0 }
   local ok, eligible, reason = true, true, nil
@@ -132,7 +136,7 @@ local function judge(b, view, year, ctx)
     entry.reason = reason or "不符合条件"
   elseif type(b.amount) == "string" then
     local a = ctx.param(b.amount)
-    if a == nil then entry.reason = string.format("%d年无有效标准（参数 %s 不在有效期内）", year, b.amount)
+    if a == nil then entry.reason = no_standard(year, b.amount)
     else entry.amount, entry.reason = a, reason end
   elseif type(b.amount) == "table" then
     local a, why = option_amount(b, view, year, true)
@@ -164,11 +168,7 @@ local function when_test(b)
   local t = compiled[b]
   if t == nil then
     t = false
-    if b.when then
-      local own = {}
-      for _, p in ipairs(b.params or {}) do own[p.id] = p end
-      t = conditions.compile(b.when, own)
-    end
+    if b.when then t = conditions.compile(b.when, M.params_of(b)) end
     compiled[b] = t
   end
   return t
@@ -176,10 +176,8 @@ end
 
 -- The value of a benefit's amount param for a year (a rule that is `when` alone).
 local function param_amount(b, year)
-  for _, p in ipairs(b.params) do
-    if p.id == b.amount then return M.param_value(p, string.format("%04d-12-31", year)) end
-  end
-  return nil
+  local p = M.params_of(b)[b.amount]
+  return p and M.param_value(p, year_end(year))
 end
 
 --- Evaluate every benefit of `list` for one firm. The `when` conditions are tested first, by
@@ -208,7 +206,7 @@ function M.evaluate_all(plugin, list, firm, year, opts)
       local a = param_amount(b, year)
       local e = { benefit = b, amount = a or 0 }
       if a == nil and reasons then
-        e.reason = string.format("%d年无有效标准（参数 %s 不在有效期内）", year, b.amount)
+        e.reason = no_standard(year, b.amount)
       end
       out[#out + 1] = e
     elseif b.eligible == nil and type(b.amount) == "table" then

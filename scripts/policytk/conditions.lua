@@ -204,14 +204,18 @@ local function comparable(a, b)
   return ta == tb and (ta == "number" or ta == "string")
 end
 
+--- "YYYY-12-31" of a year: the day a param must be in force on for the year.
 local function year_end(year) return string.format("%04d-12-31", year) end
+M.year_end = year_end
 
+--- The value of a param{} on a date (YYYY-MM-DD), or nil when none is in force.
 local function param_value(p, date)
   for _, v in ipairs(p.values) do
     if date >= v.from and (v.to == nil or date <= v.to) then return v.value end
   end
   return nil
 end
+M.param_value = param_value
 
 -- A test(firm, year, size_of) → ok, value, expected for one condition.
 local compiled = setmetatable({}, { __mode = "k" })   -- condition → its test, for reasons
@@ -245,7 +249,7 @@ local function compile_test(c, params)
     return function(firm, year, size_of)
       local i, v, w = test(firm, year, size_of)
       if i == nil then return true end
-      return false, v, w, i
+      return false, v, w
     end
   elseif c.any then
     local subs = {}

@@ -22,6 +22,7 @@ local sme = require "policytk.sme"
 local firms = require "policytk.firms"
 local benefits_eval = require "policytk.benefits"
 local tabular = require "policytk.tabular"
+local conditions = require "policytk.conditions"
 
 local M = {}
 
@@ -32,7 +33,7 @@ local SIZE = { large = 0, medium = 1, small = 2, micro = 3 }
 local ALWAYS = { op = "present", a = { src = "const", value = true } }
 local NEVER = { op = "present", a = { src = "const", value = nil } }
 
-local function year_end(y) return string.format("%04d-12-31", y) end
+local year_end = conditions.year_end
 
 -- Slots: the values conditions read in the JSON columns, one per (source, name, at, kind).
 local function slot_table()
@@ -80,28 +81,21 @@ local function plan_cond(c, b, year, slots)
     -- the param has a value on 31 December of the field's year: one year range per value
     local a = operand(c.at_year_of, nil, year, slots)
     local alts = {}
-    for _, p in ipairs(b.params) do
-      if p.id == c.in_force then
-        for _, v in ipairs(p.values) do
-          local subs = { { op = "integer", a = a }, { op = "ge", a = a, b = { src = "const", value = tonumber(v.from:sub(1, 4)) } } }
-          if v.to then
-            local last = tonumber(v.to:sub(1, 4)) - (v.to:sub(6) == "12-31" and 0 or 1)
-            subs[3] = { op = "le", a = a, b = { src = "const", value = last } }
-          end
-          alts[#alts + 1] = { op = "all", subs = subs }
-        end
+    local p = benefits_eval.params_of(b)[c.in_force]
+    for _, v in ipairs(p and p.values or {}) do
+      local subs = { { op = "integer", a = a }, { op = "ge", a = a, b = { src = "const", value = tonumber(v.from:sub(1, 4)) } } }
+      if v.to then
+        local last = tonumber(v.to:sub(1, 4)) - (v.to:sub(6) == "12-31" and 0 or 1)
+        subs[3] = { op = "le", a = a, b = { src = "const", value = last } }
       end
+      alts[#alts + 1] = { op = "all", subs = subs }
     end
     if #alts == 0 then return NEVER end
     return { op = "any", subs = alts }
   end
   if c.in_force then
-    for _, p in ipairs(b.params) do
-      if p.id == c.in_force then
-        return benefits_eval.param_value(p, year_end(year)) ~= nil and ALWAYS or NEVER
-      end
-    end
-    return NEVER
+    local p = benefits_eval.params_of(b)[c.in_force]
+    return p and conditions.param_value(p, year_end(year)) ~= nil and ALWAYS or NEVER
   end
   if c.size then
     local sizes = {}
@@ -208,18 +202,15 @@ function M.build(list, year, columns, excl)
       entry.options = {}
       for _, opt in ipairs(options) do
         local oconds, onever = plan_list(opt.when, b, year, slots)
-        local a
-        for _, p in ipairs(b.params) do
-          if p.id == opt.param then a = benefits_eval.param_value(p, year_end(year)) end
-        end
+        local p = benefits_eval.params_of(b)[opt.param]
+        local a = p and conditions.param_value(p, year_end(year))     -- finite: the schema says so
         local unit = b.params[1].unit
-        if a ~= nil and a ~= 0 and not (a < 0 or a ~= a) and unit == "元" and math.type(a) ~= "integer"
-            and a == math.floor(a) then
-          a = math.tointeger(a)
-        end
         if a == nil or a == 0 then onever = true
-        elseif a < 0 or a ~= a or (unit == "元" and math.type(a) ~= "integer") then
-          lua = true                                        -- the Lua path names the bad amount
+        else
+          if unit == "元" then a = math.tointeger(a) or a end
+          if a < 0 or (unit == "元" and math.type(a) ~= "integer") then
+            lua = true                                      -- the Lua path names the bad amount
+          end
         end
         if not onever then
           entry.options[#entry.options + 1] = {
