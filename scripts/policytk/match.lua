@@ -152,9 +152,7 @@ function M.run_scan(db_path, plugin, opts, sink, progress)
   local build = firms.record_builder()
   local out, emit = sink.file, sink.row
   if out then
-    local header = {}
-    for _, c in ipairs(M.COLUMNS) do header[c.key] = c.key end
-    out:write(tabular.csv_line(M.COLUMNS, header))
+    out:write(tabular.csv_header(M.COLUMNS))
     emit = function(row) out:write(tabular.csv_line(M.COLUMNS, row)) end
   end
   local counted = scan.run({

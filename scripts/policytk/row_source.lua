@@ -72,14 +72,7 @@ function M.open(path, opts)
     -- UTF-8: records parsed in C straight from the file; the fourth value is the number of
     -- the first field that is not valid UTF-8 (nil when all are)
     local records, reader = csv.file_records(f)
-    local rows = function()
-      local fields, line, problem, bad = records()
-      if fields and fields[1] and fields[1]:byte(1) == 0 then
-        return false, line, "cannot decode the line as " .. encoding .. ": " .. fields[1]:sub(2)
-      end
-      return fields, line, problem, bad
-    end
-    return rows, function() reader:close(); f:close() end, encoding
+    return records, function() reader:close(); f:close() end, encoding
   end
   local text = text_module(encoding)
   local next_line = function()

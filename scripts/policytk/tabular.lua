@@ -61,23 +61,25 @@ local function csv_field(s)
   return s
 end
 
---- CSV text (header + rows, CRLF line ends as RFC 4180 asks).
-function M.csv(columns, rows)
-  local out, line = {}, {}
-  for i, c in ipairs(columns) do line[i] = csv_field(c.key) end
-  out[1] = table.concat(line, ",")
-  for _, row in ipairs(rows) do
-    for i, c in ipairs(columns) do line[i] = csv_field(cell(row[c.key])) end
-    out[#out + 1] = table.concat(line, ",")
-  end
-  return table.concat(out, "\r\n") .. "\r\n"
-end
-
---- One CSV line (CRLF included) of a row, as M.csv writes it.
+--- One CSV line (CRLF included) of a row.
 function M.csv_line(columns, row)
   local line = {}
   for i, c in ipairs(columns) do line[i] = csv_field(cell(row[c.key])) end
   return table.concat(line, ",") .. "\r\n"
+end
+
+--- The CSV header line: the columns' keys.
+function M.csv_header(columns)
+  local keys = {}
+  for _, c in ipairs(columns) do keys[c.key] = c.key end
+  return M.csv_line(columns, keys)
+end
+
+--- CSV text (header + rows, CRLF line ends as RFC 4180 asks).
+function M.csv(columns, rows)
+  local out = { M.csv_header(columns) }
+  for i, row in ipairs(rows) do out[i + 1] = M.csv_line(columns, row) end
+  return table.concat(out)
 end
 
 --- JSON array of objects with exactly the columns' keys (nil becomes null).
@@ -96,12 +98,13 @@ function M.json(columns, rows)
   return json.pretty(list) .. "\n"
 end
 
+local is_format = {}
+for _, f in ipairs(M.formats) do is_format[f] = true end
+
+--- Write rows to the file `out` in one of M.formats.
 function M.write(out, format, columns, rows)
-  local f = M[format]
-  if not f or format == "write" or format == "cell" or format == "formats" then
-    error("tabular: unknown format " .. tostring(format), 2)
-  end
-  out:write(f(columns, rows))
+  if not is_format[format] then error("tabular: unknown format " .. tostring(format), 2) end
+  out:write(M[format](columns, rows))
 end
 
 return M
