@@ -35,8 +35,8 @@ return {
     end
     conn:close()
     if not city then cli.fail("cannot tell the city of region %s: give --city", firm.region) end
-    local plugin = plugins.load_all({ city }).by_id[city]
-    if not plugin or plugin.status ~= "ok" then cli.fail("plugin %s cannot be loaded (policytk check %s)", city, city) end
+    local plugin, why = plugins.load_valid(city)
+    if not plugin then cli.fail("%s", why) end
     local year = opts.year or tonumber(os.date("!%Y"))
     local rows = {}
     for _, e in ipairs(match.firm(plugin, plugin.benefits, firm, year)) do

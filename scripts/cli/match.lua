@@ -11,12 +11,8 @@ local term = require "policytk.term"
 local COLUMNS = match.COLUMNS
 
 local function load_plugin(city)
-  local all = plugins.load_all({ city })
-  local p = all.by_id[city]
-  if not p then cli.fail("%s", all.problems[1] or ("no plugin " .. city)) end
-  if p.status ~= "ok" then
-    cli.fail("plugin %s has problems; run `policytk check %s`:\n%s", city, city, plugins.format_problem(p.problems[1]))
-  end
+  local p, err = plugins.load_valid(city)
+  if not p then cli.fail("%s", err) end
   return p
 end
 

@@ -7,21 +7,11 @@ local store = require "policytk.store"
 local tabular = require "policytk.tabular"
 local common = require "policytk.reports.common"
 
-local function today()
-  local t = os.getenv("POLICYTK_TODAY")
-  if t and t:match("^%d%d%d%d%-%d%d%-%d%d$") then return t end
-  return os.date("%Y-%m-%d")
-end
+local today = require("policytk.progress_cli").today
 
 local function load_plugin(city)
-  local all = plugins.load_all({ city })
-  if #all.problems > 0 then cli.fail("%s", table.concat(all.problems, "; ")) end
-  local p = all.by_id[city]
-  if p.status ~= "ok" then
-    local lines = {}
-    for i = 1, math.min(#p.problems, 5) do lines[i] = plugins.format_problem(p.problems[i]) end
-    cli.fail("plugin %s has %d problem(s): %s", city, #p.problems, table.concat(lines, "; "))
-  end
+  local p, err = plugins.load_valid(city)
+  if not p then cli.fail("%s", err) end
   return p
 end
 
@@ -59,7 +49,7 @@ return {
     .. "written whole or not at all. See docs/reports.md.",
   options = {
     { "--period", arg = "PERIOD", help = "report period: 2024, 2024-Q3 or 2024-09" },
-    { "--format", arg = "FORMAT", values = { "md", "html", "csv", "json", "xlsx" }, default = "md",
+    { "--format", arg = "FORMAT", values = require("policytk.reports.engine").FORMATS, default = "md",
       help = "output format" },
     { "--output", "-o", arg = "FILE", help = "write to FILE instead of standard output" },
     { "--as-of", arg = "DATE", help = "compute as of this date instead of the period's end (YYYY-MM-DD)" },

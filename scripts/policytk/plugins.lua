@@ -275,6 +275,21 @@ function M.load_all(ids)
   return result
 end
 
+--- The plugin `id`, loaded and valid; or nil and one message for the user: which plugin is
+--- missing (with a suggestion) or its first problems as FILE:LINE: path: problem.
+function M.load_valid(id)
+  local all = M.load_all({ id })
+  local p = all.by_id[id]
+  if not p then return nil, all.problems[1] or ("no plugin named " .. tostring(id)) end
+  if p.status ~= "ok" then
+    local lines = {}
+    for i = 1, math.min(#p.problems, 5) do lines[i] = "  " .. M.format_problem(p.problems[i]) end
+    return nil, string.format("plugin %s has %d problem(s) (policytk check %s):\n%s", id, #p.problems, id,
+      table.concat(lines, "\n"))
+  end
+  return p
+end
+
 --- Count of targets over a plugin's documents.
 function M.count_targets(plugin)
   local n = 0

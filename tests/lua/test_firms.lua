@@ -184,6 +184,10 @@ test("explain: the failed condition with the firm's value and the threshold", fu
   t.match(out, "award,小升规奖励,不享受,0,元,首次规上年份为无，不是2025年")
   c = run({ "explain", "914403001922038216", "--db", db })
   t.eq(c, 1)
+  local err
+  c, _, err = run({ "explain", code(2), "--city", "bnee", "--db", db })
+  t.eq(c, 1)
+  t.eq(err, 'policytk explain: no plugin named "bnee" (did you mean "bene"?)\n')
   os.remove(db)
 end)
 
