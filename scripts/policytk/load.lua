@@ -58,7 +58,6 @@ local function put(conn, tbl, keys, row, stamp)
     table.unpack(vals, 1, n))
   return "added", rowid
 end
-M.put = put
 
 -- Put the indicator declarations of city (nil: the common catalog).
 local function put_indicators(conn, city, list)

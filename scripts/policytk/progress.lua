@@ -30,8 +30,6 @@ M.DEFAULTS = {
 M.STATUSES = { "missed", "behind", "lagging", "no_data", "on_track", "achieved" }
 M.RANK = { missed = 1, behind = 2, lagging = 3, no_data = 4, on_track = 5, achieved = 6 }
 M.COLOR = { achieved = "绿", on_track = "绿", lagging = "黄", behind = "红", missed = "红", no_data = "灰" }
-M.COLOR_EN = { achieved = "green", on_track = "green", lagging = "yellow", behind = "red", missed = "red",
-               no_data = "grey" }
 M.LABEL = { achieved = "已完成", on_track = "序时推进", lagging = "略有滞后", behind = "明显滞后",
             missed = "到期未完成", no_data = "暂无数据" }
 M.SDG_LABEL = { substantial = "显著进展", moderate = "中等进展", limited = "有限进展", deterioration = "倒退" }

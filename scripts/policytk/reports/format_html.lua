@@ -14,7 +14,6 @@ M.COLORS = { achieved = "#2e7d32", on_track = "#43a047", lagging = "#f9a825", be
 local function esc(s)
   return (tostring(s):gsub("[&<>\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" }))
 end
-M.escape = esc
 
 local function num(x) return string.format("%.1f", x) end
 

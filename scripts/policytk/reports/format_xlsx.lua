@@ -6,7 +6,6 @@
 
 local cli = require "policytk.cli"
 local fs = require "policytk.fs"
-local progress = require "policytk.progress"
 local common = require "policytk.reports.common"
 
 local M = {}
@@ -146,5 +145,4 @@ function M.write(report, path)
   end
 end
 
-M.progress = progress
 return M
