@@ -185,7 +185,8 @@ test("explain: the failed condition with the firm's value and the threshold", fu
   c = run({ "explain", "914403001922038216", "--db", db })
   t.eq(c, 1)
   local err
-  c, _, err = run({ "explain", code(2), "--city", "bnee", "--db", db })
+  c, out, err = run({ "explain", code(2), "--city", "bnee", "--db", db })
+  t.eq(out, "")
   t.eq(c, 1)
   t.eq(err, 'policytk explain: no plugin named "bnee" (did you mean "bene"?)\n')
   os.remove(db)
