@@ -65,8 +65,7 @@ size_t ptk_utf8_check(const char *s, size_t n) {
   return n;
 }
 
-/* East Asian Wide (W) and Fullwidth (F) ranges, abridged to the blocks Chinese text uses. */
-static int is_wide(uint32_t c) {
+int ptk_is_wide(uint32_t c) {
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
          (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
@@ -89,7 +88,7 @@ size_t ptk_display_width(const char *s, size_t n) {
     if (len == 0) { w++; i++; continue; }
     i += len;
     if (is_combining(cp)) continue;
-    w += is_wide(cp) ? 2 : 1;
+    w += ptk_is_wide(cp) ? 2 : 1;
   }
   return w;
 }

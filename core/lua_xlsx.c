@@ -16,8 +16,6 @@
 #include "policytk.h"
 #include "xlsx.h"
 
-int luaopen_policytk_xlsx(lua_State *L);
-
 /* xlsx.sheets(path): open, list, close. */
 static int xlsx_sheets(lua_State *L) {
   luaL_checkstring(L, 1);

@@ -101,9 +101,6 @@ static inline int ptk_is_han(uint32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
-/* 1 when c is wide in a terminal (ptk_display_width counts it 2). */
-int ptk_is_wide(uint32_t c);
-
 /* 1 when c may spell a pinyin syllable: ASCII letters and the letters with tone marks
 ** āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ plus ü. *toned is set to 1 for a tone-marked vowel. */
 int ptk_is_pinyin_letter(uint32_t c, int *toned);

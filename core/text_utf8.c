@@ -57,12 +57,6 @@ void ptk_u8_add(luaL_Buffer *b, uint32_t cp) {
   luaL_addlstring(b, tmp, len);
 }
 
-int ptk_is_wide(uint32_t c) {
-  char tmp[4];
-  size_t len = ptk_u8_encode(c, tmp);
-  return ptk_display_width(tmp, len) == 2;
-}
-
 int ptk_is_pinyin_letter(uint32_t c, int *toned) {
   /* the tone-marked vowels, in the order a e i o u ü, tones 1..4 */
   static const uint16_t marked[] = {

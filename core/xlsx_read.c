@@ -5,7 +5,6 @@
 ** strings are loaded once into a Lua table; each sheet is streamed row by row with
 ** xmlTextReader, so a large sheet never sits in memory whole.
 */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -509,10 +508,9 @@ static int cell_error(lua_State *L, rows_state *s, int col, long row, const char
 /* Push a number: an integer when integral and representable, else a float. */
 static void push_number(lua_State *L) {
   if (lua_isinteger(L, -1)) return;
-  lua_Number d = lua_tonumber(L, -1);
-  lua_Integer i;
-  if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0 &&
-      lua_numbertointeger(d, &i)) {
+  int exact;
+  lua_Integer i = lua_tointegerx(L, -1, &exact);   /* only an integral, representable float */
+  if (exact) {
     lua_pop(L, 1);
     lua_pushinteger(L, i);
   }

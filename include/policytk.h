@@ -91,6 +91,10 @@ int luaopen_policytk_readline(lua_State *L);  /* loadable: build/lib/policytk/re
 int luaopen_policytk_text(lua_State *L);
 int luaopen_policytk_db(lua_State *L);
 int luaopen_policytk_csv(lua_State *L);     /* preloaded as policytk.csv_reader */
+int luaopen_policytk_xlsx(lua_State *L);    /* loadable, as are the next three */
+int luaopen_policytk_http(lua_State *L);
+int luaopen_policytk_html(lua_State *L);
+int luaopen_policytk_scan(lua_State *L);
 
 /* ----------------------------------------------------------------- host */
 
@@ -131,6 +135,10 @@ int ptk_is_iso_date(const char *s, size_t n);
 /* Display width of UTF-8 text in a terminal: East Asian wide/fullwidth characters count 2,
 ** combining marks 0, others 1; invalid bytes count 1 each. */
 size_t ptk_display_width(const char *s, size_t n);
+
+/* 1 when the code point is East Asian Wide or Fullwidth (abridged to the blocks Chinese text
+** uses): ptk_display_width counts it 2. */
+int ptk_is_wide(uint32_t c);
 
 /* 1 when name is a valid verb name: [a-z][a-z0-9-]*, at most 64 characters. */
 int ptk_valid_verb(const char *name);

@@ -15,7 +15,6 @@
 
 #include "policytk.h"
 
-int luaopen_policytk_html(lua_State *L);
 
 static lua_State *state(void) {
   lua_State *L = ptk_newstate();

@@ -17,7 +17,6 @@
 #include "http.h"
 #include "policytk.h"
 
-int luaopen_policytk_http(lua_State *L);
 
 static lua_State *state(void) {
   lua_State *L = ptk_newstate();

@@ -25,7 +25,6 @@
 
 #include "policytk.h"
 
-int luaopen_policytk_xlsx(lua_State *L);
 
 typedef struct fixture {
   lua_State *L;
