@@ -139,11 +139,12 @@ FUZZ_BUILD   ?= build/fuzz
 FUZZ_SEEDS   ?= $(CURDIR)/../shared/seeds
 FUZZ_FLAGS    = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1
 .PHONY: fuzz
+FUZZ_TEXT_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))
 fuzz:
-	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(FUZZ_TEXT_OBJ)
 	@set -e; for h in quantity normalize structure; do \
 	  clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) opencc) -Icore -o $(FUZZ_BUILD)/fuzz_$$h fuzz/fuzz_$$h.c \
-	    $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c)) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,opencc); \
+	    $(FUZZ_TEXT_OBJ) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,opencc); \
 	done
 	@set -e; rm -rf $(FUZZ_BUILD)/corpus; bash fuzz/seed_corpus.sh $(FUZZ_SEEDS) $(FUZZ_BUILD)/corpus; \
 	for h in quantity normalize structure; do echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \

@@ -1,7 +1,8 @@
 /* fuzz_common.h: shared body of the libFuzzer harnesses in fuzz/. Each harness defines
 ** FUZZ_CODE, a Lua chunk that receives the fuzz input as its argument (...), and includes
-** this file. A Lua error is fine (a named error); a crash, a sanitizer report or a leak is
-** a finding. One lua_State is made once (ptk_newstate + ptk_host_init + policytk.text). */
+** this file. A Lua error is fine (a named error), except one whose message starts with
+** "invariant:" — a property the harness checks — which aborts, as a crash, a sanitizer report
+** or a leak does: each is a finding. One lua_State is made once (ptk_newstate + ptk_host_init + policytk.text). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lua_rawgeti(fuzz_L, LUA_REGISTRYINDEX, fuzz_ref);
   lua_pushlstring(fuzz_L, (const char *)data, size);
   int rc = ptk_limited_pcall(fuzz_L, 1, &lim, "fuzz", NULL);
+  if (rc != LUA_OK) {
+    const char *msg = lua_tostring(fuzz_L, -1);
+    if (msg && strstr(msg, "invariant:") != NULL) {
+      fprintf(stderr, "fuzz: %s\n", msg);
+      abort();
+    }
+  }
   lua_settop(fuzz_L, 0);
-  (void)rc;
   lua_gc(fuzz_L, LUA_GCCOLLECT, 0);
   return 0;
 }
