@@ -93,8 +93,7 @@ local function read_header(fields, today_year, bad)
   local known = {}
   for _, c in ipairs(M.COLUMNS) do known[c] = true end
   for i, raw in ipairs(fields) do
-    local name = trim(raw)
-    if i == 1 then name = name:gsub("^\239\187\191", "") end
+    local name = trim(raw)                         -- (the readers drop a BOM)
     if seen[name] then bad("header", string.format("column %q appears twice", name)) end
     seen[name] = true
     local what, year = name:match("^(revenue)_(%d%d%d%d)$")
@@ -111,8 +110,10 @@ local function read_header(fields, today_year, bad)
       h.extra[i] = name
     end
   end
-  for c in pairs(M.REQUIRED) do
-    if not seen[c] then bad("header", string.format("missing column %q (see `policytk firms template`)", c)) end
+  for _, c in ipairs(M.COLUMNS) do               -- in column order, the same every run
+    if M.REQUIRED[c] and not seen[c] then
+      bad("header", string.format("missing column %q (see `policytk firms template`)", c))
+    end
   end
   return h
 end
@@ -132,15 +133,25 @@ local function parse_awards(s, bad)
   return list
 end
 
+-- The name of the header's column i, for a message.
+local function column_name(h, i)
+  local y = h.years[i]
+  return h.columns[i] or h.extra[i] or (y and y[1] .. "_" .. y[2]) or ("field " .. i)
+end
+
 -- One data row → firm table (DB columns) + years, or nil after reporting problems.
-local function read_row(fields, h, lk, opts, bad)
+-- utf8_ok: the reader has checked every field already.
+local function read_row(fields, h, lk, opts, bad, utf8_ok)
+  if not utf8_ok then
+    for i = 1, #fields do                        -- in column order: the first bad field is named
+      local at = core.utf8_check(fields[i])
+      if at then bad(column_name(h, i), string.format("invalid UTF-8 (byte %d of the field)", at)); return nil end
+    end
+  end
   local rec = {}
   for i, name in pairs(h.columns) do rec[name] = trim(fields[i] or "") end
   local ok = true
   local function fail(col, msg) bad(col, msg); ok = false end
-  for i = 1, #fields do
-    if core.utf8_check(fields[i]) then fail("row", "invalid UTF-8 in field " .. i); return nil end
-  end
 
   local f = { extra = {} }
   local code = (rec.credit_code or ""):upper()
@@ -243,7 +254,8 @@ function M.import(conn, path, opts)
   local lk = region_lookup(conn, opts.city)
   local problems = bad_rows.new(shown)
   local function bad(col, problem) problems:add(col, problem) end
-  local next_record, close = row_source.open(path, { sheet = opts.sheet, encoding = opts.encoding })
+  local next_record, close, encoding = row_source.open(path, { sheet = opts.sheet, encoding = opts.encoding })
+  local checked = encoding == "utf-8"            -- the C reader has checked the UTF-8 of each field
   local counts = { added = 0, replaced = 0 }
   local now = store.now()
   local ok, e = pcall(conn.transaction, conn, function()
@@ -260,7 +272,7 @@ function M.import(conn, path, opts)
     local del_years <close> = conn:prepare("DELETE FROM firm_years WHERE credit_code = ?")
     local ins_year <close> = conn:prepare("INSERT INTO firm_years (credit_code, year, revenue, assets) VALUES (?, ?, ?, ?)")
     local header, seen = nil, {}
-    for fields, line, problem in next_record do
+    for fields, line, problem, bad_utf8 in next_record do
       problems.line = line
       if not fields then
         bad(header and "row" or "header", problem)
@@ -271,7 +283,7 @@ function M.import(conn, path, opts)
         if #fields ~= header.n then
           bad("row", string.format("%d fields; the header has %d", #fields, header.n))
         else
-          local f = read_row(fields, header, lk, opts, bad)
+          local f = read_row(fields, header, lk, opts, bad, checked and not bad_utf8)
           if f and seen[f.credit_code] then
             bad("credit_code", string.format("%s appears twice in the file (first on line %d)", f.credit_code,
               seen[f.credit_code]))

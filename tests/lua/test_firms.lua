@@ -86,6 +86,17 @@ test("firms import: names ending in 一 or starting with 「 keep every byte; bl
   os.remove(csv); os.remove(db)
 end)
 
+test("firms import: invalid UTF-8 is named by line and column", function(t)
+  local db, csv = fresh_db(), os.tmpname()
+  -- past the 64 KiB the encoding is detected from, so the file is read as UTF-8
+  local pad = string.rep("# " .. string.rep("注", 30) .. "\n", 800)
+  write(csv, HEADER .. pad .. code(1) .. ",甲公司\255\254,企业,甲区,C3311,2015-03-01,45,,,否,,,1,1,1,\n")
+  local c, _, err = run({ "firms", "import", csv, "--db", db })
+  t.eq(c, 1)
+  t.match(err, ":802: name: invalid UTF%-8 %(byte 10 of the field%)")
+  os.remove(csv); os.remove(db)
+end)
+
 test("firms import: bad rows are named by line and column, and nothing is imported", function(t)
   local db, csv = fresh_db(), os.tmpname()
   local bad_check = code(3):sub(1, 17) .. (code(3):sub(18) == "0" and "1" or "0")
