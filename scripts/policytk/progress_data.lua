@@ -107,20 +107,23 @@ function Set:indicator(city, code)
   return self.indicators[(city or "") .. "|" .. code] or self.indicators["|" .. code]
 end
 
+-- The observation rows of an indicator in one region, through one prepared statement.
+function Set:observations(indicator, region)
+  if not self.stmt then
+    self.stmt = self.conn:prepare("SELECT period, value, unit, source, note, reported_at FROM observations "
+      .. "WHERE indicator = ? AND region = ?")
+  end
+  return self.stmt:rows(indicator, region)
+end
+
 --- Observations of indicator in region, oldest first. Figures in a unit other than the
 --- indicator's raise a named error (unit_mismatch).
 function Set:series(indicator, region, unit)
   local key = indicator .. "|" .. region
   local s = self.cache[key]
   if s then return s end
-  local stmt = self.stmt
-  if not stmt then
-    stmt = self.conn:prepare("SELECT period, value, unit, source, note, reported_at FROM observations "
-      .. "WHERE indicator = ? AND region = ?")
-    self.stmt = stmt
-  end
   s = {}
-  for row in stmt:rows(indicator, region) do
+  for row in self:observations(indicator, region) do
     s[#s + 1] = store.clean({ period = row.period, value = row.value, unit = row.unit, source = row.source,
                               note = row.note, reported_at = row.reported_at })
   end
@@ -149,8 +152,7 @@ function Set:county_sum(indicator, region)
   if not city or not self.regions[city] then return {} end
   local by_period, order = {}, {}
   for _, r in ipairs(self.regions[city]) do
-    for row in self.conn:rows("SELECT period, value, unit, source, note, reported_at FROM observations "
-        .. "WHERE indicator = ? AND region = ?", indicator, r.code) do
+    for row in self:observations(indicator, r.code) do
       local o = by_period[row.period]
       if not o then
         o = store.clean({ period = row.period, value = 0, unit = row.unit, source = row.source, note = row.note,
