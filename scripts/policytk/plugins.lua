@@ -163,8 +163,9 @@ local function validate_decl(plugin, decl, descriptor, label)
 end
 
 --- Load one plugin folder. Returns the plugin table; plugin.problems lists every problem
---- (empty when it is valid) and plugin.status is "ok" or "error".
-function M.load(id, dir)
+--- (empty when it is valid) and plugin.status is "ok" or "error". opts.manifest_only: run and
+--- check plugin.lua alone (for what only the manifest says, e.g. progress thresholds).
+function M.load(id, dir, opts)
   load_validators()
   local plugin = {
     id = id, dir = dir, problems = new_problems(),
@@ -206,8 +207,8 @@ function M.load(id, dir)
       }
     end
   end
-  if not plugin.manifest then
-    plugin.status = "error"
+  if not plugin.manifest or (opts and opts.manifest_only) then
+    plugin.status = plugin.manifest and #plugin.problems == 0 and "ok" or "error"
     return plugin
   end
 
@@ -242,9 +243,9 @@ function M.load_tests(plugin)
   return plugin.declared.test
 end
 
---- Load every plugin found (or only `ids`). Returns { list =, by_id =, problems = },
---- where problems are those outside any one plugin (search path, unknown ids).
-function M.load_all(ids)
+--- Load every plugin found (or only `ids`; opts as M.load's). Returns { list =, by_id =,
+--- problems = }, where problems are those outside any one plugin (search path, unknown ids).
+function M.load_all(ids, opts)
   local found, shadowed, problems = M.discover()
   local result = { list = {}, by_id = {}, problems = problems, shadowed = shadowed }
   local wanted
@@ -254,7 +255,7 @@ function M.load_all(ids)
   end
   for _, c in ipairs(found) do
     if not wanted or wanted[c.id] then
-      local p = M.load(c.id, c.dir)
+      local p = M.load(c.id, c.dir, opts)
       p.from = c.from
       result.list[#result.list + 1] = p
       result.by_id[c.id] = p

@@ -8,13 +8,11 @@ local common = require "policytk.reports.common"
 
 local M = {}
 
---- Thresholds per city from the plugins' manifests (plugin{ progress = … }); plugins that do
---- not load keep the defaults.
+--- Thresholds per city from the plugins' manifests (plugin{ progress = … }, read without
+--- loading the rest of each plugin); plugins whose manifest does not load keep the defaults.
 function M.thresholds(cities)
-  local ok, plugins = pcall(require, "policytk.plugins")
   local out = {}
-  if not ok then return out end
-  local all = plugins.load_all(cities)
+  local all = require("policytk.plugins").load_all(cities, { manifest_only = true })
   for _, p in ipairs(all.list) do
     if p.manifest and p.manifest.progress then out[p.id] = p.manifest.progress end
   end
