@@ -55,6 +55,7 @@ size_t ptk_utf8_next(const char *str, size_t n, uint32_t *cp) {
 }
 
 size_t ptk_utf8_check(const char *s, size_t n) {
+  if (n >= 16 && ptk_utf8_valid(s, n)) return n;   /* the common answer, found fast */
   size_t i = 0;
   uint32_t cp;
   while (i < n) {

@@ -117,18 +117,6 @@ int http_header_charset(const char *ctype, char *out, size_t outn, int *is_text)
 ** or <?xml encoding=?>, looked for in the first 8 KiB. Returns 1 when found. */
 int http_meta_charset(const char *s, size_t n, char *out, size_t outn);
 
-/* 1 when the n bytes at s are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-** nothing above U+10FFFF) — exactly the bytes text.decode(s, "utf-8") keeps unchanged. */
-int http_utf8_valid(const char *s, size_t n);
-
-/* The same answer from the vector version of `width` bytes a block (32: AVX2, 16: SSSE3), or
-** -1 when the CPU lacks it: what http_utf8_valid dispatches to (the widest there is); for tests. */
-int http_utf8_valid_simd(const char *s, size_t n, int width);
-
-/* The same answer a byte (eight ASCII bytes) at a time: what http_utf8_valid runs where the
-** CPU has no SSSE3, and the reference its tests compare the vector version with. */
-int http_utf8_valid_scalar(const char *s, size_t n);
-
 /* Reserve room for at least n more bytes (and the terminating NUL); 0, or -1 when out of
 ** memory (the buffer is left as it was). */
 int http_buf_reserve(http_buf *b, size_t n);

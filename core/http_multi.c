@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "http.h"
+#include "policytk.h"
 
 double http_now(void) {
   struct timespec ts;
@@ -243,7 +244,7 @@ static void finish(http_batch *b, http_xfer *x, size_t *done) {
   x->state = HTTP_DONE;
   x->elapsed = http_now() - x->started;
   /* checked here, while the other transfers are still under way, rather than all at the end */
-  x->utf8 = x->category == NULL && http_utf8_valid(x->data.p ? x->data.p : "", x->data.n);
+  x->utf8 = x->category == NULL && ptk_utf8_valid(x->data.p ? x->data.p : "", x->data.n);
   (*done)++;
   (void)b;
 }

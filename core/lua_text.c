@@ -23,7 +23,7 @@
 static int text_utf8_check(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
-  size_t off = ptk_u8_check(s, n);
+  size_t off = ptk_utf8_check(s, n);
   if (off == n) lua_pushnil(L); else lua_pushinteger(L, (lua_Integer)off + 1);
   return 1;
 }

@@ -64,27 +64,6 @@ static inline size_t ptk_u8_next(const char *str, size_t n, uint32_t *cp) {
   return 0;
 }
 
-/* ptk_utf8_check (include/policytk.h) in line, eight ASCII bytes at a time: the offset of
-** the first invalid sequence in s, or n when all of it is valid. */
-static inline size_t ptk_u8_check(const char *s, size_t n) {
-  size_t i = 0;
-  uint32_t cp;
-  while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t w;
-      memcpy(&w, s + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    size_t len = ptk_u8_next(s + i, n - i, &cp);
-    if (len == 0) return i;
-    i += len;
-  }
-  return n;
-}
-
 /* Length (>= 1) of the maximal ill-formed subpart at s[0..n), n > 0: the bytes one
 ** U+FFFD replaces (Unicode's "substitution of maximal subparts"). */
 size_t ptk_u8_badlen(const char *s, size_t n);

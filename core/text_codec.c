@@ -46,7 +46,7 @@ static iconv_t *push_cd(lua_State *L, const char *from) {
 
 static size_t decode_utf8(lua_State *L, const char *s, size_t n) {
   luaL_Buffer b;
-  size_t bad = 0, i = ptk_u8_check(s, n), copied = 0;   /* [copied, i) is valid */
+  size_t bad = 0, i = ptk_utf8_check(s, n), copied = 0;   /* [copied, i) is valid */
   if (i == n) {
     lua_pushlstring(L, s, n);
     return 0;
@@ -151,7 +151,7 @@ static int mostly_utf8(const char *s, size_t n) {
 }
 
 const char *ptk_text_detect(const char *s, size_t n) {
-  if (ptk_u8_check(s, n) == n || mostly_utf8(s, n)) return "utf-8";
+  if (ptk_utf8_check(s, n) == n || mostly_utf8(s, n)) return "utf-8";
   if (clean_gb18030(s, n)) return "gb18030";
   return NULL;
 }

@@ -234,7 +234,7 @@ void ptk_text_normalize(lua_State *L, int idx, int opts) {
 
   /* decode: valid UTF-8 is taken as it is */
   size_t replaced = 0;
-  if (charset == NULL && ptk_u8_check(s, n) == n) {
+  if (charset == NULL && ptk_utf8_check(s, n) == n) {
     charset = "utf-8";
     lua_pushvalue(L, idx);
   } else {

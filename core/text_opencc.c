@@ -78,7 +78,7 @@ static int result_gc(lua_State *L) {
 }
 
 void ptk_text_t2s(lua_State *L, const char *s, size_t n) {
-  size_t bad = ptk_u8_check(s, n);
+  size_t bad = ptk_utf8_check(s, n);
   if (bad != n)
     luaL_error(L, "text.t2s: invalid UTF-8 at byte %d (decode the text first)", (int)bad + 1);
   if (n == 0) {
@@ -528,7 +528,7 @@ void ptk_text_t2s_lines(lua_State *L, const char *s, size_t n, size_t *han, size
   ** lines go to OpenCC, which converts them or raises the error */
   if (!(f->learnt == s && f->learnt_n == n)) {
     size_t h0, b0;
-    if (f->unsafe ? ptk_u8_check(s, n) != n : !survey(L, f, s, n, &h0, &b0)) {
+    if (f->unsafe ? ptk_utf8_check(s, n) != n : !survey(L, f, s, n, &h0, &b0)) {
       ptk_text_t2s(L, s, n);                    /* raises the error */
       return;
     }

@@ -160,4 +160,13 @@ size_t ptk_utf8_next(const char *s, size_t n, uint32_t *cp);
 /* Byte offset of the first invalid UTF-8 sequence in s, or n when all of it is valid. */
 size_t ptk_utf8_check(const char *s, size_t n);
 
+/* 1 when the n bytes at s are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+** nothing above U+10FFFF) — exactly the bytes text.decode(s, "utf-8") keeps unchanged; 32 or
+** 16 bytes at a time where the CPU can (core/utf8_valid.c). */
+int ptk_utf8_valid(const char *s, size_t n);
+
+/* The same answer from one version of the check: `width` 1 (a byte at a time), 16 (SSSE3) or
+** 32 (AVX2); -1 when the CPU lacks it. For tests. */
+int ptk_utf8_valid_width(const char *s, size_t n, int width);
+
 #endif

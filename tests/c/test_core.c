@@ -217,6 +217,107 @@ static void test_valid_verb(void **state) {
   assert_false(ptk_valid_verb("-x"));
 }
 
+/* The decoder's answer (ptk_utf8_next over the whole buffer): the reference for the checks. */
+static int decoder_ok(const char *s, size_t n) {
+  uint32_t cp;
+  for (size_t i = 0; i < n;) {
+    size_t len = ptk_utf8_next(s + i, n - i, &cp);
+    if (len == 0) return 0;
+    i += len;
+  }
+  return 1;
+}
+
+/* Assert that ptk_utf8_valid, each version of the check this CPU runs (a byte at a time,
+** SSSE3's 16 bytes a block, AVX2's 32) and ptk_utf8_check answer `want` for the n bytes at s. */
+static void agree(const char *s, size_t n, int want) {
+  assert_int_equal(ptk_utf8_valid(s, n), want);
+  for (int width = 1; width <= 32; width *= 2) {
+    int got = ptk_utf8_valid_width(s, n, width);
+    if (got >= 0) assert_int_equal(got, want);
+  }
+  assert_int_equal(ptk_utf8_check(s, n) == n, want);
+}
+
+/* ptk_utf8_valid accepts exactly what the core's decoder (ptk_utf8_next) accepts: every
+** sequence of up to three bytes, four-byte sequences around the U+10FFFF and overlong edges,
+** each alone and after ASCII runs that the eight-byte fast path skips. */
+static void test_utf8_valid(void **s) {
+  (void)s;
+  unsigned char buf[32];
+  const size_t pre[] = { 0, 1, 9, 17 };
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+    memset(buf, 'a', pre[k]);
+    unsigned char *t = buf + pre[k];
+    for (unsigned a = 0; a < 256; a++) {
+      t[0] = (unsigned char)a;
+      agree((char *)buf, pre[k] + 1, decoder_ok((char *)buf, pre[k] + 1));
+      for (unsigned b = 0; b < 256; b++) {
+        t[1] = (unsigned char)b;
+        size_t n = pre[k] + 2;
+        agree((char *)buf, n, decoder_ok((char *)buf, n));
+        if (a < 0xE0 || k > 1) continue;      /* three bytes: all leads of 3 and 4, two prefixes */
+        for (unsigned c = 0; c < 256; c += (a >= 0xF0 ? 1 : 3)) {
+          t[2] = (unsigned char)c;
+          n = pre[k] + 3;
+          agree((char *)buf, n, decoder_ok((char *)buf, n));
+          if (a < 0xF0 || (c & 0xC0) != 0x80) continue;
+          const unsigned last[] = { 0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xFF };
+          for (size_t d = 0; d < sizeof last / sizeof last[0]; d++) {
+            t[3] = (unsigned char)last[d];
+            n = pre[k] + 4;
+            agree((char *)buf, n, decoder_ok((char *)buf, n));
+          }
+        }
+      }
+    }
+  }
+  const char *ok = "<p>　　为支持小微企业，现就有关事项通知如下。</p>\xF0\x9F\x98\x80 end";
+  agree(ok, strlen(ok), 1);
+  agree("", 0, 1);
+  agree("abcdefgh\xE4\xB8", 10, 0);          /* cut in the middle */
+  agree("abcdefghijklmnop\xFF", 17, 0);
+  agree("\xED\xA0\x80", 3, 0);                /* a surrogate */
+  agree("\xC0\xAF", 2, 0);                    /* overlong */
+}
+
+/* The vector checks (16 and 32 bytes a block) agree with the core's decoder where a sequence
+** straddles a block boundary (16, 32, 48 or 64), after ASCII blocks and after non-ASCII ones,
+** cut short or whole; and on mutated Chinese text of many lengths. */
+static void test_utf8_valid_blocks(void **s) {
+  (void)s;
+  static const char *seqs[] = { "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xE0\x80\x80",
+                                "\xF4\x90\x80\x80", "\x80", "\xC3", "\xE4\xB8", "\xF0\x9F\x98" };
+  unsigned char buf[128];
+  for (size_t q = 0; q < sizeof seqs / sizeof seqs[0]; q++) {
+    size_t m = strlen(seqs[q]);
+    for (int fill = 0; fill < 2; fill++)          /* ASCII before, or 中 (3 bytes) repeated */
+      for (size_t at = 0; at + m <= 72; at++)
+        for (size_t after = 0; after < 20; after += 3) {
+          size_t n = 0;
+          while (n < at) {
+            if (fill && at - n >= 3) { memcpy(buf + n, "\xE4\xB8\xAD", 3); n += 3; }
+            else buf[n++] = 'a';
+          }
+          memcpy(buf + n, seqs[q], m);
+          n += m;
+          memset(buf + n, 'z', after);
+          n += after;
+          agree((char *)buf, n, decoder_ok((char *)buf, n));
+        }
+  }
+  const char *zh = "<p>为支持小微企业，现就有关事项通知如下。一、到2025年，新增市场主体1.2万户。</p>";
+  size_t zn = strlen(zh);
+  unsigned seed = 7;
+  for (int it = 0; it < 20000; it++) {
+    size_t n = (size_t)it % (zn + 1);
+    memcpy(buf, zh, n);
+    seed = seed * 1103515245u + 12345u;
+    if (n > 0 && (seed >> 16) % 3 != 0) buf[(seed >> 8) % n] = (unsigned char)(seed >> 20);
+    agree((char *)buf, n, decoder_ok((char *)buf, n));
+  }
+}
+
 static void test_find_root(void **state) {
   (void)state;
   const char *home = getenv("POLICYTK_HOME");
@@ -240,6 +341,8 @@ int main(void) {
     cmocka_unit_test(test_display_width),
     cmocka_unit_test(test_utf8_check),
     cmocka_unit_test(test_valid_verb),
+    cmocka_unit_test(test_utf8_valid),
+    cmocka_unit_test(test_utf8_valid_blocks),
     cmocka_unit_test(test_find_root),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
