@@ -54,9 +54,8 @@ static char *root_if_valid(char *base) {
   return real;
 }
 
-char *ptk_find_root(const char *exe_path) {
-  const char *home = getenv("POLICYTK_HOME");
-  if (home != NULL && *home) return root_if_valid(concat3(home, "", ""));
+/* The folder of the executable (a new string), or NULL. */
+static char *exe_dir(const char *exe_path) {
   if (exe_path == NULL) return NULL;
   const char *slash = strrchr(exe_path, '/');
   if (slash == NULL) return NULL;
@@ -65,6 +64,14 @@ char *ptk_find_root(const char *exe_path) {
   if (dir == NULL) return NULL;
   memcpy(dir, exe_path, n);
   dir[n] = '\0';
+  return dir;
+}
+
+char *ptk_find_root(const char *exe_path) {
+  const char *home = getenv("POLICYTK_HOME");
+  if (home != NULL && *home) return root_if_valid(concat3(home, "", ""));
+  char *dir = exe_dir(exe_path);
+  if (dir == NULL) return NULL;
   char *root = root_if_valid(concat3(dir, "/..", ""));           /* build tree */
   if (root == NULL) root = root_if_valid(concat3(dir, "/../..", ""));  /* build/asan */
   if (root == NULL) root = root_if_valid(concat3(dir, "/../share/policytk", ""));
@@ -108,14 +115,8 @@ static int init_protected(lua_State *L) {
 char *ptk_find_libdir(const char *exe_path) {
   const char *env = getenv("POLICYTK_LIBDIR");
   if (env != NULL && *env) return realpath(env, NULL);
-  if (exe_path == NULL) return NULL;
-  const char *slash = strrchr(exe_path, '/');
-  if (slash == NULL) return NULL;
-  size_t n = (size_t)(slash - exe_path);
-  char *dir = malloc(n + 1);
+  char *dir = exe_dir(exe_path);
   if (dir == NULL) return NULL;
-  memcpy(dir, exe_path, n);
-  dir[n] = '\0';
   static const char *const tries[] = { "/lib", "/../lib/policytk" };   /* build tree, installed */
   char *found = NULL;
   for (size_t i = 0; i < sizeof tries / sizeof *tries && found == NULL; i++) {

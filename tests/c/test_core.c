@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <lauxlib.h>
@@ -318,13 +321,54 @@ static void test_utf8_valid_blocks(void **s) {
   }
 }
 
+/* ptk_find_root(exe) returns the real path of the root found from exe, or asserts NULL. */
+static void assert_root(const char *exe, const char *want) {
+  char *root = ptk_find_root(exe);
+  if (want == NULL) {
+    assert_null(root);
+    return;
+  }
+  assert_non_null(root);
+  assert_string_equal(root, want);
+  free(root);
+}
+
 static void test_find_root(void **state) {
   (void)state;
-  const char *home = getenv("POLICYTK_HOME");
-  char *root = ptk_find_root("/nonexistent/bin/policytk");
-  assert_non_null(root);                  /* POLICYTK_HOME wins */
-  assert_string_equal(root, home);
-  free(root);
+  char *home = strdup(getenv("POLICYTK_HOME"));
+  char *real_home = realpath(home, NULL);
+  assert_root("/nonexistent/bin/policytk", real_home);      /* POLICYTK_HOME wins */
+  unsetenv("POLICYTK_HOME");
+  char exe[4096];
+  snprintf(exe, sizeof exe, "%s/build/policytk", home);     /* a build tree */
+  assert_root(exe, real_home);
+  snprintf(exe, sizeof exe, "%s/build/asan/policytk", home);  /* make asan's */
+  assert_root(exe, real_home);
+  assert_root("/nonexistent/bin/policytk", NULL);
+  assert_root("policytk", NULL);                             /* no folder at all */
+  /* an installed tree: PREFIX/bin/policytk and PREFIX/share/policytk/scripts/cli */
+  char prefix[] = "/tmp/ptk-root-XXXXXX";
+  assert_non_null(mkdtemp(prefix));
+  char path[4096];
+  const char *dirs[] = { "/bin", "/share", "/share/policytk", "/share/policytk/scripts",
+                         "/share/policytk/scripts/cli" };
+  for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+    snprintf(path, sizeof path, "%s%s", prefix, dirs[i]);
+    assert_int_equal(mkdir(path, 0755), 0);
+  }
+  snprintf(exe, sizeof exe, "%s/bin/policytk", prefix);
+  snprintf(path, sizeof path, "%s/share/policytk", prefix);
+  char *want = realpath(path, NULL);
+  assert_root(exe, want);
+  free(want);
+  for (size_t i = sizeof dirs / sizeof *dirs; i-- > 0;) {
+    snprintf(path, sizeof path, "%s%s", prefix, dirs[i]);
+    rmdir(path);
+  }
+  rmdir(prefix);
+  setenv("POLICYTK_HOME", home, 1);
+  free(real_home);
+  free(home);
 }
 
 int main(void) {
