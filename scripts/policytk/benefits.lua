@@ -17,9 +17,10 @@ local M = {}
 --- The enterprise record fields, with their defaults (docs/plugins.md documents them).
 M.firm_defaults = {
   credit_code = "", name = "", kind = "enterprise", region = "", industry = "",
-  founded = nil, employees = 0, revenue = {}, assets = {}, above_scale_since = nil,
-  high_tech_until = nil, tech_sme = false, specialized = nil, awards = {}, extra = {},
+  employees = 0, revenue = {}, assets = {}, tech_sme = false, awards = {}, extra = {},
 }
+-- the fields that default to nothing
+local UNSET_BY_DEFAULT = { founded = true, above_scale_since = true, high_tech_until = true, specialized = true }
 
 --- A firm record with defaults filled for missing fields.
 function M.firm(fields)
@@ -28,8 +29,7 @@ function M.firm(fields)
     if type(v) == "table" then f[k] = {} else f[k] = v end
   end
   for k, v in pairs(fields or {}) do
-    if M.firm_defaults[k] == nil and not ({ founded = 1, above_scale_since = 1, high_tech_until = 1,
-      specialized = 1 })[k] then
+    if M.firm_defaults[k] == nil and not UNSET_BY_DEFAULT[k] then
       error(string.format("firm: unknown field %q", tostring(k)), 2)
     end
     f[k] = v

@@ -8,17 +8,17 @@ local views = setmetatable({}, { __mode = "k" })   -- view -> original
 local function view(t)
   if type(t) ~= "table" then return t end
   local children = {}            -- one view per nested table, made on first use
+  local function child(k, x)
+    if type(x) ~= "table" then return x end
+    local c = children[k]
+    if c == nil then
+      c = view(x)
+      children[k] = c
+    end
+    return c
+  end
   local v = setmetatable({}, {
-    __index = function(_, k)
-      local x = t[k]
-      if type(x) ~= "table" then return x end
-      local c = children[k]
-      if c == nil then
-        c = view(x)
-        children[k] = c
-      end
-      return c
-    end,
+    __index = function(_, k) return child(k, t[k]) end,
     __newindex = function(_, k)
       error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
     end,
@@ -26,7 +26,7 @@ local function view(t)
     __pairs = function()
       return function(_, k)
         local nk, nv = next(t, k)
-        return nk, view(nv)
+        return nk, child(nk, nv)       -- the same view as v[nk]
       end, t, nil
     end,
     __metatable = "read-only",

@@ -1,0 +1,28 @@
+-- Tests of policytk.readonly: the read-only view of a firm record that plugin rules get.
+
+local readonly = require "policytk.readonly"
+
+test("a view reads through, refuses writes at every depth, and unwraps to its table", function(t)
+  local firm = { name = "甲公司", revenue = { [2024] = 10 }, awards = { { level = "national" } } }
+  local v = readonly.view(firm)
+  t.eq(v.name, "甲公司")
+  t.eq(v.revenue[2024], 10)
+  t.eq(#v.awards, 1)
+  t.raises(function() v.name = "乙" end, "attempt to change read%-only field 'name'")
+  t.raises(function() v.revenue[2025] = 1 end, "attempt to change read%-only field '2025'")
+  t.raises(function() v.awards[1].level = "municipal" end, "read%-only field 'level'")
+  t.eq(firm.name, "甲公司")
+  t.ok(readonly.unwrap(v) == firm)
+  t.eq(readonly.view(5), 5)
+end)
+
+test("pairs gives the same nested views as indexing", function(t)
+  local v = readonly.view({ a = { 1 }, b = 2 })
+  local seen = {}
+  for k, x in pairs(v) do
+    seen[k] = true
+    if k == "a" then t.ok(x == v.a, "pairs and v.a give one view") end
+    if k == "b" then t.eq(x, 2) end
+  end
+  t.eq(seen, { a = true, b = true })
+end)
