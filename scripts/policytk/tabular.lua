@@ -56,10 +56,12 @@ function M.table(columns, rows)
   return table.concat(out, "\n") .. "\n"
 end
 
+--- One CSV field (RFC 4180): quoted when it holds a quote, a comma or a line break.
 local function csv_field(s)
   if s:find('[",\r\n]') then return '"' .. s:gsub('"', '""') .. '"' end
   return s
 end
+M.csv_field = csv_field
 
 --- One CSV line (CRLF included) of a row.
 function M.csv_line(columns, row)

@@ -114,17 +114,21 @@ function M.next_due(rule, doc, today)
   return nil, doc and ("文件期限已过（" .. doc.period_end .. "）") or rule.due
 end
 
---- Write data to path whole: a temporary file beside it, then a rename; on any failure the
---- temporary file is removed and a named error (cannot_write) is raised.
-function M.write_atomic(path, data)
-  local tmp = path .. ".tmp-" .. tostring(os.time()) .. "-" .. tostring(math.random(1e6))
-  local f, err = io.open(tmp, "wb")
-  if not f then cli.fail("cannot_write: cannot write %s: %s", path, tostring(err)) end
-  local ok, werr = f:write(data)
-  local cok, cerr = f:close()
-  if not ok or not cok then
+--- A temporary path beside path.
+function M.temp_beside(path)
+  return path .. ".tmp-" .. tostring(os.time()) .. "-" .. tostring(math.random(1e6))
+end
+
+--- Make path whole or not at all: write(tmp) fills a temporary file beside it, which then
+--- replaces path. On any failure the temporary file is removed and a named error
+--- (cannot_write) is raised; a failure write raised with cli.fail passes as it is.
+function M.replace_atomic(path, write)
+  local tmp = M.temp_beside(path)
+  local ok, err = pcall(write, tmp)
+  if not ok then
     fs.remove(tmp)
-    cli.fail("cannot_write: cannot write %s: %s", path, tostring(werr or cerr))
+    if cli.is_failure(err) then error(err, 0) end
+    cli.fail("cannot_write: cannot write %s: %s", path, tostring(err))
   end
   local rok, rerr = fs.rename(tmp, path)
   if not rok then
@@ -133,9 +137,14 @@ function M.write_atomic(path, data)
   end
 end
 
---- A temporary path beside path (for writers that need a file name, e.g. XLSX).
-function M.temp_beside(path)
-  return path .. ".tmp-" .. tostring(os.time()) .. "-" .. tostring(math.random(1e6))
+--- Write data to path whole (replace_atomic).
+function M.write_atomic(path, data)
+  M.replace_atomic(path, function(tmp)
+    local f = assert(io.open(tmp, "wb"))
+    local ok, err = f:write(data)
+    local cok, cerr = f:close()
+    assert(ok and cok, err or cerr)
+  end)
 end
 
 -- Rows shared by builders ------------------------------------------------------------------

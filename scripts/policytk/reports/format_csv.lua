@@ -11,11 +11,7 @@ local M = {}
 
 M.BOM = "\239\187\191"
 
-local function field(s)
-  s = tostring(s)
-  if s:find('[",\r\n]') then return '"' .. s:gsub('"', '""') .. '"' end
-  return s
-end
+local function field(s) return tabular.csv_field(tostring(s)) end
 
 local function value(c, v)
   if v == nil then return "" end

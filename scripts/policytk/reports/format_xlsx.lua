@@ -4,8 +4,6 @@
 -- as 0.0%; status cells coloured 绿/黄/红/灰. Written beside the target and renamed, so a
 -- failure leaves no half-written file.
 
-local cli = require "policytk.cli"
-local fs = require "policytk.fs"
 local common = require "policytk.reports.common"
 
 local M = {}
@@ -131,18 +129,7 @@ end
 
 --- Write the report as XLSX to path (whole or not at all).
 function M.write(report, path)
-  local tmp = common.temp_beside(path)
-  local ok, err = pcall(build, report, tmp)
-  if not ok then
-    fs.remove(tmp)
-    if cli.is_failure(err) then error(err, 0) end
-    cli.fail("cannot_write: cannot write %s: %s", path, tostring(err))
-  end
-  local rok, rerr = fs.rename(tmp, path)
-  if not rok then
-    fs.remove(tmp)
-    cli.fail("cannot_write: cannot write %s: %s", path, tostring(rerr))
-  end
+  common.replace_atomic(path, function(tmp) build(report, tmp) end)
 end
 
 return M
