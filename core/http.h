@@ -23,7 +23,7 @@ enum { HTTP_PENDING = 0, HTTP_ACTIVE, HTTP_DONE };
 typedef struct http_xfer {
   CURL *easy;                   /* while an attempt runs; back in the batch's pool after it */
   char *url;                    /* the URL requested now (changes on redirects) */
-  char *host_name;              /* the first URL's host (lowercase), or NULL: found by the run */
+  char *host_name;              /* the first URL's host (lowercase; fill() always sets it) */
   char *method;                 /* GET, POST, HEAD, ... */
   char *body;                   /* request body or NULL */
   size_t body_len;

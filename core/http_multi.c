@@ -88,14 +88,6 @@ static int host_slot(http_batch *b, const char *h) {
   return (int)b->nhosts++;
 }
 
-/* Index of the host of url in the batch's table (added when new), or -1 when out of memory. */
-static int host_index(http_batch *b, const char *url) {
-  char *h = http_url_host(url);
-  int i = host_slot(b, h ? h : "");
-  free(h);
-  return i;
-}
-
 /* A recycled buffer from sp, emptied, for a transfer that has none yet. */
 static void take_spare(http_spares *sp, http_buf *into) {
   if (into->p != NULL || sp->n == 0) return;
@@ -240,13 +232,12 @@ static int setup(http_batch *b, http_xfer *x) {
   return 0;
 }
 
-static void finish(http_batch *b, http_xfer *x, size_t *done) {
+static void finish(http_xfer *x, size_t *done) {
   x->state = HTTP_DONE;
   x->elapsed = http_now() - x->started;
   /* checked here, while the other transfers are still under way, rather than all at the end */
   x->utf8 = x->category == NULL && ptk_utf8_valid(x->data.p ? x->data.p : "", x->data.n);
   (*done)++;
-  (void)b;
 }
 
 /* The attempt's easy handle goes back to the pool for the next transfer (a handle per request
@@ -278,11 +269,12 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
     const char *cat = x->too_large ? "too_large" : classify(rc);
     if (retryable(cat) && retry_later(x)) return;
     char msg[CURL_ERROR_SIZE + 64];
-    snprintf(msg, sizeof msg, "%s", x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
     if (x->too_large)
       snprintf(msg, sizeof msg, "body larger than max_size (%lld bytes)", x->max_size);
+    else
+      snprintf(msg, sizeof msg, "%s", x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
     set_failure(x, cat, msg);
-    finish(b, x, done);
+    finish(x, done);
     return;
   }
   long status = 0;
@@ -296,7 +288,7 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
       char msg[96];
       snprintf(msg, sizeof msg, "more than %ld redirects", x->max_redirects);
       set_failure(x, "too_many_redirects", msg);
-      finish(b, x, done);
+      finish(x, done);
       return;
     }
     char *host = http_url_host(location);
@@ -311,14 +303,15 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
       set_failure(x, host ? "forbidden" : "http", msg ? msg : "redirect refused");
       free(msg);
       free(host);
-      finish(b, x, done);
+      finish(x, done);
       return;
     }
+    int h = host_slot(b, host);                    /* the new host's cap applies from here */
     free(host);
     char *next = strdup(location);
     if (next == NULL) {
       set_failure(x, "http", "out of memory");
-      finish(b, x, done);
+      finish(x, done);
       return;
     }
     free(x->url);
@@ -334,14 +327,13 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
         x->body_len = 0;
       }
     }
-    int h = host_index(b, x->url);
     x->host = h < 0 ? 0 : h;
     x->state = HTTP_PENDING;
     x->not_before = 0;
     return;
   }
   if (status >= 500 && retry_later(x)) return;
-  finish(b, x, done);
+  finish(x, done);
 }
 
 static int start(http_batch *b, http_xfer *x, double now) {
@@ -366,7 +358,7 @@ int http_batch_run(http_batch *b, const char **err) {
   }
   for (size_t i = 0; i < b->n; i++) {
     http_xfer *x = &b->x[i];
-    int h = x->host_name ? host_slot(b, x->host_name) : host_index(b, x->url);
+    int h = host_slot(b, x->host_name);
     if (h < 0) {
       *err = "out of memory";
       return -1;
