@@ -69,7 +69,7 @@ $(BUILD)/lib/policytk/%.so: $$(subst .c,.o,$$(subst core/,$(BUILD)/obj/,core/lua
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-z,nodelete -o $@ $^ $(call pkglibs,$(PKGS_$*)) $(LDFLAGS)
 
 # C tests link the module objects directly (luaopen_policytk_NAME) as well as the core.
-$(BUILD)/tests/%: tests/c/%.c $(BUILD)/libpolicytk.a $$(MOD_OBJ) $(HEADERS) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/c/%.c $(BUILD)/libpolicytk.a $$(MOD_OBJ) $(HEADERS) $(wildcard tests/c/*.h) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Icore -o $@ $< $(MOD_OBJ) $(BUILD)/libpolicytk.a $(LDLIBS) $(MOD_LIBS) -lcmocka $(LDFLAGS)
 
 $(BUILD)/lib/policytk:

@@ -18,15 +18,9 @@
 #include <lualib.h>
 
 #include "policytk.h"
+#include "harness.h"
 
-static lua_State *new_host(void) {
-  lua_State *L = ptk_newstate();
-  assert_non_null(L);
-  const char *root = getenv("POLICYTK_HOME");
-  assert_non_null(root);
-  assert_int_equal(ptk_host_init(L, root), 0);
-  return L;
-}
+static lua_State *new_host(void) { return ptk_test_state(); }
 
 /* Compile `code` and run it under limits; returns the status and leaves the error/result. */
 static int run_limited(lua_State *L, const char *code, long long instr, size_t mem) {

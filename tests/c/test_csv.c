@@ -19,6 +19,7 @@
 #include <lualib.h>
 
 #include "policytk.h"
+#include "harness.h"
 
 /* Lua: every record of the file at path as text: "LINE[f1|f2|…]" (with "!N" when field N is
 ** not UTF-8) or "LINE!problem", one per line. */
@@ -37,14 +38,7 @@ static const char *DUMP =
   "r:close(); f:close()\n"
   "return table.concat(out, '\\n')\n";
 
-static lua_State *new_host(void) {
-  lua_State *L = ptk_newstate();
-  assert_non_null(L);
-  const char *root = getenv("POLICYTK_HOME");
-  assert_non_null(root);
-  assert_int_equal(ptk_host_init(L, root), 0);
-  return L;
-}
+static lua_State *new_host(void) { return ptk_test_state(); }
 
 /* Write n bytes to a temporary file; returns its malloc'd path. */
 static char *write_temp(const char *bytes, size_t n) {

@@ -1,10 +1,9 @@
 /*
 ** test_db.c — cmocka tests of the policytk.db module (core/lua_db.c).
 **
-** Each test gets a fresh lua_State (ptk_newstate + ptk_host_init with $POLICYTK_HOME, or
-** the standard libraries and the module registry when it is unset), a global `db` and a
-** temporary folder DIR, and drives the module with Lua snippets: `eq(a, b)` and
-** `fails(fn, text)` are small assertion helpers defined in setup.
+** Each test gets a fresh host lua_State with a global `db` and a temporary folder DIR
+** (tests/c/harness.h), and drives the module with Lua snippets using the harness's helpers
+** `eq(a, b)` and `fails(fn, text)`.
 */
 #include <dirent.h>
 #include <setjmp.h>
@@ -22,85 +21,22 @@
 #include <sqlite3.h>
 
 #include "policytk.h"
-
-typedef struct fixture {
-  lua_State *L;
-  char dir[64];
-} fixture;
-
-static const char helpers[] =
-  "db = require 'policytk.db'\n"
-  "function path(name) return DIR .. '/' .. name end\n"
-  "function eq(a, b, what)\n"
-  "  if a ~= b or math.type(a) ~= math.type(b) then\n"
-  "    error(string.format('%s: expected %s (%s), got %s (%s)', what or 'value', tostring(b),\n"
-  "      math.type(b) or type(b), tostring(a), math.type(a) or type(a)), 2)\n"
-  "  end\n"
-  "end\n"
-  "function fails(fn, text)\n"
-  "  local ok, err = pcall(fn)\n"
-  "  if ok then error('expected an error containing: ' .. text, 2) end\n"
-  "  if not tostring(err):find(text, 1, true) then\n"
-  "    error('expected an error containing: ' .. text .. '\\n     got: ' .. tostring(err), 2)\n"
-  "  end\n"
-  "  return err\n"
-  "end\n";
-
-static void run(lua_State *L, const char *code) {
-  if (luaL_dostring(L, code) != LUA_OK) {
-    const char *err = lua_tostring(L, -1);
-    fail_msg("Lua error: %s\n--- in:\n%s", err ? err : "(not a string)", code);
-  }
-  lua_settop(L, 0);
-}
+#include "harness.h"
 
 static int setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  assert_non_null(f);
-  strcpy(f->dir, "/tmp/policytk-test-db-XXXXXX");
-  assert_non_null(mkdtemp(f->dir));
-  f->L = ptk_newstate();
-  assert_non_null(f->L);
-  const char *root = getenv("POLICYTK_HOME");
-  if (root != NULL && *root) {
-    if (ptk_host_init(f->L, root) != 0) fail_msg("ptk_host_init: %s", lua_tostring(f->L, -1));
-  } else {
-    luaL_openlibs(f->L);
-    ptk_register_modules(f->L);
-  }
-  /* a loadable module: linked into this test, opened as require would */
-  luaL_requiref(f->L, "policytk.db", luaopen_policytk_db, 0);
-  lua_pop(f->L, 1);
-  lua_pushstring(f->L, f->dir);
-  lua_setglobal(f->L, "DIR");
-  run(f->L, helpers);
+  ptk_fixture *f = ptk_fixture_new("db");
+  ptk_test_open(f->L, "policytk.db", luaopen_policytk_db, "db");   /* linked in, opened as require would */
+  ptk_fixture_ready(f, NULL);
   *state = f;
   return 0;
 }
 
 static int teardown(void **state) {
-  fixture *f = *state;
-  ptk_closestate(f->L);               /* closes whatever a test left open */
-  DIR *d = opendir(f->dir);
-  if (d != NULL) {
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-      size_t n = strlen(f->dir) + strlen(e->d_name) + 2;
-      char *p = malloc(n);
-      assert_non_null(p);
-      snprintf(p, n, "%s/%s", f->dir, e->d_name);
-      unlink(p);
-      free(p);
-    }
-    closedir(d);
-  }
-  rmdir(f->dir);
-  free(f);
+  ptk_fixture_free(*state);             /* closes whatever a test left open */
   return 0;
 }
 
-#define L_ (((fixture *)*state)->L)
+static void run(lua_State *L, const char *code) { ptk_test_run(L, code); }
 
 /* ------------------------------------------------------------------ tests */
 
@@ -530,7 +466,7 @@ static void test_progress_limit(void **state) {
 }
 
 static void test_readonly_refuses_writes(void **state) {
-  fixture *f = *state;
+  ptk_fixture *f = *state;
   /* a database in rollback-journal mode, made without the module */
   size_t n = strlen(f->dir) + 16;
   char *p = malloc(n);

@@ -14,20 +14,16 @@
 #include <lualib.h>
 
 #include "policytk.h"
+#include "harness.h"
 
 
 static lua_State *state(void) {
-  lua_State *L = ptk_newstate();
-  luaL_openlibs(L);
-  luaL_requiref(L, "policytk.html", luaopen_policytk_html, 0);
-  lua_setglobal(L, "html");
+  lua_State *L = ptk_test_state();
+  ptk_test_open(L, "policytk.html", luaopen_policytk_html, "html");
   return L;
 }
 
-static void run(lua_State *L, const char *code) {
-  if (luaL_dostring(L, code) != LUA_OK) fail_msg("Lua error: %s\n--- in:\n%s", lua_tostring(L, -1), code);
-  lua_settop(L, 0);
-}
+static void run(lua_State *L, const char *code) { ptk_test_run(L, code); }
 
 static void test_xpath_types(void **s) {
   (void)s;

@@ -16,25 +16,16 @@
 
 #include "http.h"
 #include "policytk.h"
+#include "harness.h"
 
 
 static lua_State *state(void) {
-  lua_State *L = ptk_newstate();
-  const char *home = getenv("POLICYTK_HOME");
-  if (home) assert_int_equal(ptk_host_init(L, home), 0);
-  else {
-    luaL_openlibs(L);
-    ptk_register_modules(L);
-  }
-  luaL_requiref(L, "policytk.http", luaopen_policytk_http, 0);
-  lua_setglobal(L, "http");
+  lua_State *L = ptk_test_state();
+  ptk_test_open(L, "policytk.http", luaopen_policytk_http, "http");
   return L;
 }
 
-static void run(lua_State *L, const char *code) {
-  if (luaL_dostring(L, code) != LUA_OK) fail_msg("Lua error: %s\n--- in:\n%s", lua_tostring(L, -1), code);
-  lua_settop(L, 0);
-}
+static void run(lua_State *L, const char *code) { ptk_test_run(L, code); }
 
 static void test_header_charset(void **s) {
   (void)s;

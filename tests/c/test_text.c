@@ -19,6 +19,7 @@
 #include <lualib.h>
 
 #include "policytk.h"
+#include "harness.h"
 #include "text.h"
 
 #define MB (1024 * 1024)
@@ -40,14 +41,9 @@ static const char LINE101[] = " \x3f\xe3\x80\x82\xe3\x84\x88\xee\x90\x8c\xe2\x95
 /* ------------------------------------------------------------------ harness */
 
 static lua_State *new_text(void) {
-  lua_State *L = ptk_newstate();
-  assert_non_null(L);
-  const char *root = getenv("POLICYTK_HOME");
-  assert_non_null(root);
-  assert_int_equal(ptk_host_init(L, root), 0);
+  lua_State *L = ptk_test_state();
   /* a loadable module: linked into this test, opened as the host would on require */
-  luaL_requiref(L, "policytk.text", luaopen_policytk_text, 0);
-  lua_setglobal(L, "text");
+  ptk_test_open(L, "policytk.text", luaopen_policytk_text, "text");
   return L;
 }
 

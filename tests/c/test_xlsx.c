@@ -24,29 +24,11 @@
 #include <zip.h>
 
 #include "policytk.h"
+#include "harness.h"
 
 
-typedef struct fixture {
-  lua_State *L;
-  char dir[64];
-} fixture;
-
+/* Lua helpers of these tests, on top of the harness's. */
 static const char helpers[] =
-  "function path(name) return DIR .. '/' .. name end\n"
-  "function eq(a, b, what)\n"
-  "  if a ~= b or math.type(a) ~= math.type(b) then\n"
-  "    error(string.format('%s: expected %s (%s), got %s (%s)', what or 'value', tostring(b),\n"
-  "      math.type(b) or type(b), tostring(a), math.type(a) or type(a)), 2)\n"
-  "  end\n"
-  "end\n"
-  "function fails(fn, text)\n"
-  "  local ok, err = pcall(fn)\n"
-  "  if ok then error('expected an error containing: ' .. text, 2) end\n"
-  "  if not tostring(err):find(text, 1, true) then\n"
-  "    error('expected an error containing: ' .. text .. '\\n     got: ' .. tostring(err), 2)\n"
-  "  end\n"
-  "  return err\n"
-  "end\n"
   "function all_rows(file, sheet)\n"
   "  local r <close> = xlsx.open(file)\n"
   "  local out = {}\n"
@@ -129,61 +111,22 @@ static int l_zipread(lua_State *L) {
   return 1;
 }
 
-static void run(lua_State *L, const char *code) {
-  if (luaL_dostring(L, code) != LUA_OK) {
-    const char *err = lua_tostring(L, -1);
-    fail_msg("Lua error: %s\n--- in:\n%s", err ? err : "(not a string)", code);
-  }
-  lua_settop(L, 0);
-}
+static void run(lua_State *L, const char *code) { ptk_test_run(L, code); }
 
 static int setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  assert_non_null(f);
-  strcpy(f->dir, "/tmp/policytk-test-xlsx-XXXXXX");
-  assert_non_null(mkdtemp(f->dir));
-  f->L = ptk_newstate();
-  assert_non_null(f->L);
-  const char *root = getenv("POLICYTK_HOME");
-  if (root != NULL && *root) {
-    if (ptk_host_init(f->L, root) != 0) fail_msg("ptk_host_init: %s", lua_tostring(f->L, -1));
-  } else {
-    luaL_openlibs(f->L);
-  }
-  luaL_requiref(f->L, "policytk.xlsx", luaopen_policytk_xlsx, 0);
-  lua_setglobal(f->L, "xlsx");
+  ptk_fixture *f = ptk_fixture_new("xlsx");
+  ptk_test_open(f->L, "policytk.xlsx", luaopen_policytk_xlsx, "xlsx");
   lua_register(f->L, "mkzip", l_mkzip);
   lua_register(f->L, "zipread", l_zipread);
-  lua_pushstring(f->L, f->dir);
-  lua_setglobal(f->L, "DIR");
-  run(f->L, helpers);
+  ptk_fixture_ready(f, helpers);
   *state = f;
   return 0;
 }
 
 static int teardown(void **state) {
-  fixture *f = *state;
-  ptk_closestate(f->L);               /* closes whatever a test left open */
-  DIR *d = opendir(f->dir);
-  if (d != NULL) {
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-      size_t n = strlen(f->dir) + strlen(e->d_name) + 2;
-      char *p = malloc(n);
-      assert_non_null(p);
-      snprintf(p, n, "%s/%s", f->dir, e->d_name);
-      unlink(p);
-      free(p);
-    }
-    closedir(d);
-  }
-  rmdir(f->dir);
-  free(f);
+  ptk_fixture_free(*state);             /* closes whatever a test left open */
   return 0;
 }
-
-#define L_ (((fixture *)*state)->L)
 
 /* ------------------------------------------------------------------ tests */
 
