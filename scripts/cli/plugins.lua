@@ -25,7 +25,8 @@ return {
     tabular.write(io.stdout, opts.format, columns, rows)
     for _, msg in ipairs(problems) do io.stderr:write("policytk plugins: ", msg, "\n") end
     for _, s in ipairs(shadowed) do
-      io.stderr:write(string.format("policytk plugins: %s in %s is shadowed by %s\n", s.id, s.dir, s.by))
+      local shown = require("policytk.plugin_path").display_path
+      io.stderr:write(string.format("policytk plugins: %s in %s is shadowed by %s\n", s.id, shown(s.dir), shown(s.by)))
     end
     for _, p in ipairs(plugin_problems) do
       io.stderr:write(string.format("policytk plugins: plugin %s has %d problem(s):\n", p.id, #p.lines))
