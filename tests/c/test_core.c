@@ -327,39 +327,58 @@ static void assert_root(const char *exe, const char *want) {
   free(root);
 }
 
+/* Make the folders `dirs` (in order) under prefix. */
+static void make_dirs(const char *prefix, const char *const *dirs, size_t n) {
+  char path[4096];
+  for (size_t i = 0; i < n; i++) {
+    snprintf(path, sizeof path, "%s%s", prefix, dirs[i]);
+    assert_int_equal(mkdir(path, 0755), 0);
+  }
+}
+
+/* Remove them again (deepest first) and prefix itself. */
+static void remove_dirs(const char *prefix, const char *const *dirs, size_t n) {
+  char path[4096];
+  for (size_t i = n; i-- > 0;) {
+    snprintf(path, sizeof path, "%s%s", prefix, dirs[i]);
+    rmdir(path);
+  }
+  rmdir(prefix);
+}
+
 static void test_find_root(void **state) {
   (void)state;
   char *home = strdup(getenv("POLICYTK_HOME"));
   char *real_home = realpath(home, NULL);
   assert_root("/nonexistent/bin/policytk", real_home);      /* POLICYTK_HOME wins */
   unsetenv("POLICYTK_HOME");
-  char exe[4096];
-  snprintf(exe, sizeof exe, "%s/build/policytk", home);     /* a build tree */
-  assert_root(exe, real_home);
-  snprintf(exe, sizeof exe, "%s/build/asan/policytk", home);  /* make asan's */
-  assert_root(exe, real_home);
   assert_root("/nonexistent/bin/policytk", NULL);
   assert_root("policytk", NULL);                             /* no folder at all */
+  char exe[4096], path[4096];
+  /* a source tree: ROOT/build/policytk, and make asan's ROOT/build/asan/policytk */
+  char tree[] = "/tmp/ptk-tree-XXXXXX";
+  assert_non_null(mkdtemp(tree));
+  const char *const tdirs[] = { "/scripts", "/scripts/cli", "/build", "/build/asan" };
+  make_dirs(tree, tdirs, 4);
+  char *want = realpath(tree, NULL);
+  snprintf(exe, sizeof exe, "%s/build/policytk", tree);
+  assert_root(exe, want);
+  snprintf(exe, sizeof exe, "%s/build/asan/policytk", tree);
+  assert_root(exe, want);
+  free(want);
+  remove_dirs(tree, tdirs, 4);
   /* an installed tree: PREFIX/bin/policytk and PREFIX/share/policytk/scripts/cli */
   char prefix[] = "/tmp/ptk-root-XXXXXX";
   assert_non_null(mkdtemp(prefix));
-  char path[4096];
-  const char *dirs[] = { "/bin", "/share", "/share/policytk", "/share/policytk/scripts",
-                         "/share/policytk/scripts/cli" };
-  for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-    snprintf(path, sizeof path, "%s%s", prefix, dirs[i]);
-    assert_int_equal(mkdir(path, 0755), 0);
-  }
+  const char *const idirs[] = { "/bin", "/share", "/share/policytk", "/share/policytk/scripts",
+                                "/share/policytk/scripts/cli" };
+  make_dirs(prefix, idirs, 5);
   snprintf(exe, sizeof exe, "%s/bin/policytk", prefix);
   snprintf(path, sizeof path, "%s/share/policytk", prefix);
-  char *want = realpath(path, NULL);
+  want = realpath(path, NULL);
   assert_root(exe, want);
   free(want);
-  for (size_t i = sizeof dirs / sizeof *dirs; i-- > 0;) {
-    snprintf(path, sizeof path, "%s%s", prefix, dirs[i]);
-    rmdir(path);
-  }
-  rmdir(prefix);
+  remove_dirs(prefix, idirs, 5);
   setenv("POLICYTK_HOME", home, 1);
   free(real_home);
   free(home);
