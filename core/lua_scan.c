@@ -6,15 +6,19 @@
 **
 ** The rows go to the file spec.out as CSV, or one by one to spec.on_row.
 **
-** One read-only SQLite connection walks the firms and their years in credit-code order.
+** One read-only SQLite connection walks the firms (spec.firms_sql) in credit-code order, and
+** beside them one statement per year the plan reads (spec.years_sql with the year bound as
+** ?4, spec.years = { from, to }), each in credit-code order too, merged by code. A firm whose
+** region is not one of spec.regions_sql's (the city's, with spec.city as ?1) is passed over.
 ** For each firm the benefits' compiled `when` conditions (scan.h; planned from the plugin by
 ** scripts/policytk/match_plan.lua, and put into a spec by policytk.match.run_scan) are tested
 ** in C. A firm whose candidate benefits are all settled by `when` alone has its rows made here
 ** and counted in the totals; a firm with a candidate that needs its Lua rule is handed whole
-** to spec.on_firm(columns…, years), which judges it and emits its rows. Lua is also asked, once per
-** distinct text, for the industry group (spec.group_of) and for the values that conditions
-** read in the JSON columns (spec.slot_values). Everything the pass owns lives in one userdata
-** freed by __gc, so an error raised by a callback leaks nothing.
+** to spec.on_firm(columns…, years, candidates), which judges it and emits its rows. Lua is
+** also asked, once per distinct text, for the industry group (spec.group_of) and for the
+** values that conditions read in the JSON columns (spec.slot_values); the conditions that read
+** nothing else are tested once per distinct text too. Everything the pass owns lives in one
+** userdata freed by __gc, so an error raised by a callback leaks nothing.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,8 +132,10 @@ typedef struct option {
 } option;
 
 typedef struct benefit {
-  scan_cond *conds;
+  scan_cond *conds;            /* those of one JSON column first (their verdicts are kept per
+                                  distinct text), then those of the firm */
   int nconds;
+  int nmemo;                   /* conds[0 … nmemo - 1] read one JSON column only */
   int lua;                     /* needs its Lua rule when its conditions hold */
   option *opts;
   int nopts;
@@ -143,7 +149,10 @@ typedef struct region_sum {
 
 typedef struct pass {
   sqlite3 *db;
-  sqlite3_stmt *firms, *years;
+  sqlite3_stmt *firms;
+  sqlite3_stmt **years;        /* one statement per year read, each in credit-code order */
+  char *year_row;              /* per statement: it holds a row */
+  int nyear_st;
   sqlite3_stmt *firm_years;    /* every year of one firm, for spec.on_firm */
   benefit *b;
   int nb;
@@ -151,6 +160,8 @@ typedef struct pass {
   int ngroups;
   int nextra, nawards;         /* slot counts by source */
   cache industries, extras, awards;
+  cache city_regions;          /* spec.regions_sql's codes: a firm elsewhere is passed over */
+  int by_region;
   scan_year *years_buf;
   int years_cap;
   char *cand;                  /* per benefit: its conditions hold for the current firm */
@@ -163,6 +174,13 @@ typedef struct pass {
   unsigned loaded;             /* bit i: cols[i] read for the current firm */
   scan_value *slot_vals;       /* nextra + nawards values of the current firm */
   int slots_ready, size_class, size_ready;
+  int memo;                    /* MEMO_EXTRA | MEMO_AWARDS: a benefit has a condition of that column */
+  scan_value *nil_slots[2];    /* the values and verdicts of a NULL extra / awards column */
+  const scan_value *block[2];  /* the current firm's slot values and verdicts, NULL until asked */
+  const char *last_key[2];     /* the text of the firm before (a cache key), and its block */
+  size_t last_n[2];
+  const scan_value *last_block[2];
+  int64_t first_year;          /* years[k] reads year first_year + k */
   lua_State *L;
   int spec;                    /* stack index of the spec table */
 } pass;
@@ -178,11 +196,16 @@ static void free_cond(scan_cond *c) {
 static int pass_gc(lua_State *L) {
   pass *p = luaL_checkudata(L, 1, "policytk.scan.pass");
   if (p->firms) sqlite3_finalize(p->firms);
-  if (p->years) sqlite3_finalize(p->years);
+  for (int i = 0; i < p->nyear_st; i++) sqlite3_finalize(p->years[i]);
+  free(p->years);
+  free(p->year_row);
+  p->years = NULL;
+  p->year_row = NULL;
+  p->nyear_st = 0;
   if (p->firm_years) sqlite3_finalize(p->firm_years);
   p->firm_years = NULL;
   if (p->db) sqlite3_close(p->db);
-  p->firms = p->years = NULL;
+  p->firms = NULL;
   p->db = NULL;
   for (int i = 0; i < p->nb; i++) {
     for (int j = 0; j < p->b[i].nconds; j++) free_cond(&p->b[i].conds[j]);
@@ -201,6 +224,7 @@ static int pass_gc(lua_State *L) {
   free(p->groups);
   p->groups = NULL;
   cache_clear(&p->industries);
+  cache_clear(&p->city_regions);
   cache_clear(&p->extras);
   cache_clear(&p->awards);
   free(p->years_buf);
@@ -213,6 +237,9 @@ static int pass_gc(lua_State *L) {
   p->nregions = 0;
   free(p->slot_vals);
   p->slot_vals = NULL;
+  free_vals(p->nil_slots[0], p->nextra);
+  free_vals(p->nil_slots[1], p->nawards);
+  p->nil_slots[0] = p->nil_slots[1] = NULL;
   free(p->cand);
   p->cand = NULL;
   return 0;
@@ -396,6 +423,45 @@ static void read_conds(pass *p, lua_State *L, int t, scan_cond **out, int *n) {
   lua_pop(L, 1);
 }
 
+/* What a condition reads: MEMO_EXTRA, MEMO_AWARDS (the slots of that JSON column), FIRM (any
+** other part of the firm), or none (constants only). */
+enum { MEMO_EXTRA = 1, MEMO_AWARDS = 2, READS_FIRM = 4 };
+
+static unsigned operand_reads(const pass *p, const scan_operand *o) {
+  if (o->src == SO_CONST) return 0;
+  if (o->src == SO_SLOT) return o->index < p->nextra ? MEMO_EXTRA : MEMO_AWARDS;
+  return READS_FIRM;
+}
+
+static unsigned cond_reads(const pass *p, const scan_cond *c) {
+  if (c->op == SC_SIZE) return READS_FIRM;
+  unsigned r = 0;
+  if (c->op == SC_ANY || c->op == SC_ALL) {
+    for (int i = 0; i < c->nsubs; i++) r |= cond_reads(p, &c->subs[i]);
+    return r;
+  }
+  r = operand_reads(p, &c->a);
+  if (c->op <= SC_GE) r |= operand_reads(p, &c->b);
+  return r;
+}
+
+/* Put first the conditions that read one JSON column only: they give the same answer for
+** every firm with the same text, so they are tested once per distinct text (slot_entry).
+** Conditions have no side effects and never raise, so the order does not change the answer. */
+static void memo_first(pass *p, benefit *b) {
+  int k = 0;
+  for (int j = 0; j < b->nconds; j++) {
+    unsigned r = cond_reads(p, &b->conds[j]);
+    if (r == MEMO_EXTRA || r == MEMO_AWARDS) {
+      scan_cond c = b->conds[j];
+      memmove(&b->conds[k + 1], &b->conds[k], (size_t)(j - k) * sizeof c);
+      b->conds[k++] = c;
+      p->memo |= (int)r;
+    }
+  }
+  b->nmemo = k;
+}
+
 static void read_plan(pass *p, lua_State *L, int spec) {
   p->nextra = int_field(L, spec, "extra_slots", "spec");
   p->nawards = int_field(L, spec, "awards_slots", "spec");
@@ -455,6 +521,7 @@ static void read_plan(pass *p, lua_State *L, int spec) {
       lua_pop(L, 1);
     }
     read_conds(p, L, bt, &b->conds, &b->nconds);
+    memo_first(p, b);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -462,18 +529,21 @@ static void read_plan(pass *p, lua_State *L, int spec) {
 
 /* ---------------------------------------------------------------------- per firm */
 
+/* Column i of the statement's row. The value is read through sqlite3_column_value, one call
+** into the statement instead of three: the pass's connection is opened NOMUTEX (multi-thread
+** mode), where SQLite makes no distinction between protected and unprotected values. */
 static scan_value column_value(sqlite3_stmt *st, int i) {
   scan_value v = { SV_NIL, 0, 0, NULL, 0 };
-  int type = sqlite3_column_type(st, i);
+  sqlite3_value *sv = sqlite3_column_value(st, i);
+  int type = sqlite3_value_type(sv);
   switch (type) {
-  case SQLITE_INTEGER: v.t = SV_INT; v.i = sqlite3_column_int64(st, i); break;
-  case SQLITE_FLOAT: v.t = SV_FLT; v.f = sqlite3_column_double(st, i); break;
+  case SQLITE_INTEGER: v.t = SV_INT; v.i = sqlite3_value_int64(sv); break;
+  case SQLITE_FLOAT: v.t = SV_FLT; v.f = sqlite3_value_double(sv); break;
   case SQLITE_TEXT:
   case SQLITE_BLOB:                            /* as policytk.db: a string either way */
     v.t = SV_STR;
-    v.s = type == SQLITE_TEXT ? (const char *)sqlite3_column_text(st, i)
-                              : (const char *)sqlite3_column_blob(st, i);
-    v.n = (size_t)sqlite3_column_bytes(st, i);
+    v.s = type == SQLITE_TEXT ? (const char *)sqlite3_value_text(sv) : (const char *)sqlite3_value_blob(sv);
+    v.n = (size_t)sqlite3_value_bytes(sv);
     if (v.s == NULL) v.s = "";
     break;
   default: break;
@@ -504,23 +574,74 @@ static const scan_value *load_col(scan_firm *f, int i) { return firm_col(f->ud, 
 static void begin_firm(pass *p) {
   p->loaded = 0;
   p->slots_ready = p->size_ready = 0;
+  p->block[0] = p->block[1] = NULL;
 }
 
-/* Call spec[name](text) for the values of one JSON column, cached per distinct text. */
-static const scan_value *text_slots(pass *p, cache *c, const char *source, const scan_value *text, int n) {
-  static const scan_value none = { SV_NIL, 0, 0, NULL, 0 };
-  if (n == 0) return &none;
-  if (text->t != SV_STR) return NULL;
+/* For the verdicts of one JSON column's values: a firm whose other column is NULL and that
+** has nothing else (the conditions tested read only the given column's slots). */
+static const scan_value *memo_slot_vals(scan_firm *f) { return f->ud; }
+static const scan_value *memo_no_col(scan_firm *f, int i) {
+  static const scan_value nil = { SV_NIL, 0, 0, NULL, 0 };
+  (void)f; (void)i;
+  return &nil;
+}
+static int memo_no_size(scan_firm *f) { (void)f; return -1; }
+
+/* vals: the n slot values of column `source` (0 extra, 1 awards), followed in the same block by
+** one verdict per benefit: its conditions on that column hold for these values. */
+static void fill_verdicts(pass *p, int source, scan_value *vals, int n) {
+  unsigned char *verdict = (unsigned char *)(vals + n);
+  scan_value *all = p->slot_vals;               /* reused: firm_slots refills it per firm */
+  for (int i = 0; i < p->nextra + p->nawards; i++) all[i] = (scan_value){ SV_NIL, 0, 0, NULL, 0 };
+  memcpy(all + (source == 0 ? 0 : p->nextra), vals, (size_t)n * sizeof *vals);
+  unsigned none = 0;
+  scan_firm f = { p->cols, &none, memo_no_col, NULL, 0, 0, memo_slot_vals, memo_no_size, all };
+  unsigned want = source == 0 ? MEMO_EXTRA : MEMO_AWARDS;
+  for (int i = 0; i < p->nb; i++) {
+    benefit *b = &p->b[i];
+    int ok = 1;
+    for (int j = 0; ok && j < b->nmemo; j++) {
+      if (cond_reads(p, &b->conds[j]) == want) ok = scan_test(&b->conds[j], &f);
+    }
+    verdict[i] = (unsigned char)ok;
+  }
+  p->slots_ready = 0;
+}
+
+/* A block of n slot values and p->nb verdicts. */
+static scan_value *new_slot_block(pass *p, int n) {
+  scan_value *vals = calloc(1, (size_t)n * sizeof *vals + (size_t)p->nb);
+  if (!vals) luaL_error(p->L, "scan: out of memory");
+  return vals;
+}
+
+/* The slot values (and verdicts after them) of the text of one JSON column, source 0 (extra)
+** or 1 (awards): spec.slot_values(name, text) asked once per distinct text. */
+static const scan_value *text_slots(pass *p, int source, const scan_value *text, const char **key) {
+  static const char *const names[2] = { "extra", "awards" };
+  cache *c = source == 0 ? &p->extras : &p->awards;
+  int n = source == 0 ? p->nextra : p->nawards;
+  if (text->t != SV_STR) {
+    if (p->nil_slots[source] == NULL) {
+      scan_value *vals = new_slot_block(p, n);         /* every value nil */
+      p->nil_slots[source] = vals;
+      fill_verdicts(p, source, vals, n);
+    }
+    *key = NULL;
+    return p->nil_slots[source];
+  }
   entry *e = cache_find(c, text->s, text->n);
-  if (e) return e->val;
+  if (e) {
+    *key = e->key;
+    return e->val;
+  }
   lua_State *L = p->L;
   lua_getfield(L, p->spec, "slot_values");
-  lua_pushstring(L, source);
+  lua_pushstring(L, names[source]);
   lua_pushlstring(L, text->s, text->n);
   lua_call(L, 2, 1);
   if (!lua_istable(L, -1)) luaL_error(L, "scan: slot_values must return a table");
-  scan_value *vals = calloc((size_t)n, sizeof *vals);
-  if (!vals) luaL_error(L, "scan: out of memory");
+  scan_value *vals = new_slot_block(p, n);
   for (int i = 1; i <= n; i++) {
     lua_geti(L, -1, i);
     if (lua_istable(L, -1)) {
@@ -547,17 +668,41 @@ static const scan_value *text_slots(pass *p, cache *c, const char *source, const
     }
   }
   lua_pop(L, 1);
+  fill_verdicts(p, source, vals, n);
   if (!cache_put(c, text->s, text->n, vals)) { free_vals(vals, n); luaL_error(L, "scan: out of memory"); }
+  *key = cache_find(c, text->s, text->n)->key;
   return vals;
+}
+
+/* The slot block of the current firm's extra (source 0) or awards (1) column. Most firms carry
+** the same text as the firm before: one comparison then, instead of a lookup. The cache is
+** only cleared inside text_slots, which sets last_* again at once. */
+static const scan_value *firm_block(pass *p, int source) {
+  if (p->block[source]) return p->block[source];
+  const scan_value *text = firm_col(p, source == 0 ? C_EXTRA : C_AWARDS);
+  if (text->t == SV_STR && p->last_key[source] && p->last_n[source] == text->n
+      && memcmp(p->last_key[source], text->s, text->n) == 0) {
+    return p->block[source] = p->last_block[source];
+  }
+  const char *key;
+  const scan_value *b = text_slots(p, source, text, &key);
+  p->last_key[source] = key;
+  p->last_n[source] = key ? text->n : 0;
+  p->last_block[source] = b;
+  return p->block[source] = b;
+}
+
+/* The verdicts of the current firm's extra (source 0) or awards (1) column. */
+static const unsigned char *firm_verdicts(pass *p, int source) {
+  return (const unsigned char *)(firm_block(p, source) + (source == 0 ? p->nextra : p->nawards));
 }
 
 static const scan_value *firm_slots(scan_firm *f) {
   pass *p = f->ud;
   if (!p->slots_ready) {
-    const scan_value *e = text_slots(p, &p->extras, "extra", firm_col(p, C_EXTRA), p->nextra);
-    const scan_value *a = text_slots(p, &p->awards, "awards", firm_col(p, C_AWARDS), p->nawards);
-    for (int i = 0; i < p->nextra; i++) p->slot_vals[i] = e ? e[i] : (scan_value){ SV_NIL, 0, 0, NULL, 0 };
-    for (int i = 0; i < p->nawards; i++) p->slot_vals[p->nextra + i] = a ? a[i] : (scan_value){ SV_NIL, 0, 0, NULL, 0 };
+    const scan_value *e = firm_block(p, 0), *a = firm_block(p, 1);
+    memcpy(p->slot_vals, e, (size_t)p->nextra * sizeof *e);
+    memcpy(p->slot_vals + p->nextra, a, (size_t)p->nawards * sizeof *a);
     p->slots_ready = 1;
   }
   return p->slot_vals;
@@ -628,14 +773,14 @@ static void out_put(pass *p, const char *s, size_t n) {
 }
 
 /* An RFC 4180 field, as policytk.tabular writes it. */
+static const unsigned char csv_special[256] = { ['"'] = 1, [','] = 1, ['\r'] = 1, ['\n'] = 1 };
+
 static void out_field(pass *p, const scan_value *v) {
   if (v->t != SV_STR) return;
-  int quote = 0;
-  for (size_t i = 0; i < v->n && !quote; i++) {
-    char c = v->s[i];
-    quote = c == '"' || c == ',' || c == '\r' || c == '\n';
-  }
-  if (!quote) {
+  const unsigned char *s = (const unsigned char *)v->s;
+  size_t i = 0;
+  while (i < v->n && !csv_special[s[i]]) i++;
+  if (i == v->n) {
     out_put(p, v->s, v->n);
     return;
   }
@@ -690,13 +835,14 @@ static void call_on_row(pass *p, int benefit, int option) {
 }
 
 /* Hand the firm to spec.on_firm(code, name, kind, region, industry, founded, employees,
-** above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, years) with the
-** raw column values (NULL as nil) and every year of the firm (the pass reads only the years
-** the conditions need) as { year, revenue, assets, year, … }, false for NULL. */
+** above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, years, candidates)
+** with the raw column values (NULL as nil), every year of the firm (the pass reads only the
+** years the conditions need) as { year, revenue, assets, year, … } (false for NULL), and the
+** benefits whose conditions hold, as a list of their 1-based indices: the others cannot pay. */
 static void call_on_firm(pass *p, FILE *out) {
   lua_State *L = p->L;
   out_flush(p, out);
-  luaL_checkstack(L, NCOLS + 4, "scan: stack");
+  luaL_checkstack(L, NCOLS + 5, "scan: stack");
   lua_getfield(L, p->spec, "on_firm");
   for (int i = 0; i < NCOLS; i++) {
     scan_value v = column_value(p->firms, i);
@@ -722,7 +868,14 @@ static void call_on_firm(pass *p, FILE *out) {
       lua_rawseti(L, -2, i * 3 + 2 + k);
     }
   }
-  lua_call(L, NCOLS + 1, 0);
+  lua_newtable(L);
+  for (int i = 0, n = 0; i < p->nb; i++) {
+    if (p->cand[i]) {
+      lua_pushinteger(L, i + 1);
+      lua_rawseti(L, -2, ++n);
+    }
+  }
+  lua_call(L, NCOLS + 2, 0);
 }
 
 static void push_year_value(lua_State *L, const scan_value *v) {
@@ -774,6 +927,67 @@ static int code_cmp(const scan_value *a, const scan_value *b) {
   return c ? c : (a->n > b->n) - (a->n < b->n);
 }
 
+/* Advance year statement k to the firm `code` (both in credit-code order); a row of the firm
+** is added to years_buf at ny. Returns the new count. */
+static int take_year(pass *p, int k, const scan_value *code, int ny) {
+  sqlite3_stmt *st = p->years[k];
+  while (p->year_row[k]) {
+    scan_value yc = column_value(st, 0);
+    int c = yc.t == SV_STR ? code_cmp(&yc, code) : -1;
+    if (c > 0) break;
+    if (c == 0) {
+      if (ny == p->years_cap) {
+        int cap = p->years_cap ? p->years_cap * 2 : 16;
+        scan_year *y = realloc(p->years_buf, (size_t)cap * sizeof *y);
+        if (!y) luaL_error(p->L, "scan: out of memory");
+        p->years_buf = y;
+        p->years_cap = cap;
+      }
+      scan_year *y = &p->years_buf[ny++];
+      y->year = p->first_year + k;               /* the statement's ?4 */
+      y->revenue = column_value(st, 1);
+      y->assets = column_value(st, 2);
+      if (y->revenue.t == SV_STR) y->revenue.t = SV_OTHER;   /* not kept past the step */
+      if (y->assets.t == SV_STR) y->assets.t = SV_OTHER;
+    }
+    p->year_row[k] = (char)step(p, st, "firm years");
+  }
+  return ny;
+}
+
+/* spec.regions_sql (optional, with spec.city bound as ?1): the region codes a firm must be in.
+** Testing them here costs less than an IN list in firms_sql, which SQLite probes per row. */
+static void read_regions(lua_State *L, pass *p, int spec) {
+  lua_getfield(L, spec, "regions_sql");
+  if (lua_isnil(L, -1)) { lua_pop(L, 1); return; }
+  if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "scan: spec.regions_sql must be a string");
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(p->db, lua_tostring(L, -1), -1, &st, NULL) != SQLITE_OK) {
+    luaL_error(L, "scan: regions_sql: %s", sqlite3_errmsg(p->db));
+  }
+  lua_pop(L, 1);
+  size_t n;
+  const char *city = str_field(L, spec, "city", "spec", &n);
+  int rc = sqlite3_bind_text(st, 1, city, (int)n, SQLITE_TRANSIENT);
+  lua_pop(L, 1);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    scan_value v = column_value(st, 0);
+    if (v.t != SV_STR || cache_find(&p->city_regions, v.s, v.n)) { rc = SQLITE_OK; continue; }
+    if (p->city_regions.used + 1 >= CACHE_MAX || !cache_put(&p->city_regions, v.s, v.n, NULL)) {
+      sqlite3_finalize(st);
+      luaL_error(L, "scan: regions_sql: too many regions, or out of memory");
+    }
+    rc = SQLITE_OK;
+  }
+  if (rc != SQLITE_DONE) {
+    lua_pushstring(L, sqlite3_errmsg(p->db));
+    sqlite3_finalize(st);
+    luaL_error(L, "scan: regions_sql: %s", lua_tostring(L, -1));
+  }
+  sqlite3_finalize(st);
+  p->by_region = 1;
+}
+
 static int scan_run(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
@@ -799,26 +1013,43 @@ static int scan_run(lua_State *L) {
     luaL_error(L, "scan: cannot open %s: %s", path, p->db ? sqlite3_errmsg(p->db) : "out of memory");
   }
   lua_pop(L, 1);
-  /* one pass over the file: map it rather than copy each page out of the kernel */
-  sqlite3_exec(p->db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
+  /* no memory map: reading pages into SQLite's small cache measured faster over the whole file
+  ** (a map costs a fault and TLB misses on every page touched) and keeps the memory at a few MB */
+  sqlite3_exec(p->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
   int64_t year = int_field(L, 1, "year", "spec");
   read_plan(p, L, 1);
   lua_getfield(L, 1, "progress");
   int has_progress = !lua_isnil(L, -1);
   lua_pop(L, 1);
+  read_regions(L, p, 1);
   p->firms = prepare(L, p, 1, "firms_sql");
-  p->years = prepare(L, p, 1, "years_sql");
+  table_field(L, 1, "years", "spec");
+  int64_t from = int_field(L, -1, "from", "spec.years"), to = int_field(L, -1, "to", "spec.years");
+  lua_pop(L, 1);
+  if (from > to || to - from >= 64) luaL_error(L, "scan: spec.years must be 1 … 64 years, from <= to");
+  int ny_st = (int)(to - from + 1);
+  p->first_year = from;
+  p->years = xcalloc(L, (size_t)ny_st, sizeof *p->years);
+  p->year_row = xcalloc(L, (size_t)ny_st, 1);
+  for (int i = 0; i < ny_st; i++) {
+    p->years[i] = prepare(L, p, 1, "years_sql");
+    p->nyear_st = i + 1;
+    if (sqlite3_bind_parameter_count(p->years[i]) < 4 || sqlite3_column_count(p->years[i]) != 3
+        || sqlite3_bind_int64(p->years[i], 4, from + i) != SQLITE_OK) {
+      luaL_error(L, "scan: years_sql must give credit_code, revenue, assets of the year ?4");
+    }
+  }
   const char *fy = str_field(L, 1, "firm_years_sql", "spec", NULL);
   if (sqlite3_prepare_v2(p->db, fy, -1, &p->firm_years, NULL) != SQLITE_OK) {
     luaL_error(L, "scan: firm_years_sql: %s", sqlite3_errmsg(p->db));
   }
   lua_pop(L, 1);
-  if (sqlite3_column_count(p->firms) != NCOLS || sqlite3_column_count(p->years) != 4
-      || sqlite3_column_count(p->firm_years) != 4 || sqlite3_bind_parameter_count(p->firm_years) != 1) {
-    luaL_error(L, "scan: firms_sql must give %d columns, years_sql and firm_years_sql 4 (of ?1)", NCOLS);
+  if (sqlite3_column_count(p->firms) != NCOLS || sqlite3_column_count(p->firm_years) != 4
+      || sqlite3_bind_parameter_count(p->firm_years) != 1) {
+    luaL_error(L, "scan: firms_sql must give %d columns, firm_years_sql 4 (of ?1)", NCOLS);
   }
 
-  int have_year = step(p, p->years, "firm years");
+  for (int i = 0; i < p->nyear_st; i++) p->year_row[i] = (char)step(p, p->years[i], "firm years");
   int64_t nfirms = 0;
   scan_firm f = { p->cols, &p->loaded, load_col, NULL, 0, year, firm_slots, firm_size, p };
   char *cand = p->cand = xcalloc(L, (size_t)p->nb, 1);
@@ -826,37 +1057,22 @@ static int scan_run(lua_State *L) {
     begin_firm(p);
     const scan_value *code = firm_col(p, C_CODE);
     if (code->t != SV_STR) luaL_error(L, "scan: a firm without a credit code");
-    int ny = 0;
-    while (have_year) {
-      scan_value yc = column_value(p->years, 0);
-      if (yc.t != SV_STR) { have_year = step(p, p->years, "firm years"); continue; }
-      int c = code_cmp(&yc, code);
-      if (c > 0) break;
-      if (c == 0) {
-        if (ny == p->years_cap) {
-          int cap = p->years_cap ? p->years_cap * 2 : 16;
-          scan_year *y = realloc(p->years_buf, (size_t)cap * sizeof *y);
-          if (!y) luaL_error(L, "scan: out of memory");
-          p->years_buf = y;
-          p->years_cap = cap;
-        }
-        scan_year *y = &p->years_buf[ny++];
-        y->year = sqlite3_column_int64(p->years, 1);
-        y->revenue = column_value(p->years, 2);
-        y->assets = column_value(p->years, 3);
-        if (y->revenue.t == SV_STR) y->revenue.t = SV_OTHER;   /* not kept past the step */
-        if (y->assets.t == SV_STR) y->assets.t = SV_OTHER;
-      }
-      have_year = step(p, p->years, "firm years");
+    if (p->by_region) {
+      const scan_value *r = firm_col(p, C_REGION);
+      if (r->t != SV_STR || cache_find(&p->city_regions, r->s, r->n) == NULL) continue;
     }
+    int ny = 0;
+    for (int k = 0; k < p->nyear_st; k++) ny = take_year(p, k, code, ny);
     f.years = p->years_buf;
     f.nyears = ny;
     nfirms++;
     int need_lua = 0, any = 0;
+    const unsigned char *vx = p->memo & MEMO_EXTRA ? firm_verdicts(p, 0) : NULL;
+    const unsigned char *va = p->memo & MEMO_AWARDS ? firm_verdicts(p, 1) : NULL;
     for (int i = 0; i < p->nb; i++) {
       benefit *b = &p->b[i];
-      int ok = 1;
-      for (int j = 0; ok && j < b->nconds; j++) ok = scan_test(&b->conds[j], &f);
+      int ok = (vx == NULL || vx[i]) && (va == NULL || va[i]);
+      for (int j = b->nmemo; ok && j < b->nconds; j++) ok = scan_test(&b->conds[j], &f);
       cand[i] = (char)ok;
       if (ok) { any = 1; if (b->lua) need_lua = 1; }
     }

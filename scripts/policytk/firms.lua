@@ -365,18 +365,22 @@ function M.record_builder()
   end
 end
 
+--- The region codes of a city (?1): its districts and counties, and the city's own code.
+M.CITY_REGIONS_SQL = "SELECT code FROM regions WHERE city = ?1 UNION ALL SELECT code FROM cities WHERE id = ?1"
+
 --- The register query (13 columns, in record_builder's order) and the firm-years query (code,
 --- year, revenue, assets), both in credit-code order, for a filter { region =, city =,
 --- credit_code = }; and the values to bind to both (nil for none). The years query reads every
 --- firm's years unless a region or a code is given: a merge by code (as M.each does) skips the
---- others, and that costs less than joining each year to its firm. range = { from, to }: only
---- those years (bound as ?4 and ?5; the register query leaves them unused).
-function M.queries(filter, range)
+--- others, and that costs less than joining each year to its firm. one_year: the years query
+--- gives (code, revenue, assets) of the year bound as ?4 only (the register query leaves ?4
+--- unused), read through the index firm_years_by_year rather than past every other year.
+function M.queries(filter, one_year)
   filter = filter or {}
   local where = [[
     WHERE (?1 IS NULL OR f.region = ?1)
-      AND (?2 IS NULL OR f.region IN (SELECT code FROM regions WHERE city = ?2)
-           OR f.region IN (SELECT code FROM cities WHERE id = ?2))
+      AND (?2 IS NULL OR f.region IN (SELECT code FROM regions WHERE city = ?2
+                                       UNION ALL SELECT code FROM cities WHERE id = ?2))
       AND (?3 IS NULL OR f.credit_code = ?3)]]
   -- every query names ?1 … ?3, so that one list of values binds them all
   local years = "SELECT y.credit_code, y.year, y.revenue, y.assets FROM firm_years y"
@@ -388,9 +392,8 @@ function M.queries(filter, range)
     years = years .. " WHERE coalesce(?1, ?2, ?3, 1) IS NOT NULL"
   end
   local binds = { filter.region, filter.city, filter.credit_code }
-  if range then
-    years = years .. " AND y.year BETWEEN ?4 AND ?5"
-    binds[4], binds[5] = range[1], range[2]
+  if one_year then
+    years = years:gsub("y%.year, ", "", 1) .. " AND y.year = ?4"     -- the year is known
   end
   return [[SELECT f.credit_code, f.name, f.kind, f.region, f.industry, f.founded, f.employees,
       f.above_scale_since, f.high_tech_until, f.tech_sme, f.specialized, f.awards, f.extra FROM firms f]]

@@ -148,7 +148,8 @@ function M.run_scan(db_path, plugin, opts, sink, progress)
   local excl = exclusions(plugin.benefits or {})
   local plan = match_plan.build(list, opts.year, M.COLUMNS, excl)
   local totals = new_totals()
-  local firms_sql, years_sql, binds = firms.queries({ region = opts.region, city = plugin.id }, plan.years)
+  -- the city's regions are tested in scan (regions_sql), not in firms_sql
+  local firms_sql, years_sql, binds = firms.queries({ region = opts.region }, true)
   local build = firms.record_builder()
   local out, emit = sink.file, sink.row
   if out then
@@ -157,6 +158,7 @@ function M.run_scan(db_path, plugin, opts, sink, progress)
   end
   local counted = scan.run({
     db = db_path, out = out, year = opts.year, firms_sql = firms_sql, years_sql = years_sql, binds = binds,
+    years = { from = plan.years[1], to = plan.years[2] }, regions_sql = firms.CITY_REGIONS_SQL, city = plugin.id,
     firm_years_sql = "SELECT credit_code, year, revenue, assets FROM firm_years WHERE credit_code = ?1 ORDER BY year",
     benefits = plan.benefits, extra_slots = plan.extra_slots, awards_slots = plan.awards_slots,
     groups = plan.groups, group_of = plan.group_of, slot_values = plan.slot_values, progress = progress,
@@ -166,7 +168,7 @@ function M.run_scan(db_path, plugin, opts, sink, progress)
              amount = o.value, unit = b.params[1].unit, clause = b.quote, doc = b.doc, section = b.section })
     end or nil,
     on_firm = function(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
-                       awards, extra, years)
+                       awards, extra, years, candidates)
       local firm = build(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
                          awards, extra)
       for i = 1, #years, 3 do
@@ -174,7 +176,10 @@ function M.run_scan(db_path, plugin, opts, sink, progress)
         if r then firm.revenue[y] = math.tointeger(r) or r end
         if a then firm.assets[y] = math.tointeger(a) or a end
       end
-      for _, e in ipairs(M.firm(plugin, list, firm, opts.year, excl, NO_REASONS)) do
+      -- only the benefits whose `when` held in scan can pay; they are judged again here, whole
+      local judged = {}
+      for i, k in ipairs(candidates) do judged[i] = plan.benefits[k].benefit end
+      for _, e in ipairs(M.firm(plugin, judged, firm, opts.year, excl, NO_REASONS)) do
         local row = account(totals, firm, e)
         if row then emit(row) end
       end

@@ -11,7 +11,10 @@ local tabular = require "policytk.tabular"
 local function run(args) return testing.policytk(args) end
 
 -- A database with the Wenzhou plugin and 300 synthetic firms, three of them renamed with the
--- characters CSV must quote.
+-- characters CSV must quote, and the next two moved to a Hangzhou district (outside the city:
+-- never matched).
+local OUTSIDE = "330106"
+
 local function register(t)
   local db, firms = os.tmpname(), os.tmpname()
   os.remove(db)
@@ -27,9 +30,10 @@ local function register(t)
   local conn = require("policytk.store").open(db)
   local names = { '逗号,公司', '引号"公司"', "换行\n公司" }
   local i = 0
-  for r in conn:rows("SELECT credit_code FROM firms ORDER BY credit_code LIMIT 3") do
+  for r in conn:rows("SELECT credit_code FROM firms ORDER BY credit_code LIMIT 5") do
     i = i + 1
-    conn:run("UPDATE firms SET name = ? WHERE credit_code = ?", names[i], r.credit_code)
+    if names[i] then conn:run("UPDATE firms SET name = ? WHERE credit_code = ?", names[i], r.credit_code)
+    else conn:run("UPDATE firms SET region = ? WHERE credit_code = ?", OUTSIDE, r.credit_code) end
   end
   conn:close()
   return db
@@ -84,6 +88,7 @@ test("the C pass writes the rows of the Lua path: quoting, --region, --benefit, 
     if r.name == '逗号,公司' or r.name == '引号"公司"' or r.name == "换行\n公司" then quoted = quoted + 1 end
   end
   t.ok(quoted >= 2, "renamed firms pay and come back whole: " .. quoted)
+  for _, r in ipairs(all) do t.ok(r.region ~= OUTSIDE, r.credit_code .. " is outside Wenzhou") end
   local region = same_both_ways(t, db, { "--year", "2025", "--region", all[1].region })
   t.ok(#region > 0 and #region < #all, "--region keeps " .. #region .. " of " .. #all)
   for _, r in ipairs(region) do t.eq(r.region, all[1].region) end
@@ -117,8 +122,9 @@ test("scan.run refuses a malformed plan with a named error, and frees what it ho
   local scan = require "policytk.scan"
   local out = io.tmpfile()
   local good = {
-    db = ":memory:", out = out, year = 2025, firms_sql = "SELECT 1", years_sql = "SELECT 1, 2, 3, 4",
-    firm_years_sql = "SELECT 1, 2, 3, ?1", binds = {}, benefits = {}, extra_slots = 0, awards_slots = 0,
+    db = ":memory:", out = out, year = 2025, firms_sql = "SELECT 1", years_sql = "SELECT 1, 2, ?4",
+    years = { from = 2024, to = 2025 }, firm_years_sql = "SELECT 1, 2, 3, ?1", binds = {}, benefits = {},
+    extra_slots = 0, awards_slots = 0,
     groups = {}, group_of = function() end, slot_values = function() return {} end,
   }
   local function with(changes)
@@ -131,6 +137,17 @@ test("scan.run refuses a malformed plan with a named error, and frees what it ho
   t.raises(function() scan.run(with({})) end, "firms_sql must give 13 columns")
   t.raises(function() scan.run(with({ firms_sql = "SELECT nope FROM nowhere" })) end,
     "scan: firms_sql: no such table: nowhere")
+  t.raises(function() scan.run(with({ years_sql = "SELECT 1, 2, 3, ?4" })) end,
+    "scan: years_sql must give credit_code, revenue, assets of the year %?4")
+  t.raises(function() scan.run(with({ years_sql = "SELECT 1, 2, 3" })) end, "of the year %?4")
+  t.raises(function() scan.run(with({ years = { from = 2025, to = 2024 } })) end,
+    "scan: spec%.years must be 1 … 64 years")
+  t.raises(function() scan.run(with({ years = { from = 1900, to = 2025 } })) end,
+    "scan: spec%.years must be 1 … 64 years")
+  t.raises(function() scan.run(with({ years = { from = 2025 } })) end, "scan: spec%.years%.to must be an integer")
+  t.raises(function() scan.run(with({ regions_sql = "SELECT code FROM nowhere", city = "x" })) end,
+    "scan: regions_sql: no such table: nowhere")
+  t.raises(function() scan.run(with({ regions_sql = "SELECT ?1" })) end, "scan: spec%.city must be a string")
   t.raises(function() scan.run(with({ out = "out.csv" })) end, "scan: spec%.out must be a file")
   t.raises(function() scan.run(with({ on_row = print })) end, "scan: give spec%.out %(a file%) or spec%.on_row")
   local neither = with({})
