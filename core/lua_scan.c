@@ -34,29 +34,9 @@
 #define NCOLS 13
 enum { C_CODE, C_NAME, C_KIND, C_REGION, C_INDUSTRY, C_FOUNDED, C_EMPLOYEES, C_ABOVE, C_HT,
        C_TECH, C_SPEC, C_AWARDS, C_EXTRA };
-#define CACHE_MAX 65536        /* distinct texts kept per cache before it starts again */
 #define OUT_FLUSH 65536
 
-/* ------------------------------------------------------------------ string-keyed cache */
-
-typedef struct entry {
-  char *key;
-  size_t n;
-  void *val;                   /* slot values (owned) or a group index + 1 */
-} entry;
-
-typedef struct cache {
-  entry *e;
-  size_t cap, used;
-  int owns_vals;
-  int nvals;                   /* values per entry when owns_vals */
-} cache;
-
-static uint64_t hash_bytes(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return h;
-}
+/* ------------------------------------------------------------------------ slot blocks */
 
 static void free_vals(scan_value *v, int n) {
   if (!v) return;
@@ -66,57 +46,35 @@ static void free_vals(scan_value *v, int n) {
   free(v);
 }
 
-static void cache_clear(cache *c) {
-  for (size_t i = 0; i < c->cap; i++) {
-    if (c->e[i].key) {
-      free(c->e[i].key);
-      if (c->owns_vals) free_vals(c->e[i].val, c->nvals);
-    }
-  }
-  free(c->e);
-  c->e = NULL;
-  c->cap = c->used = 0;
+/* A text's slot values and what was found of it, in one allocation: nvals values, then one
+** judgement per benefit (text-judged ones only), then one verdict byte per benefit. */
+typedef struct judgement {
+  signed char state;           /* J_UNKNOWN, J_NONE (pays nothing), J_PAY, J_LUA (firm to Lua) */
+  int yuan;
+  int64_t amount;              /* counted in the totals (0 unless an integer) */
+  lua_Number value;            /* as the rule returned it */
+  int is_int;
+  char *tail;                  /* the CSV row after the region column */
+  size_t ntail;
+} judgement;
+enum { J_UNKNOWN, J_NONE, J_PAY, J_LUA };
+
+static judgement *block_judgements(const scan_value *vals, int n) { return (judgement *)(vals + n); }
+
+static unsigned char *block_verdicts(const scan_value *vals, int n, int nb) {
+  return (unsigned char *)(block_judgements(vals, n) + nb);
 }
 
-static entry *cache_find(cache *c, const char *s, size_t n) {
-  if (c->cap == 0) return NULL;
-  size_t i = hash_bytes(s, n) & (c->cap - 1);
-  while (c->e[i].key) {
-    if (c->e[i].n == n && memcmp(c->e[i].key, s, n) == 0) return &c->e[i];
-    i = (i + 1) & (c->cap - 1);
-  }
-  return NULL;
+static void free_block(scan_value *vals, int n, int nb) {
+  if (!vals) return;
+  judgement *j = block_judgements(vals, n);
+  for (int i = 0; i < nb; i++) free(j[i].tail);
+  free_vals(vals, n);
 }
 
-/* Insert (the key is copied); returns 0 when out of memory. */
-static int cache_put(cache *c, const char *s, size_t n, void *val) {
-  if (c->used >= CACHE_MAX) cache_clear(c);
-  if ((c->used + 1) * 2 > c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 64;
-    entry *e = calloc(cap, sizeof *e);
-    if (!e) return 0;
-    for (size_t i = 0; i < c->cap; i++) {
-      if (!c->e[i].key) continue;
-      size_t j = hash_bytes(c->e[i].key, c->e[i].n) & (cap - 1);
-      while (e[j].key) j = (j + 1) & (cap - 1);
-      e[j] = c->e[i];
-    }
-    free(c->e);
-    c->e = e;
-    c->cap = cap;
-  }
-  char *k = malloc(n + 1);
-  if (!k) return 0;
-  memcpy(k, s, n);
-  k[n] = '\0';
-  size_t i = hash_bytes(s, n) & (c->cap - 1);
-  while (c->e[i].key) i = (i + 1) & (c->cap - 1);
-  c->e[i].key = k;
-  c->e[i].n = n;
-  c->e[i].val = val;
-  c->used++;
-  return 1;
-}
+/* free_val of the extra and awards caches (ud: the pass). */
+static void free_extra_block(void *val, void *ud);
+static void free_awards_block(void *val, void *ud);
 
 /* ------------------------------------------------------------------------ pass state */
 
@@ -137,6 +95,8 @@ typedef struct benefit {
   int nconds;
   int nmemo;                   /* conds[0 … nmemo - 1] read one JSON column only */
   int lua;                     /* needs its Lua rule when its conditions hold */
+  int by_text;                 /* -1; or 0 (extra), 1 (awards): its rule reads only that column and
+                                  is judged once per distinct text (spec.judge_text) */
   option *opts;
   int nopts;
   int64_t firms, total;
@@ -159,8 +119,8 @@ typedef struct pass {
   scan_group *groups;
   int ngroups;
   int nextra, nawards;         /* slot counts by source */
-  cache industries, extras, awards;
-  cache city_regions;          /* spec.regions_sql's codes: a firm elsewhere is passed over */
+  scan_cache industries, extras, awards;
+  scan_cache city_regions;          /* spec.regions_sql's codes: a firm elsewhere is passed over */
   int by_region;
   scan_year *years_buf;
   int years_cap;
@@ -185,6 +145,16 @@ typedef struct pass {
   int spec;                    /* stack index of the spec table */
 } pass;
 
+static void free_extra_block(void *val, void *ud) {
+  const pass *p = ud;
+  free_block(val, p->nextra, p->nb);
+}
+
+static void free_awards_block(void *val, void *ud) {
+  const pass *p = ud;
+  free_block(val, p->nawards, p->nb);
+}
+
 static void free_cond(scan_cond *c) {
   if (c->a.src == SO_CONST && c->a.value.t == SV_STR) free((void *)c->a.value.s);
   if (c->b.src == SO_CONST && c->b.value.t == SV_STR) free((void *)c->b.value.s);
@@ -195,6 +165,11 @@ static void free_cond(scan_cond *c) {
 
 static int pass_gc(lua_State *L) {
   pass *p = luaL_checkudata(L, 1, "policytk.scan.pass");
+  /* the cached slot blocks first: freeing them needs p->nb */
+  scan_cache_clear(&p->industries);
+  scan_cache_clear(&p->city_regions);
+  scan_cache_clear(&p->extras);
+  scan_cache_clear(&p->awards);
   if (p->firms) sqlite3_finalize(p->firms);
   for (int i = 0; i < p->nyear_st; i++) sqlite3_finalize(p->years[i]);
   free(p->years);
@@ -223,10 +198,6 @@ static int pass_gc(lua_State *L) {
   p->nb = 0;
   free(p->groups);
   p->groups = NULL;
-  cache_clear(&p->industries);
-  cache_clear(&p->city_regions);
-  cache_clear(&p->extras);
-  cache_clear(&p->awards);
   free(p->years_buf);
   p->years_buf = NULL;
   free(p->out);
@@ -237,8 +208,8 @@ static int pass_gc(lua_State *L) {
   p->nregions = 0;
   free(p->slot_vals);
   p->slot_vals = NULL;
-  free_vals(p->nil_slots[0], p->nextra);
-  free_vals(p->nil_slots[1], p->nawards);
+  free_block(p->nil_slots[0], p->nextra, p->nb);
+  free_block(p->nil_slots[1], p->nawards, p->nb);
   p->nil_slots[0] = p->nil_slots[1] = NULL;
   free(p->cand);
   p->cand = NULL;
@@ -466,9 +437,9 @@ static void read_plan(pass *p, lua_State *L, int spec) {
   p->nextra = int_field(L, spec, "extra_slots", "spec");
   p->nawards = int_field(L, spec, "awards_slots", "spec");
   if (p->nextra < 0 || p->nawards < 0 || p->nextra + p->nawards > 4096) luaL_error(L, "scan: bad slot counts");
-  p->extras.owns_vals = p->awards.owns_vals = 1;
-  p->extras.nvals = p->nextra;
-  p->awards.nvals = p->nawards;
+  p->extras.free_val = free_extra_block;
+  p->awards.free_val = free_awards_block;
+  p->extras.ud = p->awards.ud = p;
   p->slot_vals = xcalloc(L, (size_t)(p->nextra + p->nawards), sizeof *p->slot_vals);
   table_field(L, spec, "groups", "spec");
   int ng = (int)luaL_len(L, -1);
@@ -493,7 +464,12 @@ static void read_plan(pass *p, lua_State *L, int spec) {
     lua_getfield(L, bt, "lua");
     b->lua = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    if (!b->lua) {
+    static const char *const sources[] = { "extra", "awards", NULL };
+    b->by_text = -1;
+    if (lua_getfield(L, bt, "by_text") != LUA_TNIL) b->by_text = option_field(L, bt, "by_text", sources, "benefit");
+    lua_pop(L, 1);
+    if (b->by_text >= 0) b->lua = 0;
+    if (!b->lua && b->by_text < 0) {
       table_field(L, bt, "options", "benefit");
       int no = (int)luaL_len(L, -1);
       b->opts = xcalloc(L, (size_t)no, sizeof *b->opts);
@@ -590,7 +566,7 @@ static int memo_no_size(scan_firm *f) { (void)f; return -1; }
 /* vals: the n slot values of column `source` (0 extra, 1 awards), followed in the same block by
 ** one verdict per benefit: its conditions on that column hold for these values. */
 static void fill_verdicts(pass *p, int source, scan_value *vals, int n) {
-  unsigned char *verdict = (unsigned char *)(vals + n);
+  unsigned char *verdict = block_verdicts(vals, n, p->nb);
   scan_value *all = p->slot_vals;               /* reused: firm_slots refills it per firm */
   for (int i = 0; i < p->nextra + p->nawards; i++) all[i] = (scan_value){ SV_NIL, 0, 0, NULL, 0 };
   memcpy(all + (source == 0 ? 0 : p->nextra), vals, (size_t)n * sizeof *vals);
@@ -610,7 +586,7 @@ static void fill_verdicts(pass *p, int source, scan_value *vals, int n) {
 
 /* A block of n slot values and p->nb verdicts. */
 static scan_value *new_slot_block(pass *p, int n) {
-  scan_value *vals = calloc(1, (size_t)n * sizeof *vals + (size_t)p->nb);
+  scan_value *vals = calloc(1, (size_t)n * sizeof *vals + (size_t)p->nb * (sizeof(judgement) + 1));
   if (!vals) luaL_error(p->L, "scan: out of memory");
   return vals;
 }
@@ -619,7 +595,7 @@ static scan_value *new_slot_block(pass *p, int n) {
 ** or 1 (awards): spec.slot_values(name, text) asked once per distinct text. */
 static const scan_value *text_slots(pass *p, int source, const scan_value *text, const char **key) {
   static const char *const names[2] = { "extra", "awards" };
-  cache *c = source == 0 ? &p->extras : &p->awards;
+  scan_cache *c = source == 0 ? &p->extras : &p->awards;
   int n = source == 0 ? p->nextra : p->nawards;
   if (text->t != SV_STR) {
     if (p->nil_slots[source] == NULL) {
@@ -630,7 +606,7 @@ static const scan_value *text_slots(pass *p, int source, const scan_value *text,
     *key = NULL;
     return p->nil_slots[source];
   }
-  entry *e = cache_find(c, text->s, text->n);
+  scan_entry *e = scan_cache_find(c, text->s, text->n);
   if (e) {
     *key = e->key;
     return e->val;
@@ -669,8 +645,8 @@ static const scan_value *text_slots(pass *p, int source, const scan_value *text,
   }
   lua_pop(L, 1);
   fill_verdicts(p, source, vals, n);
-  if (!cache_put(c, text->s, text->n, vals)) { free_vals(vals, n); luaL_error(L, "scan: out of memory"); }
-  *key = cache_find(c, text->s, text->n)->key;
+  if (!scan_cache_put(c, text->s, text->n, vals)) { free_vals(vals, n); luaL_error(L, "scan: out of memory"); }
+  *key = scan_cache_find(c, text->s, text->n)->key;
   return vals;
 }
 
@@ -694,7 +670,49 @@ static const scan_value *firm_block(pass *p, int source) {
 
 /* The verdicts of the current firm's extra (source 0) or awards (1) column. */
 static const unsigned char *firm_verdicts(pass *p, int source) {
-  return (const unsigned char *)(firm_block(p, source) + (source == 0 ? p->nextra : p->nawards));
+  return block_verdicts(firm_block(p, source), source == 0 ? p->nextra : p->nawards, p->nb);
+}
+
+/* How benefit i (by_text) judges the current firm's text: spec.judge_text(i, text) asked once
+** per distinct text → nil (pays nothing), false (the firm goes to Lua, which names the error),
+** or amount, tail, yuan. A NULL column goes to Lua as well. */
+static const judgement *text_judgement(pass *p, int i) {
+  int source = p->b[i].by_text, n = source == 0 ? p->nextra : p->nawards;
+  const scan_value *block = firm_block(p, source);
+  judgement *j = &block_judgements(block, n)[i];
+  if (j->state != J_UNKNOWN) return j;
+  const scan_value *text = firm_col(p, source == 0 ? C_EXTRA : C_AWARDS);
+  if (text->t != SV_STR) {
+    j->state = J_LUA;
+    return j;
+  }
+  lua_State *L = p->L;
+  luaL_checkstack(L, 4, "scan: stack");
+  lua_getfield(L, p->spec, "judge_text");
+  lua_pushinteger(L, i + 1);
+  lua_pushlstring(L, text->s, text->n);
+  lua_call(L, 2, 3);
+  if (lua_isnil(L, -3)) {
+    j->state = J_NONE;
+  } else if (lua_isboolean(L, -3) && !lua_toboolean(L, -3)) {
+    j->state = J_LUA;
+  } else {
+    if (!lua_isnumber(L, -3) || lua_type(L, -2) != LUA_TSTRING) {
+      luaL_error(L, "scan: judge_text must return nil, false, or an amount and a tail");
+    }
+    size_t nt;
+    const char *tail = lua_tolstring(L, -2, &nt);
+    char *copy = xstrdup(L, tail, nt);
+    j->value = lua_tonumber(L, -3);
+    j->is_int = lua_isinteger(L, -3);
+    j->amount = j->is_int ? lua_tointeger(L, -3) : 0;
+    j->yuan = lua_toboolean(L, -1);
+    j->tail = copy;
+    j->ntail = nt;
+    j->state = J_PAY;
+  }
+  lua_pop(L, 3);
+  return j;
 }
 
 static const scan_value *firm_slots(scan_firm *f) {
@@ -711,7 +729,7 @@ static const scan_value *firm_slots(scan_firm *f) {
 /* The group of an industry code (spec.group_of, once per distinct code): index or -1. */
 static int industry_group(pass *p, const scan_value *ind) {
   if (ind->t != SV_STR) return -1;
-  entry *e = cache_find(&p->industries, ind->s, ind->n);
+  scan_entry *e = scan_cache_find(&p->industries, ind->s, ind->n);
   if (e) return (int)(intptr_t)e->val - 1;
   lua_State *L = p->L;
   lua_getfield(L, p->spec, "group_of");
@@ -721,7 +739,7 @@ static int industry_group(pass *p, const scan_value *ind) {
   lua_Integer g = lua_tointegerx(L, -1, &ok);
   lua_pop(L, 1);
   int idx = ok && g >= 1 && g <= p->ngroups ? (int)g - 1 : -1;
-  if (!cache_put(&p->industries, ind->s, ind->n, (void *)(intptr_t)(idx + 1))) luaL_error(L, "scan: out of memory");
+  if (!scan_cache_put(&p->industries, ind->s, ind->n, (void *)(intptr_t)(idx + 1))) luaL_error(L, "scan: out of memory");
   return idx;
 }
 
@@ -820,18 +838,22 @@ static void push_value(lua_State *L, const scan_value *v) {
   else lua_pushnil(L);
 }
 
-/* spec.on_row(code, name, region, benefit, option): a row paid by benefit (1-based) through
-** its option (1-based), for the formats that Lua writes. */
-static void call_on_row(pass *p, int benefit, int option) {
+/* spec.on_row(code, name, region, benefit, option, amount): a row paid by benefit (1-based)
+** through its option (1-based), or (option 0) by the judgement j of its rule on the firm's
+** text, for the formats that Lua writes. */
+static void call_on_row(pass *p, int benefit, int option, const judgement *j) {
   lua_State *L = p->L;
-  luaL_checkstack(L, 6, "scan: stack");
+  luaL_checkstack(L, 7, "scan: stack");
   lua_getfield(L, p->spec, "on_row");
   push_value(L, firm_col(p, C_CODE));
   push_value(L, firm_col(p, C_NAME));
   push_value(L, firm_col(p, C_REGION));
   lua_pushinteger(L, benefit + 1);
   lua_pushinteger(L, option + 1);
-  lua_call(L, 5, 0);
+  if (j == NULL) lua_pushnil(L);
+  else if (j->is_int) lua_pushinteger(L, j->amount);
+  else lua_pushnumber(L, j->value);
+  lua_call(L, 6, 0);
 }
 
 /* Hand the firm to spec.on_firm(code, name, kind, region, industry, founded, employees,
@@ -961,19 +983,18 @@ static void read_regions(lua_State *L, pass *p, int spec) {
   lua_getfield(L, spec, "regions_sql");
   if (lua_isnil(L, -1)) { lua_pop(L, 1); return; }
   if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "scan: spec.regions_sql must be a string");
+  size_t n;
+  const char *city = str_field(L, spec, "city", "spec", &n);      /* before the statement exists */
   sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(p->db, lua_tostring(L, -1), -1, &st, NULL) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(p->db, lua_tostring(L, -2), -1, &st, NULL) != SQLITE_OK) {
     luaL_error(L, "scan: regions_sql: %s", sqlite3_errmsg(p->db));
   }
-  lua_pop(L, 1);
-  size_t n;
-  const char *city = str_field(L, spec, "city", "spec", &n);
   int rc = sqlite3_bind_text(st, 1, city, (int)n, SQLITE_TRANSIENT);
-  lua_pop(L, 1);
+  lua_pop(L, 2);
   while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     scan_value v = column_value(st, 0);
-    if (v.t != SV_STR || cache_find(&p->city_regions, v.s, v.n)) { rc = SQLITE_OK; continue; }
-    if (p->city_regions.used + 1 >= CACHE_MAX || !cache_put(&p->city_regions, v.s, v.n, NULL)) {
+    if (v.t != SV_STR || scan_cache_find(&p->city_regions, v.s, v.n)) { rc = SQLITE_OK; continue; }
+    if (p->city_regions.used + 1 >= SCAN_CACHE_MAX || !scan_cache_put(&p->city_regions, v.s, v.n, NULL)) {
       sqlite3_finalize(st);
       luaL_error(L, "scan: regions_sql: too many regions, or out of memory");
     }
@@ -1059,7 +1080,7 @@ static int scan_run(lua_State *L) {
     if (code->t != SV_STR) luaL_error(L, "scan: a firm without a credit code");
     if (p->by_region) {
       const scan_value *r = firm_col(p, C_REGION);
-      if (r->t != SV_STR || cache_find(&p->city_regions, r->s, r->n) == NULL) continue;
+      if (r->t != SV_STR || scan_cache_find(&p->city_regions, r->s, r->n) == NULL) continue;
     }
     int ny = 0;
     for (int k = 0; k < p->nyear_st; k++) ny = take_year(p, k, code, ny);
@@ -1074,7 +1095,10 @@ static int scan_run(lua_State *L) {
       int ok = (vx == NULL || vx[i]) && (va == NULL || va[i]);
       for (int j = b->nmemo; ok && j < b->nconds; j++) ok = scan_test(&b->conds[j], &f);
       cand[i] = (char)ok;
-      if (ok) { any = 1; if (b->lua) need_lua = 1; }
+      if (ok) {
+        any = 1;
+        if (b->lua || (b->by_text >= 0 && text_judgement(p, i)->state == J_LUA)) need_lua = 1;
+      }
     }
     if (need_lua) {
       call_on_firm(p, out);
@@ -1083,27 +1107,39 @@ static int scan_run(lua_State *L) {
         if (!cand[i]) continue;
         benefit *b = &p->b[i];
         const option *o = NULL;
-        for (int k = 0; k < b->nopts && o == NULL; k++) {
-          int ok = 1;
-          for (int j = 0; ok && j < b->opts[k].nconds; j++) ok = scan_test(&b->opts[k].conds[j], &f);
-          if (ok) o = &b->opts[k];
+        const judgement *jd = NULL;
+        const char *tail;
+        size_t ntail;
+        int64_t amount;
+        int yuan;
+        if (b->by_text >= 0) {
+          jd = text_judgement(p, i);
+          if (jd->state != J_PAY) continue;
+          tail = jd->tail, ntail = jd->ntail, amount = jd->amount, yuan = jd->yuan;
+        } else {
+          for (int k = 0; k < b->nopts && o == NULL; k++) {
+            int ok = 1;
+            for (int j = 0; ok && j < b->opts[k].nconds; j++) ok = scan_test(&b->opts[k].conds[j], &f);
+            if (ok) o = &b->opts[k];
+          }
+          if (o == NULL) continue;
+          tail = o->tail, ntail = o->ntail, amount = o->amount, yuan = o->yuan;
         }
-        if (o == NULL) continue;
         if (out) {
           out_field(p, code);
           out_put(p, ",", 1);
           out_field(p, firm_col(p, C_NAME));
           out_put(p, ",", 1);
           out_field(p, firm_col(p, C_REGION));
-          out_put(p, o->tail, o->ntail);
+          out_put(p, tail, ntail);
         } else {
-          call_on_row(p, i, (int)(o - b->opts));
+          call_on_row(p, i, o ? (int)(o - b->opts) : -1, jd);
         }
         b->firms++;
-        if (o->yuan) {
-          b->total += o->amount;
+        if (yuan) {
+          b->total += amount;
           const scan_value *region = firm_col(p, C_REGION);
-          if (region->t == SV_STR) add_region(p, region, o->amount);
+          if (region->t == SV_STR) add_region(p, region, amount);
         }
       }
       if (p->nout >= OUT_FLUSH) out_flush(p, out);

@@ -93,4 +93,32 @@ static inline const scan_value *scan_col(scan_firm *f, int i) {
 ** measure it needs is missing. x: staff; y, z: revenue and assets in 万元 (NULL = missing). */
 int scan_classify(const scan_group *g, const double *x, const double *y, const double *z);
 
+/* ------------------------------------------------------------ string-keyed cache (scan_cache.c) */
+
+#define SCAN_CACHE_MAX 65536   /* distinct texts kept before the cache starts again empty */
+
+typedef struct scan_entry {
+  char *key;                   /* a copy of the text, NUL-terminated */
+  size_t n;
+  void *val;
+} scan_entry;
+
+typedef struct scan_cache {
+  scan_entry *e;
+  size_t cap, used;
+  void (*free_val)(void *val, void *ud);   /* frees an entry's value (NULL: values not owned) */
+  void *ud;
+} scan_cache;
+
+/* The entry of the n bytes at s, or NULL. */
+scan_entry *scan_cache_find(const scan_cache *c, const char *s, size_t n);
+
+/* Add an entry for the n bytes at s (copied) with val; the cache is first emptied when it holds
+** SCAN_CACHE_MAX entries, so earlier entries and their values may be gone. Returns the entry, or
+** NULL when out of memory (val is then not owned by the cache). */
+scan_entry *scan_cache_put(scan_cache *c, const char *s, size_t n, void *val);
+
+/* Free every entry (and its value through free_val) and the table; the cache is empty after. */
+void scan_cache_clear(scan_cache *c);
+
 #endif

@@ -307,6 +307,7 @@ benefit{
     in_force_when("wz_quality_award_municipal"),
     { field = "awards", nonempty = true, reason = "{year}年没有新获得国家、省、市政府质量奖(0项)" },
   },
+  reads = { "awards" },       -- only the awards: match judges each distinct awards list once
   eligible = function(firm, year)
     if #new_quality_awards(firm, year) == 0 then
       return false, string.format("%d年没有新获得国家、省、市政府质量奖(0项)", year)

@@ -9,7 +9,7 @@ local function type_of(d)
   if d.type == "enum" then
     local v = {}
     for i, x in ipairs(d.values) do v[i] = "`" .. x .. "`" end
-    if #v > 8 then return "one of the base units (see below)" end
+    if d.values == contract.units then return "one of the base units (see below)" end
     return table.concat(v, " ")
   end
   if d.type == "oneof" then

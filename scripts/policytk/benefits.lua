@@ -77,6 +77,38 @@ local function size_of(firm, year)
   return c or nil
 end
 
+-- The fields ctx.size reads.
+local SIZE_FIELDS = { "industry", "employees", "revenue", "assets" }
+
+-- A benefit's reads (the firm fields its Lua functions may read) as a set, or nil.
+local reads_sets = setmetatable({}, { __mode = "k" })
+
+function M.reads_of(b)
+  if not b.reads then return nil end
+  local set = reads_sets[b]
+  if not set then
+    set = {}
+    for _, f in ipairs(b.reads) do set[f] = true end
+    reads_sets[b] = set
+  end
+  return set
+end
+
+-- ctx.size for a benefit: refused when the benefit declares reads without the size fields.
+local function size_for(benefit)
+  local reads = M.reads_of(benefit)
+  if not reads then return size_of end
+  for _, f in ipairs(SIZE_FIELDS) do
+    if not reads[f] then
+      return function()
+        error("ctx.size reads firm.industry, employees, revenue and assets, which the rule's reads does not "
+          .. "all list", 2)
+      end
+    end
+  end
+  return size_of
+end
+
 local function make_ctx(plugin, benefit, year)
   local own = M.params_of(benefit)
   return plugin_http.attach({
@@ -87,7 +119,7 @@ local function make_ctx(plugin, benefit, year)
       if not p then error(string.format("ctx.param: unknown param %q", tostring(id)), 2) end
       return M.param_value(p, date or year_end(year))
     end,
-    size = size_of,
+    size = size_for(benefit),
   }, plugin)
 end
 
@@ -236,7 +268,8 @@ function M.evaluate_all(plugin, list, firm, year, opts)
 end
 
 -- The rules of `items` ({ b = benefit }) whose `when` holds, judged with their Lua functions
--- in one budgeted call; when the budget runs out, each again under its own budget.
+-- in one budgeted call; when the budget runs out, each again under its own budget. A rule
+-- that declares reads sees only those fields of the firm.
 function M.judge_lua(plugin, items, firm, year, who)
   local view = readonly.view(firm)
   plugin.ctx_cache = plugin.ctx_cache or {}
@@ -248,7 +281,8 @@ function M.judge_lua(plugin, items, firm, year, who)
       local b = x.b
       local ctx = ctxs[b]
       if not ctx then ctx = make_ctx(plugin, b, year); ctxs[b] = ctx end
-      out[i] = judge(b, view, year, ctx)
+      local reads = M.reads_of(b)
+      out[i] = judge(b, reads and readonly.only(firm, reads, "the rule", "firm") or view, year, ctx)
     end
     return out
   end
@@ -262,6 +296,18 @@ function M.judge_lua(plugin, items, firm, year, who)
     for i, x in ipairs(items) do out[i] = M.judge_lua(plugin, { x }, firm, year, who)[1] end
   end
   return out
+end
+
+--- Judge, with its Lua functions, a benefit whose rule reads one firm field only
+--- (b.reads = { field }) on one value of that field, as for every firm that holds the value
+--- and passes the rule's `when`: the amount (0: not paid), or nil and the error when the rule
+--- fails or returns a bad amount.
+function M.judge_field(plugin, b, field, value, year)
+  assert(b.reads and #b.reads == 1 and b.reads[1] == field, "judge_field: the benefit must read only " .. field)
+  local e = M.judge_lua(plugin, { { b = b } }, { [field] = value }, year, "(" .. field .. ")")[1]
+  if not e.error then check_amount(e) end
+  if e.error then return nil, e.error end
+  return e.amount
 end
 
 --- Evaluate one benefit: returns amount (0 when not paid), reason. Raises an error naming

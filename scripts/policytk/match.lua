@@ -162,11 +162,22 @@ function M.run_scan(db_path, plugin, opts, sink, progress)
     firm_years_sql = "SELECT credit_code, year, revenue, assets FROM firm_years WHERE credit_code = ?1 ORDER BY year",
     benefits = plan.benefits, extra_slots = plan.extra_slots, awards_slots = plan.awards_slots,
     groups = plan.groups, group_of = plan.group_of, slot_values = plan.slot_values, progress = progress,
-    on_row = not out and function(code, name, region, i, k)
-      local b, o = plan.benefits[i].benefit, plan.benefits[i].options[k]
+    on_row = not out and function(code, name, region, i, k, amount)
+      local b = plan.benefits[i].benefit
+      if k > 0 then amount = plan.benefits[i].options[k].value end
       emit({ credit_code = code, name = name, region = region, benefit = b.id, benefit_name = b.name,
-             amount = o.value, unit = b.params[1].unit, clause = b.quote, doc = b.doc, section = b.section })
+             amount = amount, unit = b.params[1].unit, clause = b.quote, doc = b.doc, section = b.section })
     end or nil,
+    -- a rule that reads one JSON column, judged on one distinct text of it: what it pays,
+    -- nothing (nil), or false when it fails (the firms then go to on_firm, which names the error)
+    judge_text = function(i, text)
+      local b, column = plan.benefits[i].benefit, plan.benefits[i].by_text
+      local value = (column == "awards" and firms.decode_awards or firms.decode_extra)(text)
+      local a = benefits_eval.judge_field(plugin, b, column, value, opts.year)
+      if a == nil then return false end
+      if a == 0 then return nil end
+      return a, plan.tail(b, a), b.params[1].unit == "元"
+    end,
     on_firm = function(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,
                        awards, extra, years, candidates)
       local firm = build(code, name, kind, region, industry, founded, employees, above, ht, tech_sme, specialized,

@@ -5,8 +5,9 @@
 -- distinct text.
 --
 --   match_plan.build(list, year, columns, excl) → plan
---     plan.benefits[i] = { benefit =, conds =, lua =, options = { { conds =, amount =, value =, yuan =,
---                          tail = } … } }  (scan's spec: options unless lua)
+--     plan.benefits[i] = { benefit =, conds =, lua =, by_text =, options = { { conds =, amount =, value =,
+--                          yuan =, tail = } … } }  (scan's spec: options unless lua or by_text)
+--     plan.tail(benefit, amount) → the CSV row of a paying benefit after the region column
 --     plan.years = { from, to } (the years the conditions and the size class read),
 --     plan.extra_slots, plan.awards_slots, plan.groups, plan.group_of(industry),
 --     plan.slot_values(source, text)
@@ -16,7 +17,9 @@
 -- pass its conditions: it has eligible or an amount function, it excludes or is excluded by
 -- another, or an amount is not a non-negative number (whole for 元). A benefit settled by
 -- `when` has options: its amount param, or its amount options ({ when, param }, the first
--- that holds pays).
+-- that holds pays). A benefit whose Lua rule declares it reads one JSON column only
+-- (reads = { "awards" } or { "extra" }) and that excludes no other is by_text: scan asks the
+-- rule once per distinct text of that column (policytk.match's judge_text).
 
 local sme = require "policytk.sme"
 local firms = require "policytk.firms"
@@ -34,6 +37,8 @@ local ALWAYS = { op = "present", a = { src = "const", value = true } }
 local NEVER = { op = "present", a = { src = "const", value = nil } }
 
 local year_end = conditions.year_end
+-- The JSON columns a rule may be judged on once per distinct text (its reads = { column }).
+local BY_TEXT = { awards = true, extra = true }
 
 -- Slots: the values conditions read in the JSON columns, one per (source, name, at, kind).
 local function slot_table()
@@ -193,11 +198,19 @@ function M.build(list, year, columns, excl)
   local rest = table.move(columns, 4, #columns, 1, {})
   local slots = slot_table()
   local plan = { benefits = {} }
+  -- the CSV row of a benefit paying `a`, after the region column
+  local function tail(b, a)
+    return "," .. tabular.csv_line(rest, { benefit = b.id, benefit_name = b.name, amount = a,
+      unit = b.params[1].unit, clause = b.quote, doc = b.doc, section = b.section })
+  end
+  plan.tail = tail
   for _, b in ipairs(list) do
     local conds, never = plan_list(b.when, b, year, slots)
     local entry = { benefit = b, conds = conds }
     local lua = b.eligible ~= nil or type(b.amount) == "function" or excl[b.id] ~= nil
-    if not lua then
+    if lua and excl[b.id] == nil and b.reads and #b.reads == 1 and BY_TEXT[b.reads[1]] then
+      entry.by_text, lua = b.reads[1], false
+    elseif not lua then
       local options = type(b.amount) == "table" and b.amount or { { param = b.amount } }
       entry.options = {}
       for _, opt in ipairs(options) do
@@ -215,8 +228,7 @@ function M.build(list, year, columns, excl)
         if not onever then
           entry.options[#entry.options + 1] = {
             conds = oconds, amount = math.type(a) == "integer" and a or 0, value = a, yuan = unit == "元",
-            tail = "," .. tabular.csv_line(rest, { benefit = b.id, benefit_name = b.name, amount = a,
-              unit = unit, clause = b.quote, doc = b.doc, section = b.section }),
+            tail = tail(b, a),
           }
         end
       end

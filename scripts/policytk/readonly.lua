@@ -38,6 +38,38 @@ end
 --- A read-only view of t (t itself for non-tables).
 M.view = view
 
+--- A read-only view of the fields `allowed` (a set) of t: reading any other field raises
+--- "<who> reads <what>.<field>, which its reads = { … } does not list" (level 2: the reader's
+--- line). pairs() goes over the allowed fields. unwrap() gives t.
+function M.only(t, allowed, who, what)
+  local inner = view(t)
+  local listed = {}
+  for k in pairs(allowed) do listed[#listed + 1] = tostring(k) end
+  table.sort(listed)
+  local v = setmetatable({}, {
+    __index = function(_, k)
+      if not allowed[k] then
+        error(string.format("%s reads %s.%s, which its reads = { %s } does not list", who, what, tostring(k),
+          table.concat(listed, ", ")), 2)
+      end
+      return inner[k]
+    end,
+    __newindex = function(_, k)
+      error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
+    end,
+    __len = function() return #t end,
+    __pairs = function()
+      return function(_, k)
+        local nk = next(allowed, k)
+        return nk, nk ~= nil and inner[nk] or nil
+      end, allowed, nil
+    end,
+    __metatable = "read-only",
+  })
+  views[v] = t
+  return v
+end
+
 --- The table behind a view, or the value itself.
 function M.unwrap(v)
   return views[v] or v

@@ -26,3 +26,17 @@ test("pairs gives the same nested views as indexing", function(t)
   end
   t.eq(seen, { a = true, b = true })
 end)
+
+test("only: the listed fields read through, any other raises naming it, pairs lists the allowed", function(t)
+  local firm = { name = "甲公司", awards = { { level = "national" } }, kind = "enterprise" }
+  local v = readonly.only(firm, { awards = true }, "benefit q", "firm")
+  t.eq(v.awards[1].level, "national")
+  t.raises(function() return v.name end, "benefit q reads firm%.name, which its reads = { awards } does not list")
+  t.raises(function() return v.nope end, "reads firm%.nope")
+  t.raises(function() v.awards = {} end, "attempt to change read%-only field 'awards'")
+  t.raises(function() v.awards[1].level = "x" end, "read%-only field 'level'")
+  local seen = {}
+  for k, x in pairs(v) do seen[k] = x end
+  t.ok(seen.awards == v.awards and seen.name == nil and seen.kind == nil)
+  t.ok(readonly.unwrap(v) == firm)
+end)
