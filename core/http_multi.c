@@ -240,8 +240,9 @@ static void finish(http_xfer *x, size_t *done) {
   (*done)++;
 }
 
-/* The attempt's easy handle goes back to the pool for the next transfer (a handle per request
-** would allocate, and fault in, curl's buffers a thousand times for a thousand requests). */
+/* The attempt's easy handle goes back to the pool for the next transfer: a thousand requests
+** make as many handles as the concurrency, not a thousand. (libcurl 7.88 still allocates its
+** receive buffer for each transfer; malloc hands the freed block back to the next one.) */
 static void release(http_batch *b, http_xfer *x) {
   if (x->easy == NULL) return;
   if (b->pool != NULL && b->npool < (size_t)b->concurrency) b->pool[b->npool++] = x->easy;

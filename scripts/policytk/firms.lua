@@ -258,6 +258,11 @@ function M.import(conn, path, opts)
   local checked = encoding == "utf-8"            -- the C reader has checked the UTF-8 of each field
   local counts = { added = 0, replaced = 0 }
   local now = store.now()
+  -- room for the pages the inserts touch: firm_years_by_year takes the years in (year, code)
+  -- order, not the file's, and with the default 2 MiB a large import waits on the disk cache
+  -- (1M firms: 155 s; 116 s with this; what it holds is freed with the connection or below)
+  local cache_size = conn:first("PRAGMA cache_size").cache_size
+  conn:exec("PRAGMA cache_size = -262144")
   local ok, e = pcall(conn.transaction, conn, function()
     local ins <close> = conn:prepare([[INSERT INTO firms (credit_code, name, kind, region, industry, founded,
       employees, above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, source, imported_at)
@@ -309,6 +314,7 @@ function M.import(conn, path, opts)
     if problems.total > 0 then error("bad rows", 0) end
   end)
   close()
+  conn:exec("PRAGMA cache_size = " .. math.tointeger(cache_size))
   if not ok then
     if problems.total > 0 then problems:fail() end
     error(e, 0)
