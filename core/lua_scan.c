@@ -18,7 +18,8 @@
 ** also asked, once per distinct text, for the industry group (spec.group_of) and for the
 ** values that conditions read in the JSON columns (spec.slot_values); the conditions that read
 ** nothing else are tested once per distinct text too. Everything the pass owns lives in one
-** userdata freed by __gc, so an error raised by a callback leaks nothing.
+** to-be-closed userdata, freed when scan.run returns or raises (a callback's error leaks nothing
+** and leaves no connection open).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,11 +166,14 @@ static void free_cond(scan_cond *c) {
 
 static int pass_gc(lua_State *L) {
   pass *p = luaL_checkudata(L, 1, "policytk.scan.pass");
-  /* the cached slot blocks first: freeing them needs p->nb */
+  /* the slot blocks first: freeing them needs p->nb */
   scan_cache_clear(&p->industries);
   scan_cache_clear(&p->city_regions);
   scan_cache_clear(&p->extras);
   scan_cache_clear(&p->awards);
+  free_block(p->nil_slots[0], p->nextra, p->nb);
+  free_block(p->nil_slots[1], p->nawards, p->nb);
+  p->nil_slots[0] = p->nil_slots[1] = NULL;
   if (p->firms) sqlite3_finalize(p->firms);
   for (int i = 0; i < p->nyear_st; i++) sqlite3_finalize(p->years[i]);
   free(p->years);
@@ -208,9 +212,6 @@ static int pass_gc(lua_State *L) {
   p->nregions = 0;
   free(p->slot_vals);
   p->slot_vals = NULL;
-  free_block(p->nil_slots[0], p->nextra, p->nb);
-  free_block(p->nil_slots[1], p->nawards, p->nb);
-  p->nil_slots[0] = p->nil_slots[1] = NULL;
   free(p->cand);
   p->cand = NULL;
   return 0;
@@ -329,8 +330,8 @@ static void read_cond(pass *p, lua_State *L, int t, scan_cond *c) {
     c->subs = xcalloc(L, (size_t)n, sizeof *c->subs);
     for (int i = 1; i <= n; i++) {
       lua_geti(L, -1, i);
+      c->nsubs = i;                   /* counted first: freed whole if it raises half-read */
       read_cond(p, L, -1, &c->subs[i - 1]);
-      c->nsubs = i;
       lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -387,8 +388,8 @@ static void read_conds(pass *p, lua_State *L, int t, scan_cond **out, int *n) {
   *out = xcalloc(L, (size_t)nc, sizeof **out);
   for (int j = 1; j <= nc; j++) {
     lua_geti(L, -1, j);
+    *n = j;                           /* counted first: freed whole if it raises half-read */
     read_cond(p, L, -1, &(*out)[j - 1]);
-    *n = j;
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -612,12 +613,15 @@ static const scan_value *text_slots(pass *p, int source, const scan_value *text,
     return e->val;
   }
   lua_State *L = p->L;
-  lua_getfield(L, p->spec, "slot_values");
-  lua_pushstring(L, names[source]);
-  lua_pushlstring(L, text->s, text->n);
-  lua_call(L, 2, 1);
-  if (!lua_istable(L, -1)) luaL_error(L, "scan: slot_values must return a table");
-  scan_value *vals = new_slot_block(p, n);
+  scan_value *vals = NULL;
+  if (n > 0) {                        /* else only the verdicts and judgements of the text */
+    lua_getfield(L, p->spec, "slot_values");
+    lua_pushstring(L, names[source]);
+    lua_pushlstring(L, text->s, text->n);
+    lua_call(L, 2, 1);
+    if (!lua_istable(L, -1)) luaL_error(L, "scan: slot_values must return a table");
+  }
+  vals = new_slot_block(p, n);
   for (int i = 1; i <= n; i++) {
     lua_geti(L, -1, i);
     if (lua_istable(L, -1)) {
@@ -643,10 +647,14 @@ static const scan_value *text_slots(pass *p, int source, const scan_value *text,
       vals[i - 1].t = SV_OTHER;
     }
   }
-  lua_pop(L, 1);
+  if (n > 0) lua_pop(L, 1);
   fill_verdicts(p, source, vals, n);
-  if (!scan_cache_put(c, text->s, text->n, vals)) { free_vals(vals, n); luaL_error(L, "scan: out of memory"); }
-  *key = scan_cache_find(c, text->s, text->n)->key;
+  scan_entry *added = scan_cache_put(c, text->s, text->n, vals);
+  if (added == NULL) {
+    free_block(vals, n, p->nb);
+    luaL_error(L, "scan: out of memory");
+  }
+  *key = added->key;
   return vals;
 }
 
@@ -994,9 +1002,10 @@ static void read_regions(lua_State *L, pass *p, int spec) {
   while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     scan_value v = column_value(st, 0);
     if (v.t != SV_STR || scan_cache_find(&p->city_regions, v.s, v.n)) { rc = SQLITE_OK; continue; }
-    if (p->city_regions.used + 1 >= SCAN_CACHE_MAX || !scan_cache_put(&p->city_regions, v.s, v.n, NULL)) {
+    p->city_regions.keep_all = 1;
+    if (!scan_cache_put(&p->city_regions, v.s, v.n, NULL)) {
       sqlite3_finalize(st);
-      luaL_error(L, "scan: regions_sql: too many regions, or out of memory");
+      luaL_error(L, "scan: out of memory");
     }
     rc = SQLITE_OK;
   }
@@ -1015,6 +1024,7 @@ static int scan_run(lua_State *L) {
   pass *p = lua_newuserdatauv(L, sizeof *p, 0);
   memset(p, 0, sizeof *p);
   luaL_setmetatable(L, "policytk.scan.pass");
+  lua_toclose(L, 2);                           /* freed (connection too) on return or on error */
   p->L = L;
   p->spec = 1;
   FILE *out = NULL;                            /* NULL: rows go to spec.on_row */
@@ -1172,9 +1182,6 @@ static int scan_run(lua_State *L) {
     lua_setfield(L, -2, p->regions[i].code);
   }
   lua_setfield(L, -2, "by_region");
-  lua_pushcfunction(L, pass_gc);              /* free it all now; __gc then finds nothing */
-  lua_pushvalue(L, 2);
-  lua_call(L, 1, 0);
   return 1;
 }
 

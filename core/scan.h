@@ -95,7 +95,9 @@ int scan_classify(const scan_group *g, const double *x, const double *y, const d
 
 /* ------------------------------------------------------------ string-keyed cache (scan_cache.c) */
 
-#define SCAN_CACHE_MAX 65536   /* distinct texts kept before the cache starts again empty */
+#ifndef SCAN_CACHE_MAX         /* make asan sets it low, so that the tests empty the caches */
+#define SCAN_CACHE_MAX 65536   /* distinct texts kept before a cache starts again empty */
+#endif
 
 typedef struct scan_entry {
   char *key;                   /* a copy of the text, NUL-terminated */
@@ -106,6 +108,7 @@ typedef struct scan_entry {
 typedef struct scan_cache {
   scan_entry *e;
   size_t cap, used;
+  int keep_all;                /* never emptied (a set that must stay whole) */
   void (*free_val)(void *val, void *ud);   /* frees an entry's value (NULL: values not owned) */
   void *ud;
 } scan_cache;
@@ -113,9 +116,9 @@ typedef struct scan_cache {
 /* The entry of the n bytes at s, or NULL. */
 scan_entry *scan_cache_find(const scan_cache *c, const char *s, size_t n);
 
-/* Add an entry for the n bytes at s (copied) with val; the cache is first emptied when it holds
-** SCAN_CACHE_MAX entries, so earlier entries and their values may be gone. Returns the entry, or
-** NULL when out of memory (val is then not owned by the cache). */
+/* Add an entry for the n bytes at s (copied) with val; unless keep_all, the cache is first
+** emptied when it holds SCAN_CACHE_MAX entries, so earlier entries and their values may be gone.
+** Returns the entry, or NULL when out of memory (val is then not owned by the cache). */
 scan_entry *scan_cache_put(scan_cache *c, const char *s, size_t n, void *val);
 
 /* Free every entry (and its value through free_val) and the table; the cache is empty after. */

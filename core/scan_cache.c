@@ -36,7 +36,7 @@ scan_entry *scan_cache_find(const scan_cache *c, const char *s, size_t n) {
 }
 
 scan_entry *scan_cache_put(scan_cache *c, const char *s, size_t n, void *val) {
-  if (c->used >= SCAN_CACHE_MAX) scan_cache_clear(c);
+  if (c->used >= SCAN_CACHE_MAX && !c->keep_all) scan_cache_clear(c);
   if ((c->used + 1) * 2 > c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 64;
     scan_entry *e = calloc(cap, sizeof *e);

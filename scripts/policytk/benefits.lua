@@ -19,8 +19,9 @@ M.firm_defaults = {
   credit_code = "", name = "", kind = "enterprise", region = "", industry = "",
   employees = 0, revenue = {}, assets = {}, tech_sme = false, awards = {}, extra = {},
 }
--- the fields that default to nothing
-local UNSET_BY_DEFAULT = { founded = true, above_scale_since = true, high_tech_until = true, specialized = true }
+-- every field of the record (those missing from firm_defaults default to nothing)
+local FIELDS = {}
+for _, f in ipairs(require("policytk.contract").firm_fields) do FIELDS[f] = true end
 
 --- A firm record with defaults filled for missing fields.
 function M.firm(fields)
@@ -29,7 +30,7 @@ function M.firm(fields)
     if type(v) == "table" then f[k] = {} else f[k] = v end
   end
   for k, v in pairs(fields or {}) do
-    if M.firm_defaults[k] == nil and not UNSET_BY_DEFAULT[k] then
+    if not FIELDS[k] then
       error(string.format("firm: unknown field %q", tostring(k)), 2)
     end
     f[k] = v
@@ -83,7 +84,7 @@ local SIZE_FIELDS = { "industry", "employees", "revenue", "assets" }
 -- A benefit's reads (the firm fields its Lua functions may read) as a set, or nil.
 local reads_sets = setmetatable({}, { __mode = "k" })
 
-function M.reads_of(b)
+local function reads_of(b)
   if not b.reads then return nil end
   local set = reads_sets[b]
   if not set then
@@ -96,17 +97,16 @@ end
 
 -- ctx.size for a benefit: refused when the benefit declares reads without the size fields.
 local function size_for(benefit)
-  local reads = M.reads_of(benefit)
+  local reads = reads_of(benefit)
   if not reads then return size_of end
+  local missing = {}
   for _, f in ipairs(SIZE_FIELDS) do
-    if not reads[f] then
-      return function()
-        error("ctx.size reads firm.industry, employees, revenue and assets, which the rule's reads does not "
-          .. "all list", 2)
-      end
-    end
+    if not reads[f] then missing[#missing + 1] = f end
   end
-  return size_of
+  if #missing == 0 then return size_of end
+  local message = string.format("ctx.size reads firm.%s, which the rule's reads = { %s } does not list",
+    table.concat(missing, ", "), table.concat(benefit.reads, ", "))
+  return function() error(message, 2) end
 end
 
 local function make_ctx(plugin, benefit, year)
@@ -140,17 +140,18 @@ local function options_of(b)
 end
 
 -- The amount of a benefit with amount options: the param value of the first option whose
--- conditions hold; else nil and (when reasons are wanted) why the last one failed.
-local function option_amount(b, firm, year, reasons)
+-- conditions hold; else nil and (when reasons are wanted) why the last one failed. size: the
+-- size class the conditions ask (a Lua rule's own ctx.size, which keeps to its reads).
+local function option_amount(b, firm, year, reasons, size)
   local why
   for _, opt in ipairs(options_of(b)) do
-    local failed, v, w = opt.test(firm, year, size_of)
+    local failed, v, w = opt.test(firm, year, size)
     if not failed then
       local a = M.param_value(opt.param, year_end(year))
       if a ~= nil then return a end
       why = reasons and no_standard(year, opt.param.id)
     elseif reasons then
-      why = conditions.reason(opt.when[failed], year, v, w, firm, size_of)
+      why = conditions.reason(opt.when[failed], year, v, w, firm, size)
     end
   end
   return nil, why
@@ -171,8 +172,11 @@ local function judge(b, view, year, ctx)
     if a == nil then entry.reason = no_standard(year, b.amount)
     else entry.amount, entry.reason = a, reason end
   elseif type(b.amount) == "table" then
-    local a, why = option_amount(b, view, year, true)
-    if a == nil then entry.reason = why else entry.amount, entry.reason = a, reason end
+    -- the rule's own size: its reads hold for the options' conditions too, which may then raise
+    local aok, a, why = pcall(option_amount, b, view, year, true, ctx.size)
+    if not aok then entry.error = tostring(a)
+    elseif a == nil then entry.reason = why
+    else entry.amount, entry.reason = a, reason end
   else
     local aok, a, why = pcall(b.amount, view, year, ctx)
     if not aok then entry.error = tostring(a)
@@ -242,7 +246,7 @@ function M.evaluate_all(plugin, list, firm, year, opts)
       end
       out[#out + 1] = e
     elseif b.eligible == nil and type(b.amount) == "table" then
-      local a, why = option_amount(b, firm, year, reasons)
+      local a, why = option_amount(b, firm, year, reasons, size_of)
       out[#out + 1] = { benefit = b, amount = a or 0, reason = why }
     else
       lua = lua or {}
@@ -281,8 +285,8 @@ function M.judge_lua(plugin, items, firm, year, who)
       local b = x.b
       local ctx = ctxs[b]
       if not ctx then ctx = make_ctx(plugin, b, year); ctxs[b] = ctx end
-      local reads = M.reads_of(b)
-      out[i] = judge(b, reads and readonly.only(firm, reads, "the rule", "firm") or view, year, ctx)
+      local reads = reads_of(b)
+      out[i] = judge(b, reads and readonly.only(firm, reads, "the rule", "firm", view) or view, year, ctx)
     end
     return out
   end

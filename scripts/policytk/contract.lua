@@ -186,6 +186,10 @@ local amount_option = S.record({
   { "param", S.string{ required = true, pattern = ID, desc = "the param it pays" } },
 }, { desc = "One amount of a benefit whose amount depends on the firm." })
 
+--- The fields of the enterprise record a benefit rule judges (docs/plugins.md).
+M.firm_fields = { "credit_code", "name", "kind", "region", "industry", "founded", "employees", "above_scale_since",
+  "high_tech_until", "tech_sme", "specialized", "awards", "extra", "revenue", "assets" }
+
 M.benefit = S.record({
   { "id", S.string{ required = true, pattern = ID, desc = "unique in the plugin" } },
   { "name", S.string{ required = true, desc = "Chinese name: 小升规奖励" } },
@@ -202,10 +206,9 @@ M.benefit = S.record({
       desc = "param id; amount(firm, year, ctx) → integer (unit of the benefit's params); or a list of "
         .. "{ when = { … }, param = id }: the first whose conditions hold pays its param" }) },
   { "params", S.list(M.param, { required = true, min = 1, desc = "param{} entries the rule uses" }) },
-  { "reads", S.list(S.enum({ "credit_code", "name", "kind", "region", "industry", "founded", "employees",
-      "above_scale_since", "high_tech_until", "tech_sme", "specialized", "awards", "extra", "revenue", "assets" }),
-      { min = 1, desc = "the firm fields eligible and amount read; they can read no other (an error names it), "
-        .. "and a rule that reads one JSON field (awards or extra) is judged once per distinct value" }) },
+  { "reads", S.list(S.enum(M.firm_fields), { min = 1, desc = "the firm fields eligible and amount read: "
+      .. "they can read no other (an error names it), and must depend on nothing else (no state kept between "
+      .. "calls); a rule that reads one JSON field (awards or extra) is judged once per distinct value" }) },
   { "excludes", S.list(S.string{ pattern = ID }, { desc = "benefits a firm cannot also get (不重复享受)" }) },
   { "resolve", S.enum({ "larger", "first" }, { desc = "which one pays when excluded benefits both apply" }) },
   { "stacks_with", S.list(S.string{ pattern = ID }, { desc = "benefits the text says may be combined" }) },

@@ -344,11 +344,13 @@ local function award_years(list)
   return list
 end
 
---- The decoded awards column (a list of { level, name, year }).
-function M.decode_awards(text) return award_years(json.decode(text)) end
+--- The decoded awards column (a list of { level, name, year }), decoded once per distinct text
+--- (shared: treat it as read-only).
+M.decode_awards = decoder(award_years)
 
---- The decoded extra column (NAME_YYYY columns as { [year] = value }).
-function M.decode_extra(text) return year_keys(json.decode(text)) end
+--- The decoded extra column (NAME_YYYY columns as { [year] = value }), decoded once per distinct
+--- text (shared: treat it as read-only).
+M.decode_extra = decoder(year_keys)
 
 --- A record builder: build(code, name, kind, region, industry, founded, employees,
 --- above_scale_since, high_tech_until, tech_sme, specialized, awards, extra) → the firm record
@@ -385,8 +387,7 @@ function M.queries(filter, one_year)
   filter = filter or {}
   local where = [[
     WHERE (?1 IS NULL OR f.region = ?1)
-      AND (?2 IS NULL OR f.region IN (SELECT code FROM regions WHERE city = ?2
-                                       UNION ALL SELECT code FROM cities WHERE id = ?2))
+      AND (?2 IS NULL OR f.region IN (]] .. M.CITY_REGIONS_SQL:gsub("%?1", "?2") .. [[))
       AND (?3 IS NULL OR f.credit_code = ?3)]]
   -- every query names ?1 … ?3, so that one list of values binds them all
   local years = "SELECT y.credit_code, y.year, y.revenue, y.assets FROM firm_years y"

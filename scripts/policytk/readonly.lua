@@ -40,15 +40,16 @@ M.view = view
 
 --- A read-only view of the fields `allowed` (a set) of t: reading any other field raises
 --- "<who> reads <what>.<field>, which its reads = { … } does not list" (level 2: the reader's
---- line). pairs() goes over the allowed fields. unwrap() gives t.
-function M.only(t, allowed, who, what)
-  local inner = view(t)
-  local listed = {}
-  for k in pairs(allowed) do listed[#listed + 1] = tostring(k) end
-  table.sort(listed)
+--- line). pairs() goes over the allowed fields t has. unwrap() gives t. inner: a view of t
+--- already made (M.view(t)), to share its nested views.
+function M.only(t, allowed, who, what, inner)
+  inner = inner or view(t)
   local v = setmetatable({}, {
     __index = function(_, k)
       if not allowed[k] then
+        local listed = {}
+        for f in pairs(allowed) do listed[#listed + 1] = tostring(f) end
+        table.sort(listed)
         error(string.format("%s reads %s.%s, which its reads = { %s } does not list", who, what, tostring(k),
           table.concat(listed, ", ")), 2)
       end
@@ -60,9 +61,11 @@ function M.only(t, allowed, who, what)
     __len = function() return #t end,
     __pairs = function()
       return function(_, k)
-        local nk = next(allowed, k)
-        return nk, nk ~= nil and inner[nk] or nil
-      end, allowed, nil
+        local nk = next(t, k)
+        while nk ~= nil and not allowed[nk] do nk = next(t, nk) end
+        if nk == nil then return nil end
+        return nk, inner[nk]
+      end, t, nil
     end,
     __metatable = "read-only",
   })

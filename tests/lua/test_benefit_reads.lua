@@ -18,13 +18,13 @@ local function code(serial)       -- a valid code in 东区 339801
 end
 
 -- Firms 1-4 share one awards text (national + provincial in 2025: 500000), 5 has another
--- (provincial 2025: 200000), 6 an award of 2024 only (pays nothing in 2025), 7 none; 8, 9 and
--- 10 an award that makes peek, sized and half fail.
+-- (provincial 2025: 200000), 6 an award of 2024 only (pays nothing in 2025), 7 none; 8, 9, 10
+-- and 11 an award that makes peek, sized, half and tiered fail.
 local AWARDS = {
   "national:甲奖:2025;provincial:乙奖:2025", "national:甲奖:2025;provincial:乙奖:2025",
   "national:甲奖:2025;provincial:乙奖:2025", "national:甲奖:2025;provincial:乙奖:2025",
   "provincial:乙奖:2025", "national:甲奖:2024", "", "municipal:偷看:2025", "municipal:规模:2025",
-  "municipal:半:2025",
+  "municipal:半:2025", "municipal:分级:2025",
 }
 
 local function register()
@@ -46,7 +46,7 @@ end
 test("reads: the C pass and the Lua path pay the same, once per text, and name each firm's error", function(t)
   local db = register()
   local c, out, err = run({ "match", "medal", "--year", "2025", "--db", db, "--format", "json" })
-  t.eq(c, 1)                              -- the three rules that break their reads fail the job
+  t.eq(c, 1)                              -- the four rules that break their reads fail the job
   local got = {}
   for _, r in ipairs(json.decode(out)) do got[#got + 1] = string.format("%s %s %d", r.credit_code:sub(9, 17), r.benefit, r.amount) end
   t.eq(got, { "000000001 medal 500000", "000000002 medal 500000", "000000003 medal 500000",
@@ -54,8 +54,9 @@ test("reads: the C pass and the Lua path pay the same, once per text, and name e
   t.match(err, "plugin medal: benefit peek: firm " .. code(8)
     .. ": [^\n]*the rule reads firm%.name, which its reads = { awards } does not list\n")
   t.match(err, "plugin medal: benefit sized: firm " .. code(9)
-    .. ": [^\n]*ctx%.size reads firm%.industry, employees, revenue and assets, which the rule's reads does not all list\n")
+    .. ": [^\n]*ctx%.size reads firm%.industry, employees, revenue, assets, which the rule.s reads = { awards } does not list\n")
   t.match(err, "plugin medal: benefit half: firm " .. code(10) .. ": amount in 元 must be an integer; got 1%.5\n")
+  t.match(err, "plugin medal: benefit tiered: firm " .. code(11) .. ": [^\n]*ctx%.size reads firm%.industry")
   -- the all-Lua path: the same rows, errors and exit code
   t.eq({ run({ "match", "medal", "--year", "2025", "--db", db, "--format", "json", "--engine", "lua" }) },
        { c, out, err })
@@ -116,9 +117,9 @@ test("reads: scan asks the rule once per benefit and distinct text; only the fai
   scan.run = run_scan
   out:close()
   t.ok(ok, totals)
-  -- 6 distinct non-empty awards texts × 4 rules; firms 8, 9, 10 (errors) are judged in Lua
-  t.eq(calls, { judge_text = 24, on_firm = 3 })
+  -- 7 distinct non-empty awards texts × 5 rules; firms 8-11 (errors) are judged in Lua
+  t.eq(calls, { judge_text = 35, on_firm = 4 })
   t.eq(totals.rows, 5)
-  t.eq(totals.error_count, 3)
+  t.eq(totals.error_count, 4)
   os.remove(db)
 end)

@@ -40,3 +40,13 @@ test("only: the listed fields read through, any other raises naming it, pairs li
   t.ok(seen.awards == v.awards and seen.name == nil and seen.kind == nil)
   t.ok(readonly.unwrap(v) == firm)
 end)
+
+test("only: pairs keeps false values and skips allowed fields the table lacks", function(t)
+  local v = readonly.only({ tech_sme = false, name = "甲" }, { tech_sme = true, awards = true }, "r", "firm")
+  local seen, n = {}, 0
+  for k, x in pairs(v) do seen[k] = x; n = n + 1 end
+  t.eq(n, 1)
+  t.eq(seen.tech_sme, false)
+  t.eq(v.tech_sme, false)
+  t.eq(v.awards, nil)
+end)
