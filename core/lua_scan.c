@@ -999,10 +999,10 @@ static void read_regions(lua_State *L, pass *p, int spec) {
   }
   int rc = sqlite3_bind_text(st, 1, city, (int)n, SQLITE_TRANSIENT);
   lua_pop(L, 2);
+  p->city_regions.keep_all = 1;
   while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     scan_value v = column_value(st, 0);
     if (v.t != SV_STR || scan_cache_find(&p->city_regions, v.s, v.n)) { rc = SQLITE_OK; continue; }
-    p->city_regions.keep_all = 1;
     if (!scan_cache_put(&p->city_regions, v.s, v.n, NULL)) {
       sqlite3_finalize(st);
       luaL_error(L, "scan: out of memory");

@@ -344,13 +344,15 @@ local function award_years(list)
   return list
 end
 
---- The decoded awards column (a list of { level, name, year }), decoded once per distinct text
---- (shared: treat it as read-only).
-M.decode_awards = decoder(award_years)
+-- The JSON columns decoded once per distinct text (shared: treat them as read-only): awards a
+-- list of { level, name, year }, extra with NAME_YYYY columns as { [year] = value }.
+local decode_awards, decode_extra = decoder(award_years), decoder(year_keys)
 
---- The decoded extra column (NAME_YYYY columns as { [year] = value }), decoded once per distinct
---- text (shared: treat it as read-only).
-M.decode_extra = decoder(year_keys)
+--- The decoded text of the JSON column `column` ("awards" or "extra"), decoded once per
+--- distinct text (shared: treat it as read-only).
+function M.decode(column, text)
+  return (column == "awards" and decode_awards or decode_extra)(text)
+end
 
 --- A record builder: build(code, name, kind, region, industry, founded, employees,
 --- above_scale_since, high_tech_until, tech_sme, specialized, awards, extra) → the firm record

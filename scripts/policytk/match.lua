@@ -172,7 +172,7 @@ function M.run_scan(db_path, plugin, opts, sink, progress)
     -- nothing (nil), or false when it fails (the firms then go to on_firm, which names the error)
     judge_text = function(i, text)
       local b, column = plan.benefits[i].benefit, plan.benefits[i].by_text
-      local value = (column == "awards" and firms.decode_awards or firms.decode_extra)(text)
+      local value = firms.decode(column, text)
       local a = benefits_eval.judge_field(plugin, b, column, value, opts.year)
       if a == nil then return false end
       if a == 0 then return nil end

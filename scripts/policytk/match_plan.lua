@@ -269,7 +269,7 @@ function M.build(list, year, columns, excl)
   function plan.group_of(industry) return group_index[sme.group(industry)] end
   function plan.slot_values(source, text)
     local list_of = slots[source]
-    local decoded = (source == "awards" and firms.decode_awards or firms.decode_extra)(text)
+    local decoded = firms.decode(source, text)
     local out = {}
     for i, s in ipairs(list_of) do out[i] = slot_value(s, decoded) end
     return out

@@ -5,6 +5,23 @@ local M = {}
 
 local views = setmetatable({}, { __mode = "k" })   -- view -> original
 
+local function refuse(_, k)
+  error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
+end
+
+-- The view of t that reads through index(_, k) and iterates with step (a `next` over t).
+local function seal(t, index, step)
+  local v = setmetatable({}, {
+    __index = index,
+    __newindex = refuse,
+    __len = function() return #t end,
+    __pairs = function() return step, t, nil end,
+    __metatable = "read-only",
+  })
+  views[v] = t
+  return v
+end
+
 local function view(t)
   if type(t) ~= "table" then return t end
   local children = {}            -- one view per nested table, made on first use
@@ -17,22 +34,10 @@ local function view(t)
     end
     return c
   end
-  local v = setmetatable({}, {
-    __index = function(_, k) return child(k, t[k]) end,
-    __newindex = function(_, k)
-      error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
-    end,
-    __len = function() return #t end,
-    __pairs = function()
-      return function(_, k)
-        local nk, nv = next(t, k)
-        return nk, child(nk, nv)       -- the same view as v[nk]
-      end, t, nil
-    end,
-    __metatable = "read-only",
-  })
-  views[v] = t
-  return v
+  return seal(t, function(_, k) return child(k, t[k]) end, function(_, k)
+    local nk, nv = next(t, k)
+    return nk, child(nk, nv)       -- the same view as v[nk]
+  end)
 end
 
 --- A read-only view of t (t itself for non-tables).
@@ -44,33 +49,21 @@ M.view = view
 --- already made (M.view(t)), to share its nested views.
 function M.only(t, allowed, who, what, inner)
   inner = inner or view(t)
-  local v = setmetatable({}, {
-    __index = function(_, k)
-      if not allowed[k] then
-        local listed = {}
-        for f in pairs(allowed) do listed[#listed + 1] = tostring(f) end
-        table.sort(listed)
-        error(string.format("%s reads %s.%s, which its reads = { %s } does not list", who, what, tostring(k),
-          table.concat(listed, ", ")), 2)
-      end
-      return inner[k]
-    end,
-    __newindex = function(_, k)
-      error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
-    end,
-    __len = function() return #t end,
-    __pairs = function()
-      return function(_, k)
-        local nk = next(t, k)
-        while nk ~= nil and not allowed[nk] do nk = next(t, nk) end
-        if nk == nil then return nil end
-        return nk, inner[nk]
-      end, t, nil
-    end,
-    __metatable = "read-only",
-  })
-  views[v] = t
-  return v
+  return seal(t, function(_, k)
+    if not allowed[k] then
+      local listed = {}
+      for f in pairs(allowed) do listed[#listed + 1] = tostring(f) end
+      table.sort(listed)
+      error(string.format("%s reads %s.%s, which its reads = { %s } does not list", who, what, tostring(k),
+        table.concat(listed, ", ")), 2)
+    end
+    return inner[k]
+  end, function(_, k)
+    local nk = next(t, k)
+    while nk ~= nil and not allowed[nk] do nk = next(t, nk) end
+    if nk == nil then return nil end
+    return nk, inner[nk]
+  end)
 end
 
 --- The table behind a view, or the value itself.
