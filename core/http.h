@@ -23,6 +23,7 @@ enum { HTTP_PENDING = 0, HTTP_ACTIVE, HTTP_DONE };
 typedef struct http_xfer {
   CURL *easy;                   /* while an attempt runs; back in the batch's pool after it */
   char *url;                    /* the URL requested now (changes on redirects) */
+  CURLU *uh;                    /* url, parsed (handed to curl so that it is parsed once) */
   char *host_name;              /* the first URL's host (lowercase; fill() always sets it) */
   char *method;                 /* GET, POST, HEAD, ... */
   char *body;                   /* request body or NULL */
@@ -52,6 +53,21 @@ typedef struct http_spares {
   size_t n;
 } http_spares;
 
+/* What one Lua state keeps between batches (lua_http.c holds it in the registry): a multi
+** handle, whose connection and DNS caches let the next batch reuse the connections this one
+** opened, and the idle easy handles. A batch borrows it while it runs (busy); a batch that
+** starts while another runs (from Lua code called between two curl calls) makes its own. */
+typedef struct http_session {
+  CURLM *multi;
+  CURL **pool;
+  size_t npool, cap;
+  int busy;
+  int closed;                   /* the state is closing: the borrower frees it all when done */
+} http_session;
+
+/* Free what the session owns (unless a batch has it: then that batch does, when freed). */
+void http_session_close(http_session *s);
+
 /* Per-host bookkeeping of a batch. */
 typedef struct http_host {
   char *name;
@@ -62,7 +78,9 @@ typedef struct http_host {
 typedef struct http_batch {
   http_xfer *x;
   size_t n;
-  CURLM *multi;
+  CURLM *multi;                 /* the session's while borrowed, else the batch's own */
+  http_session *session;        /* NULL: none (the batch makes and frees its own handles) */
+  int borrowed;                 /* 1 while the batch has the session */
   http_host *hosts;
   size_t nhosts, caphosts;
   char **allow;                 /* allowed hosts (lowercase) or NULL: any host */
@@ -90,12 +108,17 @@ int http_batch_run(http_batch *b, const char **err);
 ** (once their bytes are copied elsewhere); x keeps empty buffers. */
 void http_batch_recycle(http_batch *b, http_xfer *x);
 
-/* Free what the batch owns (transfers, handles, host tables), leaving it empty. */
+/* Free what the batch owns (transfers, handles, host tables), leaving it empty; a borrowed
+** session gets its multi handle (with the connections, kept open) and the idle handles back. */
 void http_batch_free(http_batch *b);
 
 /* The host of an http(s) URL, lowercased, malloc'd; NULL when url is not an absolute
 ** http or https URL. */
 char *http_url_host(const char *url);
+
+/* url parsed, with its host (as http_url_host gives it) in *host; NULL (and *host NULL)
+** when url is not an absolute http or https URL, or out of memory. Free with curl_url_cleanup. */
+CURLU *http_url_parse(const char *url, char **host);
 
 /* 1 when host is allowed by the batch's list (or the batch has none). */
 int http_host_allowed(const http_batch *b, const char *host);

@@ -44,22 +44,32 @@ static void buf_reset(http_buf *b) {
   if (b->p) b->p[0] = '\0';
 }
 
-char *http_url_host(const char *url) {
+CURLU *http_url_parse(const char *url, char **host) {
+  *host = NULL;
   CURLU *u = curl_url();
   if (u == NULL) return NULL;
-  char *scheme = NULL, *host = NULL, *out = NULL;
+  char *scheme = NULL, *name = NULL;
   if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
       curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
       (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0) &&
-      curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
-    out = strdup(host);
-    if (out)
-      for (char *c = out; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+      curl_url_get(u, CURLUPART_HOST, &name, 0) == CURLUE_OK) {
+    *host = strdup(name);
+    if (*host)
+      for (char *c = *host; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
   }
   curl_free(scheme);
-  curl_free(host);
-  curl_url_cleanup(u);
-  return out;
+  curl_free(name);
+  if (*host == NULL) {
+    curl_url_cleanup(u);
+    return NULL;
+  }
+  return u;
+}
+
+char *http_url_host(const char *url) {
+  char *host;
+  curl_url_cleanup(http_url_parse(url, &host));
+  return host;
 }
 
 int http_host_allowed(const http_batch *b, const char *host) {
@@ -187,7 +197,8 @@ static int setup(http_batch *b, http_xfer *x) {
   }
   CURL *e = x->easy;
   curl_easy_reset(e);
-  curl_easy_setopt(e, CURLOPT_URL, x->url);
+  if (x->uh) curl_easy_setopt(e, CURLOPT_CURLU, x->uh);   /* parsed once, in fill() or below */
+  else curl_easy_setopt(e, CURLOPT_URL, x->url);
   curl_easy_setopt(e, CURLOPT_PRIVATE, x);
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
   curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
@@ -292,7 +303,8 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
       finish(x, done);
       return;
     }
-    char *host = http_url_host(location);
+    char *host;
+    CURLU *uh = http_url_parse(location, &host);
     if (host == NULL || !http_host_allowed(b, host)) {
       size_t n = strlen(location) + (b->owner ? strlen(b->owner) : 0) + 96;
       char *msg = malloc(n);
@@ -304,6 +316,7 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
       set_failure(x, host ? "forbidden" : "http", msg ? msg : "redirect refused");
       free(msg);
       free(host);
+      curl_url_cleanup(uh);
       finish(x, done);
       return;
     }
@@ -311,12 +324,15 @@ static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
     free(host);
     char *next = strdup(location);
     if (next == NULL) {
+      curl_url_cleanup(uh);
       set_failure(x, "http", "out of memory");
       finish(x, done);
       return;
     }
     free(x->url);
     x->url = next;
+    curl_url_cleanup(x->uh);
+    x->uh = uh;
     x->redirects++;
     if (status == 303 || ((status == 301 || status == 302) && strcmp(x->method, "POST") == 0)) {
       char *get = strdup("GET");
@@ -348,15 +364,72 @@ static int start(http_batch *b, http_xfer *x, double now) {
   return 0;
 }
 
+/* The most idle easy handles a session keeps for the next batches. */
+#define SESSION_POOL_MAX 64
+
+/* Borrow the session's multi handle (its open connections with it) and up to `slots` of its
+** idle easy handles, when there is a session and no other batch has it. */
+static void borrow_session(http_batch *b, size_t slots) {
+  http_session *s = b->session;
+  if (s == NULL || s->busy || s->closed) return;
+  if (s->multi == NULL) s->multi = curl_multi_init();
+  if (s->multi == NULL) return;
+  b->multi = s->multi;
+  b->borrowed = 1;
+  s->busy = 1;
+  while (s->npool > 0 && b->npool < slots) b->pool[b->npool++] = s->pool[--s->npool];
+}
+
+/* Give the session back its multi handle and the batch's idle easy handles. */
+static void return_session(http_batch *b) {
+  http_session *s = b->session;
+  for (size_t i = 0; i < b->npool; i++) {
+    if (!s->closed && s->npool == s->cap && s->cap < SESSION_POOL_MAX) {
+      size_t cap = s->cap ? s->cap * 2 : 16;
+      CURL **p = realloc(s->pool, cap * sizeof *p);
+      if (p != NULL) {
+        s->pool = p;
+        s->cap = cap;
+      }
+    }
+    if (!s->closed && s->npool < s->cap) s->pool[s->npool++] = b->pool[i];
+    else curl_easy_cleanup(b->pool[i]);
+  }
+  b->npool = 0;
+  b->multi = NULL;
+  b->borrowed = 0;
+  s->busy = 0;
+  if (s->closed) http_session_close(s);
+}
+
+void http_session_close(http_session *s) {
+  s->closed = 1;
+  if (s->busy) return;   /* the batch that has it frees it when it is done */
+  for (size_t i = 0; i < s->npool; i++) curl_easy_cleanup(s->pool[i]);
+  free(s->pool);
+  s->pool = NULL;
+  s->npool = s->cap = 0;
+  if (s->multi) curl_multi_cleanup(s->multi);
+  s->multi = NULL;
+}
+
 int http_batch_run(http_batch *b, const char **err) {
-  b->multi = curl_multi_init();
-  b->pool = calloc((size_t)(b->concurrency > 0 ? b->concurrency : 1), sizeof *b->pool);
-  b->spare_data.v = calloc((size_t)(b->concurrency > 0 ? b->concurrency : 1), sizeof(http_buf));
-  b->spare_hdrs.v = calloc((size_t)(b->concurrency > 0 ? b->concurrency : 1), sizeof(http_buf));
-  if (b->multi == NULL || b->pool == NULL || b->spare_data.v == NULL || b->spare_hdrs.v == NULL) {
-    *err = b->multi ? "out of memory" : "curl_multi_init failed";
+  size_t slots = (size_t)(b->concurrency > 0 ? b->concurrency : 1);
+  b->pool = calloc(slots, sizeof *b->pool);
+  b->spare_data.v = calloc(slots, sizeof(http_buf));
+  b->spare_hdrs.v = calloc(slots, sizeof(http_buf));
+  if (b->pool == NULL || b->spare_data.v == NULL || b->spare_hdrs.v == NULL) {
+    *err = "out of memory";
     return -1;
   }
+  borrow_session(b, slots);
+  if (b->multi == NULL) b->multi = curl_multi_init();
+  if (b->multi == NULL) {
+    *err = "curl_multi_init failed";
+    return -1;
+  }
+  /* the connections kept open for the next batch: as many as this one runs at once */
+  curl_multi_setopt(b->multi, CURLMOPT_MAXCONNECTS, (long)slots);
   for (size_t i = 0; i < b->n; i++) {
     http_xfer *x = &b->x[i];
     int h = host_slot(b, x->host_name);
@@ -427,6 +500,7 @@ void http_batch_free(http_batch *b) {
       curl_easy_cleanup(x->easy);
     }
     free(x->url);
+    curl_url_cleanup(x->uh);
     free(x->host_name);
     free(x->method);
     free(x->body);
@@ -438,14 +512,18 @@ void http_batch_free(http_batch *b) {
   free(b->x);
   b->x = NULL;
   b->n = 0;
-  for (size_t i = 0; i < b->npool; i++) curl_easy_cleanup(b->pool[i]);
+  if (b->borrowed) {
+    return_session(b);
+  } else {
+    for (size_t i = 0; i < b->npool; i++) curl_easy_cleanup(b->pool[i]);
+    b->npool = 0;
+    if (b->multi) curl_multi_cleanup(b->multi);
+    b->multi = NULL;
+  }
   free(b->pool);
   b->pool = NULL;
-  b->npool = 0;
   free_spares(&b->spare_data);
   free_spares(&b->spare_hdrs);
-  if (b->multi) curl_multi_cleanup(b->multi);
-  b->multi = NULL;
   for (size_t i = 0; i < b->nhosts; i++) free(b->hosts[i].name);
   free(b->hosts);
   b->hosts = NULL;

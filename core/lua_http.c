@@ -14,7 +14,8 @@
 ** an error {category, message, url} (tostring reads well). Options: headers, timeout,
 ** connect_timeout, max_size, max_redirects, retries, retry_delay, etag, last_modified.
 ** docs/fetch.md is the reference. The transfers run in http_multi.c with no Lua call inside
-** curl; fetch_all turns each finished transfer into its table between two curl calls.
+** curl; fetch_all turns each finished transfer into its table between two curl calls. Each
+** state keeps its connections open between calls (a session in the registry, closed with it).
 */
 #define _GNU_SOURCE   /* dladdr */
 #include <dlfcn.h>
@@ -27,6 +28,7 @@
 #include "policytk.h"
 
 #define BATCH_MT "policytk.http.batch"
+#define SESSION_KEY "policytk.http.session"
 #define ERROR_MT "policytk.http.error"
 #define USER_AGENT "policytk/" POLICYTK_VERSION " (+https://policytk; libcurl)"
 
@@ -53,6 +55,9 @@ static http_batch *new_batch(lua_State *L, size_t n) {
   b->concurrency = 8;
   b->per_host = 4;
   b->user_agent = USER_AGENT;
+  lua_getfield(L, LUA_REGISTRYINDEX, SESSION_KEY);   /* the state's connections, when open */
+  b->session = lua_touserdata(L, -1);
+  lua_pop(L, 1);
   /* allowed hosts: upvalue 1 of the calling function (false: any host) */
   if (lua_istable(L, lua_upvalueindex(1))) {
     lua_Integer m = luaL_len(L, lua_upvalueindex(1));
@@ -191,9 +196,10 @@ static void push_form(lua_State *L, int idx) {
 */
 static void fill(lua_State *L, http_batch *b, http_xfer *x, const char *url, const char *method, int body_idx,
                  int opts) {
-  char *host = http_url_host(url);
+  char *host;
+  x->uh = http_url_parse(url, &host);   /* owned by the batch from here on (freed with it) */
   if (host == NULL) luaL_error(L, "http: not an http(s) URL: %s", url);
-  x->host_name = host;   /* owned by the batch from here on (freed with it) */
+  x->host_name = host;
   int allowed = http_host_allowed(b, host);
   x->url = dup_or_raise(L, url, strlen(url));
   x->method = dup_or_raise(L, method, strlen(method));
@@ -449,7 +455,9 @@ static void run(lua_State *L, http_batch *b) {
 
 /* ------------------------------------------------------------------ functions */
 
+/* Run the one-request batch b, whose box is at the top of the stack. */
 static int one(lua_State *L, http_batch *b) {
+  lua_toclose(L, -1);   /* the box: freed as soon as this returns or raises (the session free again) */
   run(L, b);
   if (push_result(L, &b->x[0])) return 1;
   lua_pushnil(L);
@@ -523,7 +531,7 @@ static int l_fetch_all(lua_State *L) {
   int opts = lua_istable(L, 2) ? 2 : 0;
   lua_Integer n = luaL_len(L, 1);
   http_batch *b = new_batch(L, (size_t)(n > 0 ? n : 0));
-  int box = lua_gettop(L);
+  lua_toclose(L, -1);   /* freed as soon as this returns or raises (the session is free again) */
   b->concurrency = (int)num_opt(L, opts, "concurrency", 8);
   b->per_host = (int)num_opt(L, opts, "per_host", 4);
   b->delay = num_opt(L, opts, "delay", 0);
@@ -546,9 +554,7 @@ static int l_fetch_all(lua_State *L) {
   b->ud = &ctx;
   run(L, b);
   b->on_done = NULL;
-  http_batch_free(b);   /* free the handles now rather than at the next collection */
-  lua_remove(L, box);
-  return 1;
+  return 1;   /* the list; closing the box frees the batch */
 }
 
 static int l_is_error(lua_State *L) {
@@ -610,6 +616,28 @@ static int l_client(lua_State *L) {
 
 static int initialized = 0;
 
+static int session_gc(lua_State *L) {
+  http_session_close(lua_touserdata(L, 1));
+  return 0;
+}
+
+/* The state's session (kept connections and easy handles), made once per state. It is made
+** after the global sentinel, so that it is finalized before curl_global_cleanup runs. */
+static void open_session(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, SESSION_KEY) != LUA_TNIL) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pop(L, 1);
+  http_session *s = lua_newuserdatauv(L, sizeof *s, 0);
+  memset(s, 0, sizeof *s);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, session_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, SESSION_KEY);
+}
+
 /* Finalizer of a registry sentinel: libcurl's global state is released before the state
 ** closes (and unloads this library), so that nothing of it is left unreachable. */
 static int global_gc(lua_State *L) {
@@ -634,6 +662,7 @@ int luaopen_policytk_http(lua_State *L) {
     lua_setmetatable(L, -2);
     lua_setfield(L, LUA_REGISTRYINDEX, "policytk.http.global");
   }
+  open_session(L);
   lua_createtable(L, 0, 8);
   lua_pushboolean(L, 0);   /* any host */
   lua_pushboolean(L, 0);   /* no owner */
