@@ -73,12 +73,13 @@ test("session: an error in the middle of a batch gives the session back", functi
 end)
 
 test("session: a kept connection the server closed is replaced, not an error", function(t)
-  local a = peer()
-  local _, err = http.get(B .. "/truncated", { retries = 0 })   -- the portal closes this one
-  t.eq(err and err.category, "truncated")
-  local b = peer({ retries = 0 })
+  local r = assert(http.get(B .. "/peer?close=1", { retries = 0 }))   -- answered, then closed
+  t.eq(r.status, 200)
+  local a = r.body
+  local b = peer({ retries = 0 })            -- over a new connection, without an error
   t.ok(b:match("^127%.0%.0%.1:%d+$"), b)
-  t.ok(a ~= nil)
+  t.ok(b ~= a, "a new connection: " .. b)
+  t.eq(peer(), b)                            -- and that one is kept
 end)
 
 test("stop the fixture portal", function()
