@@ -112,12 +112,8 @@ void http_batch_recycle(http_batch *b, http_xfer *x);
 ** session gets its multi handle (with the connections, kept open) and the idle handles back. */
 void http_batch_free(http_batch *b);
 
-/* The host of an http(s) URL, lowercased, malloc'd; NULL when url is not an absolute
-** http or https URL. */
-char *http_url_host(const char *url);
-
-/* url parsed, with its host (as http_url_host gives it) in *host; NULL (and *host NULL)
-** when url is not an absolute http or https URL, or out of memory. Free with curl_url_cleanup. */
+/* url parsed, with its host (lowercased, malloc'd) in *host; NULL (and *host NULL) when url
+** is not an absolute http or https URL, or out of memory. Free with curl_url_cleanup. */
 CURLU *http_url_parse(const char *url, char **host);
 
 /* 1 when host is allowed by the batch's list (or the batch has none). */

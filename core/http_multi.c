@@ -66,12 +66,6 @@ CURLU *http_url_parse(const char *url, char **host) {
   return u;
 }
 
-char *http_url_host(const char *url) {
-  char *host;
-  curl_url_cleanup(http_url_parse(url, &host));
-  return host;
-}
-
 int http_host_allowed(const http_batch *b, const char *host) {
   if (b->allow == NULL) return 1;
   for (size_t i = 0; i < b->nallow; i++)
@@ -380,18 +374,19 @@ static void borrow_session(http_batch *b, size_t slots) {
   while (s->npool > 0 && b->npool < slots) b->pool[b->npool++] = s->pool[--s->npool];
 }
 
-/* Give the session back its multi handle and the batch's idle easy handles. */
+/* Give the session back its multi handle and the batch's idle easy handles (those past
+** SESSION_POOL_MAX, or all of them when the state is closing, are freed). */
 static void return_session(http_batch *b) {
   http_session *s = b->session;
-  for (size_t i = 0; i < b->npool; i++) {
-    if (!s->closed && s->npool == s->cap && s->cap < SESSION_POOL_MAX) {
-      size_t cap = s->cap ? s->cap * 2 : 16;
-      CURL **p = realloc(s->pool, cap * sizeof *p);
-      if (p != NULL) {
-        s->pool = p;
-        s->cap = cap;
-      }
+  size_t want = s->npool + b->npool < SESSION_POOL_MAX ? s->npool + b->npool : SESSION_POOL_MAX;
+  if (!s->closed && want > s->cap) {
+    CURL **p = realloc(s->pool, want * sizeof *p);
+    if (p != NULL) {
+      s->pool = p;
+      s->cap = want;
     }
+  }
+  for (size_t i = 0; i < b->npool; i++) {
     if (!s->closed && s->npool < s->cap) s->pool[s->npool++] = b->pool[i];
     else curl_easy_cleanup(b->pool[i]);
   }
