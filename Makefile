@@ -125,7 +125,7 @@ install: all
 	$(if $(MOD_SO),install -m 755 $(MOD_SO) $(DESTDIR)$(PREFIX)/lib/policytk/policytk/)
 	cp -R scripts plugins $(DESTDIR)$(PREFIX)/share/policytk/
 
-# docs/plugins.md ends with the contract tables generated from scripts/policytk/contract.lua
+# docs/plugins.md ends with the contract tables generated from scripts/policytk/plugins/contract.lua
 docs: $(BUILD)/policytk
 	sed -n '/^## Constructors/q;p' docs/plugins.md > docs/plugins.md.tmp
 	$(BUILD)/policytk contract >> docs/plugins.md.tmp

@@ -83,7 +83,7 @@ RD_EXCLUDED = r"^(?:C16|F|H|K|L|R90)"          # 财税〔2015〕119号 industri
 SLP_INCOME, SLP_EMPLOYEES, SLP_ASSETS = 3000000, 300, 50000000
 IIT_BRACKETS = [(30000, 5, 0), (90000, 10, 1500), (300000, 20, 10500), (500000, 30, 40500), (math.inf, 35, 65500)]
 
-# scripts/policytk/sme.lua: group → ceiling / medium / small bounds on X (staff), Y (revenue 万元),
+# scripts/policytk/benefits/sme.lua: group → ceiling / medium / small bounds on X (staff), Y (revenue 万元),
 # Z (assets 万元); a firm of an unknown group gets the last row (no bounds, no class).
 SME_GROUPS = [
     ("agriculture", {"Y": 20000}, {"Y": 500}, {"Y": 50}),
@@ -279,7 +279,7 @@ def extra_facts(text, year):
     raw = {} if text == "{}" else decode(text)
     wz = raw if truthy(raw) else {}              # friendly2023: extra(firm) = firm.extra or {}
     # a rule's `when` conditions read an extra that is not an object as having no fields
-    # (policytk.conditions never raises); that matters where an unset field passes
+    # (policytk.benefits.conditions never raises); that matters where an unset field passes
     ce = raw if isinstance(raw, (dict, list)) else {}
     ye = "%04d-12-31" % year
 

@@ -43,7 +43,7 @@ bench "policytk extract (incl. normalize)" "$BUILD/policytk" extract "$tmp/in.tx
 echo "extract goal 20 MB/s: median $(rate "$MEDIAN") MB/s, ratio $(awk -v r="$(rate "$MEDIAN")" 'BEGIN { printf "%.2f", r / 20 }'); best $(rate "$BEST") MB/s, ratio $(awk -v r="$(rate "$BEST")" 'BEGIN { printf "%.2f", r / 20 }')"
 if [ -x /usr/bin/time ]; then
   peak=$(/usr/bin/time -f %M "$BUILD/policytk" normalize "$tmp/in.txt" -q -o /dev/null 2>&1 >/dev/null | tail -1)
-  echo "policytk normalize peak RSS : $((peak / 1024)) MB for $mb MB of input (pieces of 4 MiB; tests/lua/test_normalize_stream.lua checks 100 MB)"
+  echo "policytk normalize peak RSS : $((peak / 1024)) MB for $mb MB of input (pieces of 4 MiB; tests/lua/extract/test_normalize_stream.lua checks 100 MB)"
 fi
 if command -v opencc >/dev/null && command -v python3 >/dev/null; then
   r=$(run python3 bench/normalize_py.py "$tmp/in.txt" "$tmp/out_py.txt"); tp=${r% *}

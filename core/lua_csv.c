@@ -1,6 +1,6 @@
 /*
 ** lua_csv.c — the policytk.csv_reader Lua module: a streaming RFC 4180 CSV record reader in C,
-** the fast path of policytk.csv for files (UTF-8 input; the importers go through row_source).
+** the fast path of policytk.data.csv for files (UTF-8 input; the importers go through row_source).
 **   csv_reader.new(file) -> reader        file: an open Lua file handle (io.open(path, "rb"))
 **   reader:read() -> fields, line, nil, bad   | false, line, problem | nil at the end
 **   reader:close()                          (frees the buffers; the file stays the caller's)

@@ -11,7 +11,7 @@
 ** ?4, spec.years = { from, to }), each in credit-code order too, merged by code. A firm whose
 ** region is not one of spec.regions_sql's (the city's, with spec.city as ?1) is passed over.
 ** For each firm the benefits' compiled `when` conditions (scan.h; planned from the plugin by
-** scripts/policytk/match_plan.lua, and put into a spec by policytk.match.run_scan) are tested
+** scripts/policytk/benefits/match_plan.lua, and put into a spec by policytk.benefits.match.run_scan) are tested
 ** in C. A firm whose candidate benefits are all settled by `when` alone has its rows made here
 ** and counted in the totals; a firm with a candidate that needs its Lua rule is handed whole
 ** to spec.on_firm(columns…, years, candidates), which judges it and emits its rows. Lua is
@@ -528,7 +528,7 @@ static scan_value column_value(sqlite3_stmt *st, int i) {
   return v;
 }
 
-/* Column i of the current firm as the record has it: the defaults of policytk.firms (industry
+/* Column i of the current firm as the record has it: the defaults of policytk.benefits.firms (industry
 ** "", employees 0, tech_sme a boolean), read from the row on first use. */
 static const scan_value *firm_col(pass *p, int i) {
   if (p->loaded & (1u << i)) return &p->cols[i];
@@ -757,7 +757,7 @@ static int as_double(const scan_value *v, double *d) {
   return 0;
 }
 
-/* policytk.sme.classify: the year's revenue and assets, or the year before's. */
+/* policytk.benefits.sme.classify: the year's revenue and assets, or the year before's. */
 static int firm_size(scan_firm *f) {
   pass *p = f->ud;
   if (p->size_ready) return p->size_class;
@@ -798,7 +798,7 @@ static void out_put(pass *p, const char *s, size_t n) {
   p->nout += n;
 }
 
-/* An RFC 4180 field, as policytk.tabular writes it. */
+/* An RFC 4180 field, as policytk.data.tabular writes it. */
 static const unsigned char csv_special[256] = { ['"'] = 1, [','] = 1, ['\r'] = 1, ['\n'] = 1 };
 
 static void out_field(pass *p, const scan_value *v) {

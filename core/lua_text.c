@@ -10,7 +10,7 @@
 **   text.repair_mojibake(s) -> s', repaired, unrepairable, inferred
 **   text.normalize(s [, opts]) -> normalized, report
 **   text.width(s)           -> display width in terminal columns
-**   text.dates(s)           -> the date expressions in s (policytk.deadline.scan)
+**   text.dates(s)           -> the date expressions in s (policytk.extract.deadline.scan)
 **   text.lines(s)           -> non-empty lines, their line numbers
 ** docs/text.md is the reference. The work is done in the text_*.c files (text.h).
 */
@@ -107,7 +107,7 @@ static int text_width(lua_State *L) {
   return 1;
 }
 
-/* dates(s) -> list of date expressions (policytk.deadline.scan) */
+/* dates(s) -> list of date expressions (policytk.extract.deadline.scan) */
 static int text_dates(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);

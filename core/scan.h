@@ -1,7 +1,7 @@
 /*
 ** scan.h — the value model and compiled conditions of policytk.scan (core/lua_scan.c), the
-** bulk pass of `policytk match`: a benefit's `when` conditions (scripts/policytk/conditions.lua)
-** planned by scripts/policytk/match_plan.lua and tested here for each firm of the register,
+** bulk pass of `policytk match`: a benefit's `when` conditions (scripts/policytk/benefits/conditions.lua)
+** planned by scripts/policytk/benefits/match_plan.lua and tested here for each firm of the register,
 ** with Lua semantics, without making a Lua value.
 */
 #ifndef POLICYTK_SCAN_H
@@ -52,7 +52,7 @@ typedef struct scan_year {
   scan_value revenue, assets;
 } scan_year;
 
-/* Size-class thresholds of one industry group (policytk.sme): for X (staff), Y (revenue, 万元)
+/* Size-class thresholds of one industry group (policytk.benefits.sme): for X (staff), Y (revenue, 万元)
 ** and Z (assets, 万元); has_* says a bound exists. */
 typedef struct scan_bounds {
   int has[3];
@@ -78,7 +78,7 @@ typedef struct scan_firm {
 } scan_firm;
 
 /* 1 when the condition holds for the firm, 0 when not (never an error: values of different
-** types and unset values fail, as in policytk.conditions). */
+** types and unset values fail, as in policytk.benefits.conditions). */
 int scan_test(const scan_cond *c, scan_firm *f);
 
 /* The revenue (which = 0) or assets (1) of the firm in a year, or an SV_NIL value. */
@@ -89,7 +89,7 @@ static inline const scan_value *scan_col(scan_firm *f, int i) {
   return (*f->loaded >> i) & 1u ? &f->cols[i] : f->load(f, i);
 }
 
-/* The size class under policytk.sme's rule: 0 large, 1 medium, 2 small, 3 micro, -1 when a
+/* The size class under policytk.benefits.sme's rule: 0 large, 1 medium, 2 small, 3 micro, -1 when a
 ** measure it needs is missing. x: staff; y, z: revenue and assets in 万元 (NULL = missing). */
 int scan_classify(const scan_group *g, const double *x, const double *y, const double *z);
 

@@ -1,7 +1,7 @@
 /*
 ** scan_cond.c — testing a compiled `when` condition on one firm with the semantics of
-** scripts/policytk/conditions.lua (Lua equality and order, unset and mixed types fail), and
-** the national size class of policytk.sme, for policytk.scan.
+** scripts/policytk/benefits/conditions.lua (Lua equality and order, unset and mixed types fail), and
+** the national size class of policytk.benefits.sme, for policytk.scan.
 */
 #include <string.h>
 

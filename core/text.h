@@ -269,7 +269,7 @@ void ptk_text_normalize(lua_State *L, int idx, int opts);
 
 /* ---------------------------------------------------------------- text_dates.c */
 
-/* Push the list of date expressions in s (text.dates, behind policytk.deadline.scan): one
+/* Push the list of date expressions in s (text.dates, behind policytk.extract.deadline.scan): one
 ** table per expression, {kind=, year=, deadline=, from=, to=, date=, years=, every=, start=,
 ** stop=, by=}, with 1-based byte positions. */
 void ptk_text_dates(lua_State *L, const char *s, size_t n);

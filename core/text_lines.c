@@ -1,6 +1,6 @@
 /*
 ** text_lines.c — text.lines(s): the non-empty lines of a text and their line numbers, for
-** readers that go through a long text line by line (policytk.pdf_table reads a flattened
+** readers that go through a long text line by line (policytk.extract.pdf_table reads a flattened
 ** task table one cell fragment per line). Splitting 200 000 lines in Lua took a third of
 ** what reading the table costs.
 */

@@ -1,5 +1,5 @@
 -- Wenzhou's own indicators: quantities of friendly2023 that the common catalog
--- (scripts/policytk/indicators.lua) does not carry. (公司制占企业总体比例, friendly2023 28, uses the
+-- (scripts/policytk/plugins/indicators.lua) does not carry. (公司制占企业总体比例, friendly2023 28, uses the
 -- catalog's company_form_share.)
 
 -- friendly2023 一、(五): 五大传统支柱行业均设立“企检服务中心”. Counted in industries.

@@ -3,7 +3,7 @@
 
 local plugins = require "policytk.plugins"
 local testing = require "policytk.testing"
-local plugin_check = require "policytk.plugin_check"
+local plugin_check = require "policytk.plugins.check"
 
 return {
   summary = "validate plugins and run their tests",
@@ -27,7 +27,7 @@ return {
         for i, p in ipairs(catalog.problems) do lines[i] = plugins.format_problem(p) end
         t.fail(table.concat(lines, "\n         "))
       end
-    end, "scripts/policytk/indicators.lua")
+    end, "scripts/policytk/plugins/indicators.lua")
     for _, p in ipairs(all.list) do plugin_check.add_cases(runner, p) end
     runner:run()
     io.stdout:write(runner:summary(), "\n")

@@ -3,11 +3,11 @@
 
 local cli = require "policytk.cli"
 local core = require "policytk.core"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
 local progress = require "policytk.progress"
 local common = require "policytk.reports.common"
-local verb_progress = require "policytk.progress_cli"
+local verb_progress = require "policytk.progress.cli"
 
 return {
   summary = "every city's targets and progress on one common-catalog indicator, side by side",
@@ -32,7 +32,7 @@ return {
       if own then cli.usage_error("not_common: %s is %s's own indicator, not in the common catalog", code, own.city) end
       local names = {}
       for r in conn:rows("SELECT code FROM indicators WHERE city IS NULL") do names[#names + 1] = r.code end
-      local near = require("policytk.schema").nearest(code, names)
+      local near = require("policytk.plugins.schema").nearest(code, names)
       cli.usage_error("unknown_indicator: no common-catalog indicator %q%s", code,
         near and string.format(" (did you mean %q?)", near) or "")
     end

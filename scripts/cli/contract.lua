@@ -1,7 +1,7 @@
 -- policytk contract: the plugin contract as Markdown field tables, written from the
--- schemas in policytk.contract (docs/plugins.md includes this output).
+-- schemas in policytk.plugins.contract (docs/plugins.md includes this output).
 
-local contract = require "policytk.contract"
+local contract = require "policytk.plugins.contract"
 
 local function type_of(d)
   if d.type == "list" then return "list of " .. type_of(d.item) end

@@ -1,7 +1,7 @@
 -- policytk db: open the sqlite3 shell on the database (migrated first).
 
 local cli = require "policytk.cli"
-local store = require "policytk.store"
+local store = require "policytk.data.store"
 local testing = require "policytk.testing"
 
 return {

@@ -5,12 +5,12 @@ local cli = require "policytk.cli"
 local core = require "policytk.core"
 local fs = require "policytk.fs"
 local plugins = require "policytk.plugins"
-local store = require "policytk.store"
-local load = require "policytk.load"
-local import = require "policytk.import"
-local tabular = require "policytk.tabular"
+local store = require "policytk.data.store"
+local load = require "policytk.data.load"
+local import = require "policytk.data.import"
+local tabular = require "policytk.data.tabular"
 
-local SAMPLE = core.root .. "/scripts/policytk/sample/observations.csv"
+local SAMPLE = core.root .. "/scripts/policytk/data/sample/observations.csv"
 
 local SUMMARY = [[
 SELECT c.id AS city, c.name AS city_name, d.doc,
@@ -26,7 +26,7 @@ return {
   summary = "fresh demo database: bundled plugins and sample figures (示例数据), then a summary",
   usage = "policytk demo --db PATH",
   description = "Deletes the file at --db, creates the database, loads every plugin found, imports the\n"
-    .. "sample figures of scripts/policytk/sample/observations.csv (示例数据, not official data)\n"
+    .. "sample figures of scripts/policytk/data/sample/observations.csv (示例数据, not official data)\n"
     .. "and prints per city and document: targets, measures and sample observations.",
   options = {
     { "--db", arg = "PATH", help = "the database file (deleted first)" },

@@ -2,8 +2,8 @@
 -- with the changed numbers marked, and the list of changed numbers.
 
 local cli = require "policytk.cli"
-local fetched = require "policytk.fetched"
-local store = require "policytk.store"
+local fetched = require "policytk.fetch.stored"
+local store = require "policytk.data.store"
 
 return {
   summary = "show what changed between two versions of a fetched document",

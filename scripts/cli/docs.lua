@@ -1,3 +1,3 @@
--- policytk docs: list the docs held in the database (see policytk.exports and docs/data.md).
+-- policytk docs: list the docs held in the database (see policytk.data.exports and docs/data.md).
 
-return require("policytk.fetched").with_fetched(require("policytk.exports").verb("docs"))
+return require("policytk.fetch.stored").with_fetched(require("policytk.data.exports").verb("docs"))

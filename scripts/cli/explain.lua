@@ -2,11 +2,11 @@
 -- and the reason — the condition that failed, with the firm's value and the threshold.
 
 local cli = require "policytk.cli"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
 local plugins = require "policytk.plugins"
-local firms = require "policytk.firms"
-local match = require "policytk.match"
+local firms = require "policytk.benefits.firms"
+local match = require "policytk.benefits.match"
 
 return {
   summary = "why a firm is or is not owed each benefit",

@@ -1,9 +1,9 @@
 -- policytk export observations: the observations table as CSV, JSON or XLSX (re-importable).
 
 local cli = require "policytk.cli"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
-local import = require "policytk.import"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
+local import = require "policytk.data.import"
 
 return {
   summary = "export observations as CSV, JSON or XLSX (CSV and XLSX re-import with policytk import)",

@@ -1,10 +1,10 @@
 -- policytk extract FILE: draft a plugin document (metadata, measures, targets) from a policy
--- text, as JSON or as Lua in the plugin contract (policytk.extract, policytk.extract_format).
+-- text, as JSON or as Lua in the plugin contract (policytk.extract, policytk.extract.format).
 
 local cli = require "policytk.cli"
-local input = require "policytk.text_input"
+local input = require "policytk.extract.input"
 local extract = require "policytk.extract"
-local fmt = require "policytk.extract_format"
+local fmt = require "policytk.extract.format"
 
 return {
   summary = "draft a plugin document from a policy text",

@@ -5,8 +5,8 @@ local cli = require "policytk.cli"
 local core = require "policytk.core"
 local fetch = require "policytk.fetch"
 local plugins = require "policytk.plugins"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
 local log = require "policytk.log"
 
 local COLUMNS = {

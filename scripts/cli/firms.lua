@@ -7,9 +7,9 @@
 --   policytk firms generate N --city C [--seed S] [-o FILE]   synthetic firms (合成数据)
 
 local cli = require "policytk.cli"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
-local firms = require "policytk.firms"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
+local firms = require "policytk.benefits.firms"
 
 local function open(opts)
   local conn, path = store.open(opts.db)
@@ -56,7 +56,7 @@ function sub.list(opts)
 end
 
 function sub.size(opts)
-  local sme = require "policytk.sme"
+  local sme = require "policytk.benefits.sme"
   local conn = open(opts)
   local year = opts.year or tonumber(os.date("!%Y")) - 1
   local counts, order = {}, { "large", "medium", "small", "micro", "unknown" }
@@ -95,7 +95,7 @@ function sub.generate(opts, args)
     out, err = io.open(opts.o, "wb")
     if not out then cli.fail("cannot write %s", err) end
   end
-  require("policytk.firm_gen").write(out, n, regions, opts.seed or 1)
+  require("policytk.benefits.firm_gen").write(out, n, regions, opts.seed or 1)
   if opts.o then
     out:close()
     io.stderr:write(string.format("policytk firms: %d synthetic firms (合成数据) written to %s\n", n, opts.o))

@@ -1,8 +1,8 @@
--- policytk import FILE: observed figures from a CSV file (see policytk.import, docs/data.md).
+-- policytk import FILE: observed figures from a CSV file (see policytk.data.import, docs/data.md).
 
 local cli = require "policytk.cli"
-local store = require "policytk.store"
-local import = require "policytk.import"
+local store = require "policytk.data.store"
+local import = require "policytk.data.import"
 
 return {
   summary = "import observed figures from a CSV file",

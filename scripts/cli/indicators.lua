@@ -1,3 +1,3 @@
--- policytk indicators: list the indicators held in the database (see policytk.exports and docs/data.md).
+-- policytk indicators: list the indicators held in the database (see policytk.data.exports and docs/data.md).
 
-return require("policytk.exports").verb("indicators")
+return require("policytk.data.exports").verb("indicators")

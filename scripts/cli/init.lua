@@ -1,6 +1,6 @@
 -- policytk init: create the database, or bring its schema up to date; prints the version.
 
-local store = require "policytk.store"
+local store = require "policytk.data.store"
 
 return {
   summary = "create the database or migrate it to the current schema",

@@ -2,8 +2,8 @@
 
 local cli = require "policytk.cli"
 local plugins = require "policytk.plugins"
-local store = require "policytk.store"
-local load = require "policytk.load"
+local store = require "policytk.data.store"
+local load = require "policytk.data.load"
 
 return {
   summary = "load plugins into the database (idempotent)",

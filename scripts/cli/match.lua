@@ -2,10 +2,10 @@
 -- year — one row per (firm, benefit) that pays, then totals per benefit and per county.
 
 local cli = require "policytk.cli"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
 local plugins = require "policytk.plugins"
-local match = require "policytk.match"
+local match = require "policytk.benefits.match"
 local term = require "policytk.term"
 
 local COLUMNS = match.COLUMNS

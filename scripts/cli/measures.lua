@@ -1,3 +1,3 @@
--- policytk measures: list the measures held in the database (see policytk.exports and docs/data.md).
+-- policytk measures: list the measures held in the database (see policytk.data.exports and docs/data.md).
 
-return require("policytk.exports").verb("measures")
+return require("policytk.data.exports").verb("measures")

@@ -2,7 +2,7 @@
 -- on stderr, a report of what was changed.
 
 local cli = require "policytk.cli"
-local input = require "policytk.text_input"
+local input = require "policytk.extract.input"
 
 return {
   summary = "repair a policy text: charset, mojibake, pinyin, traditional → simplified, widths",

@@ -1,8 +1,8 @@
 -- policytk plugins: the plugins found, with their documents, targets and status.
 
 local cli = require "policytk.cli"
-local summary = require "policytk.plugin_summary"
-local tabular = require "policytk.tabular"
+local summary = require "policytk.plugins.summary"
+local tabular = require "policytk.data.tabular"
 
 return {
   summary = "list the plugins found: id, name, documents, targets, status",
@@ -25,7 +25,7 @@ return {
     tabular.write(io.stdout, opts.format, columns, rows)
     for _, msg in ipairs(problems) do io.stderr:write("policytk plugins: ", msg, "\n") end
     for _, s in ipairs(shadowed) do
-      local shown = require("policytk.plugin_path").display_path
+      local shown = require("policytk.plugins.path").display_path
       io.stderr:write(string.format("policytk plugins: %s in %s is shadowed by %s\n", s.id, shown(s.dir), shown(s.by)))
     end
     for _, p in ipairs(plugin_problems) do

@@ -3,11 +3,11 @@
 
 local cli = require "policytk.cli"
 local core = require "policytk.core"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
 local progress = require "policytk.progress"
 
-local M = require "policytk.progress_cli"
+local M = require "policytk.progress.cli"
 local flat = M.flat
 
 return {

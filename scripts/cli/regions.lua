@@ -1,3 +1,3 @@
--- policytk regions: list the regions held in the database (see policytk.exports and docs/data.md).
+-- policytk regions: list the regions held in the database (see policytk.data.exports and docs/data.md).
 
-return require("policytk.exports").verb("regions")
+return require("policytk.data.exports").verb("regions")

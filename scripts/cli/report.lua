@@ -3,11 +3,11 @@
 
 local cli = require "policytk.cli"
 local plugins = require "policytk.plugins"
-local store = require "policytk.store"
-local tabular = require "policytk.tabular"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
 local common = require "policytk.reports.common"
 
-local today = require("policytk.progress_cli").today
+local today = require("policytk.progress.cli").today
 
 local function load_plugin(city)
   local p, err = plugins.load_valid(city)

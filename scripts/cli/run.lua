@@ -2,7 +2,7 @@
 -- policytk modules; `arg` is set as the stand-alone lua interpreter sets it.
 
 local cli = require "policytk.cli"
-local sandbox = require "policytk.sandbox"
+local sandbox = require "policytk.plugins.sandbox"
 
 return {
   summary = "run a Lua script (arg set as in lua)",

@@ -1,7 +1,7 @@
 -- policytk show: one stored version of a fetched document (policytk fetch).
 
-local fetched = require "policytk.fetched"
-local store = require "policytk.store"
+local fetched = require "policytk.fetch.stored"
+local store = require "policytk.data.store"
 
 return {
   summary = "show the text of a fetched document (latest version, or --version N)",

@@ -1,3 +1,3 @@
--- policytk targets: list the targets held in the database (see policytk.exports and docs/data.md).
+-- policytk targets: list the targets held in the database (see policytk.data.exports and docs/data.md).
 
-return require("policytk.exports").verb("targets")
+return require("policytk.data.exports").verb("targets")

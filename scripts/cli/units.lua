@@ -1,3 +1,3 @@
--- policytk units: list the units held in the database (see policytk.exports and docs/data.md).
+-- policytk units: list the units held in the database (see policytk.data.exports and docs/data.md).
 
-return require("policytk.exports").verb("units")
+return require("policytk.data.exports").verb("units")

@@ -1,7 +1,7 @@
 -- policytk version (also policytk --version): the versions of policytk and its libraries.
 
 local core = require "policytk.core"
-local contract = require "policytk.contract"
+local contract = require "policytk.plugins.contract"
 
 return {
   summary = "print the version of policytk and of the libraries it uses",

@@ -1,11 +1,11 @@
 -- 示例：读取一篇政府网站文章页面（信息公开表、正文），并比较两个版本，列出变化的数字。
--- Example: read an article page (disclosure table, body) with policytk.portal.article and
+-- Example: read an article page (disclosure table, body) with policytk.fetch.portal.article and
 -- compare two versions of its text as `policytk diff` does. No network: the pages are inline;
 -- `policytk fetch` gets real ones from the portals.
 --   policytk run scripts/examples/article_changes.lua
 
-local article = require "policytk.portal.article"
-local fetched = require "policytk.fetched"
+local article = require "policytk.fetch.portal.article"
+local fetched = require "policytk.fetch.stored"
 
 local function page(n)
   return [[<html><head><meta name="ArticleTitle" content="关于支持小微企业发展的若干意见">

@@ -5,7 +5,7 @@
 --   policytk run scripts/examples/extract_draft.lua
 
 local extract = require "policytk.extract"
-local quantity = require "policytk.quantity"
+local quantity = require "policytk.extract.quantity"
 
 local POLICY = table.concat({
   "示例市促进小微企业高质量发展行动计划(2024—2026年)",

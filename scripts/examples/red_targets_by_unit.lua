@@ -4,12 +4,12 @@
 -- With your own database, use store.open() instead of the temporary one below.
 
 local core = require "policytk.core"
-local store = require "policytk.store"
-local load = require "policytk.load"
+local store = require "policytk.data.store"
+local load = require "policytk.data.load"
 local plugins = require "policytk.plugins"
-local import = require "policytk.import"
+local import = require "policytk.data.import"
 local progress = require "policytk.progress"
-local rollup = require "policytk.rollup"
+local rollup = require "policytk.progress.rollup"
 
 local city, as_of = arg[1] or "wenzhou", arg[2] or "2025-06-30"
 
@@ -18,7 +18,7 @@ local path = os.tmpname()
 local conn = store.open(path)
 load.catalog(conn)
 for _, p in ipairs(plugins.load_all().list) do conn:transaction(function() load.city(conn, p) end) end
-import.file(conn, core.root .. "/scripts/policytk/sample/observations.csv", {})
+import.file(conn, core.root .. "/scripts/policytk/data/sample/observations.csv", {})
 local plugin = plugins.load_all({ city }).by_id[city]
 
 local records = progress.dataset(conn, { city = city }):evaluate_all(as_of)

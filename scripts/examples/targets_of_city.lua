@@ -3,7 +3,7 @@
 --   policytk run scripts/examples/targets_of_city.lua [CITY]      (default: wenzhou)
 
 local plugins = require "policytk.plugins"
-local tabular = require "policytk.tabular"
+local tabular = require "policytk.data.tabular"
 
 local city = arg[1] or "wenzhou"
 local plugin = plugins.load_all({ city }).by_id[city]

@@ -4,13 +4,13 @@
 -- a rule receives: ctx.param(id [, date]) → the value in force on the date (default the
 -- last day of the year) or nil; ctx.size(firm, year) → "large"|"medium"|"small"|"micro"|nil;
 -- ctx.year; ctx.log; ctx.http → a policytk.http client reaching only the manifest's hosts
--- (policytk.plugin_http; made on first use).
+-- (policytk.plugins.http; made on first use).
 
-local sandbox = require "policytk.sandbox"
-local readonly = require "policytk.readonly"
+local sandbox = require "policytk.plugins.sandbox"
+local readonly = require "policytk.benefits.readonly"
 local log = require "policytk.log"
-local plugin_http = require "policytk.plugin_http"
-local conditions = require "policytk.conditions"
+local plugin_http = require "policytk.plugins.http"
+local conditions = require "policytk.benefits.conditions"
 
 local M = {}
 
@@ -21,7 +21,7 @@ M.firm_defaults = {
 }
 -- every field of the record (those missing from firm_defaults default to nothing)
 local FIELDS = {}
-for _, f in ipairs(require("policytk.contract").firm_fields) do FIELDS[f] = true end
+for _, f in ipairs(require("policytk.plugins.contract").firm_fields) do FIELDS[f] = true end
 
 --- A firm record with defaults filled for missing fields.
 function M.firm(fields)
@@ -60,7 +60,7 @@ local function no_standard(year, id)
   return string.format("%d年无有效标准（参数 %s 不在有效期内）", year, id)
 end
 
-local sme = require "policytk.sme"
+local sme = require "policytk.benefits.sme"
 -- The size classes of the firm judged last ({ [year] = class }): rules judge one firm at a
 -- time, so one entry serves them all without a table that grows with the register.
 local size_firm, size_per = nil, {}

@@ -15,6 +15,8 @@
 local core = require "policytk.core"
 local fs = require "policytk.fs"
 
+require("policytk.moved").install()   -- staff scripts may still require the old module names
+
 local M = {}
 
 M.OK, M.FAIL, M.USAGE = 0, 1, 2
@@ -95,7 +97,7 @@ function M.parse(verb, argv)
       else
         local o = find_option(verb, name)
         if not o then
-          local near = require("policytk.schema").nearest(name, option_names(verb))
+          local near = require("policytk.plugins.schema").nearest(name, option_names(verb))
           M.usage_error("unknown option %s%s", name, near and (" (did you mean " .. near .. "?)") or "")
         end
         local value = true
@@ -188,7 +190,7 @@ end
 
 --- Called by the C main for a verb that does not exist.
 function M.unknown(name)
-  local near = require("policytk.schema").nearest(name, M.verbs())
+  local near = require("policytk.plugins.schema").nearest(name, M.verbs())
   io.stderr:write(string.format("policytk: unknown verb '%s'%s\nRun 'policytk help' for the list of verbs.\n",
     name, near and ("; did you mean '" .. near .. "'?") or ""))
   return M.USAGE

@@ -1,14 +1,14 @@
 -- policytk.extract: draft a plugin document from a policy text — repair it (policytk.text),
--- find its structure (policytk.structure, or policytk.pdf_table for a flattened task table),
+-- find its structure (policytk.extract.structure, or policytk.extract.pdf_table for a flattened task table),
 -- its measures with their units, and its quantitative targets with value, unit, comparator,
 -- kind, deadline, lead unit, the exact quote and a confidence. General rules only; see
 -- docs/extract.md for each rule and its known limits.
 
 local text = require "policytk.text"
-local quantity = require "policytk.quantity"
-local deadline = require "policytk.deadline"
-local structure = require "policytk.structure"
-local pdf_table = require "policytk.pdf_table"
+local quantity = require "policytk.extract.quantity"
+local deadline = require "policytk.extract.deadline"
+local structure = require "policytk.extract.structure"
+local pdf_table = require "policytk.extract.pdf_table"
 
 local M = {}
 

@@ -1,5 +1,5 @@
 -- policytk.fetch: watch the plugins' portal sources for new and revised documents.
--- For each source: list its items (policytk.portal.<kind>), keep those matching its keywords
+-- For each source: list its items (policytk.fetch.portal.<kind>), keep those matching its keywords
 -- and dates, fetch new or changed articles (conditional requests from http_cache), normalize
 -- their text and store a new version in fetched_versions only when the text's hash changes.
 -- Each article is stored in its own transaction: a failure (or an interrupted run) leaves every
@@ -10,8 +10,8 @@
 
 local core = require "policytk.core"
 local http = require "policytk.http"
-local store = require "policytk.store"
-local article = require "policytk.portal.article"
+local store = require "policytk.data.store"
+local article = require "policytk.fetch.portal.article"
 
 local M = {}
 
@@ -153,7 +153,7 @@ function M.source(conn, plugin, source, opts)
   local bad = M.check_source(plugin, source)
   if bad then failure(row, source.url, bad); return row end
   local client = http.client{ hosts = plugin.manifest.hosts }
-  local ok_adapter, adapter = pcall(require, "policytk.portal." .. source.kind)
+  local ok_adapter, adapter = pcall(require, "policytk.fetch.portal." .. source.kind)
   if not ok_adapter then failure(row, source.url, "no adapter for kind " .. tostring(source.kind)); return row end
   local hopts = M.http_options(opts)
   local okl, items, err = pcall(adapter.list, client, source, { http = hopts, since = opts.since or source.since })

@@ -4,7 +4,7 @@
 -- then the tool's own plugins folder (ROOT/plugins; PREFIX/share/policytk/plugins when
 -- installed). $POLICYTK_DEFAULT_PLUGINS=0 searches only $POLICYTK_PLUGIN_PATH.
 -- Loading runs plugin.lua and every other .lua file of the folder (tests/ excepted) in the
--- sandbox with the constructors of policytk.contract, validates each declaration against
+-- sandbox with the constructors of policytk.plugins.contract, validates each declaration against
 -- its schema, then checks cross-references. Every problem is collected as
 -- "FILE:LINE: path: problem"; a broken plugin is reported and the others still load.
 
@@ -12,9 +12,9 @@ local fs = require "policytk.fs"
 -- loaded on first use, so that listing cached summaries stays light
 local schema, contract, sandbox
 local function load_validators()
-  schema = schema or require "policytk.schema"
-  contract = contract or require "policytk.contract"
-  sandbox = sandbox or require "policytk.sandbox"
+  schema = schema or require "policytk.plugins.schema"
+  contract = contract or require "policytk.plugins.contract"
+  sandbox = sandbox or require "policytk.plugins.sandbox"
 end
 
 local M = {}
@@ -22,7 +22,7 @@ local M = {}
 local TOP_LEVEL = { plugin = true, document = true, indicator = true, benefit = true,
                     report = true, source = true, test = true }
 
-local plugin_path = require "policytk.plugin_path"
+local plugin_path = require "policytk.plugins.path"
 local display_path = plugin_path.display_path
 M.display_path = plugin_path.display_path
 M.search_path = plugin_path.search_path
@@ -78,9 +78,9 @@ local catalog_cache
 function M.catalog()
   if catalog_cache then return catalog_cache end
   load_validators()
-  local list = require "policytk.indicators"
+  local list = require "policytk.plugins.indicators"
   local by_code, problems = {}, {}
-  local file = "scripts/policytk/indicators.lua"
+  local file = "scripts/policytk/plugins/indicators.lua"
   for i, ind in ipairs(list) do
     schema.validate(ind, contract.indicator, function(path, problem)
       add_problem(problems, file, nil, path, problem)
@@ -221,7 +221,7 @@ function M.load(id, dir, opts)
   for _, d in ipairs(plugin.declared.report) do validate_decl(plugin, d, contract.report) end
   for _, d in ipairs(plugin.declared.source) do validate_decl(plugin, d, contract.source) end
 
-  require("policytk.crossref").check(plugin, M.catalog(), add_problem)
+  require("policytk.plugins.crossref").check(plugin, M.catalog(), add_problem)
 
   plugin.documents = plugin.declared.document
   plugin.indicators = plugin.declared.indicator

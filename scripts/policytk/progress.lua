@@ -12,7 +12,7 @@
 -- gap_points, window, the observations used) and a Chinese reason, so a report can say why a
 -- target is red. docs/reports.md describes the rules.
 
-local dates = require "policytk.progress_dates"
+local dates = require "policytk.progress.dates"
 
 local M = {}
 
@@ -325,6 +325,6 @@ function M.counts(records)
   return c
 end
 
-M.dataset = function(...) return require("policytk.progress_data").dataset(...) end
+M.dataset = function(...) return require("policytk.progress.data").dataset(...) end
 
 return M

@@ -161,7 +161,7 @@ static void test_registry_modules_require(void **state) {
   assert_string_equal(lua_tostring(L, -1), getenv("POLICYTK_HOME"));
   lua_pop(L, 1);
   /* scripts/ is on package.path, Debian's C modules on cpath */
-  assert_int_equal(luaL_dostring(L, "return require('policytk.schema').is_iso_date('2024-02-29')"), LUA_OK);
+  assert_int_equal(luaL_dostring(L, "return require('policytk.plugins.schema').is_iso_date('2024-02-29')"), LUA_OK);
   assert_true(lua_toboolean(L, -1));
   lua_pop(L, 1);
   assert_int_equal(luaL_dostring(L, "return require('cjson').encode({1,2})"), LUA_OK);

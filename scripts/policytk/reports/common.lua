@@ -4,7 +4,7 @@
 
 local cli = require "policytk.cli"
 local fs = require "policytk.fs"
-local dates = require "policytk.progress_dates"
+local dates = require "policytk.progress.dates"
 
 local M = {}
 

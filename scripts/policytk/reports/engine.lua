@@ -9,12 +9,12 @@
 --   local text = engine.render(report, "html")          -- xlsx: engine.write(report, "xlsx", path)
 
 local cli = require "policytk.cli"
-local store = require "policytk.store"
-local readonly = require "policytk.readonly"
+local store = require "policytk.data.store"
+local readonly = require "policytk.benefits.readonly"
 local progress = require "policytk.progress"
-local dates = require "policytk.progress_dates"
-local data = require "policytk.progress_data"
-local rollup = require "policytk.rollup"
+local dates = require "policytk.progress.dates"
+local data = require "policytk.progress.data"
+local rollup = require "policytk.progress.rollup"
 local common = require "policytk.reports.common"
 
 local M = {}
@@ -128,7 +128,7 @@ function M.context(conn, plugin, rule, period, opts)
     return out
   end
   ctx.builders = M.shared()
-  require("policytk.plugin_http").attach(ctx, plugin)   -- ctx.http: the manifest's hosts only
+  require("policytk.plugins.http").attach(ctx, plugin)   -- ctx.http: the manifest's hosts only
   return ctx, set
 end
 
@@ -171,7 +171,7 @@ function M.build(conn, plugin, rule, period, opts)
   local label = string.format("plugin %s, rule %s", plugin.id, rule.id)
   local report
   if name == "plugin" then
-    local sandbox = require "policytk.sandbox"
+    local sandbox = require "policytk.plugins.sandbox"
     local ok, result, stopped = sandbox.call(label .. ": builder", plugin.limits, fn, readonly.view(ctx), period)
     if not ok then
       if cli.is_failure(result) then error(result, 0) end

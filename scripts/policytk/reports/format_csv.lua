@@ -3,7 +3,7 @@
 -- rows (numbers as plain numbers; percentages ×100 with "(%)" in the header; statuses as
 -- 绿/黄/红/灰 plus the status code), sections separated by an empty row.
 
-local tabular = require "policytk.tabular"
+local tabular = require "policytk.data.tabular"
 local progress = require "policytk.progress"
 local common = require "policytk.reports.common"
 

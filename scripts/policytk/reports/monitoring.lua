@@ -3,7 +3,7 @@
 -- a year before and the year to date, with a sparkline; then the covered targets' statuses.
 
 local common = require "policytk.reports.common"
-local dates = require "policytk.progress_dates"
+local dates = require "policytk.progress.dates"
 
 return function(ctx, period)
   local records = ctx.progress()

@@ -4,7 +4,7 @@
 
 local common = require "policytk.reports.common"
 local progress = require "policytk.progress"
-local dates = require "policytk.progress_dates"
+local dates = require "policytk.progress.dates"
 
 return function(ctx)
   local records = ctx.progress()

@@ -1,0 +1,74 @@
+-- policytk.benefits.readonly: a read-only view of a table (and of the tables inside it), handed to
+-- plugin hooks so that a rule cannot change the record it is judging.
+
+local M = {}
+
+local views = setmetatable({}, { __mode = "k" })   -- view -> original
+
+local function refuse(_, k)
+  error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
+end
+
+-- The view of t that reads through index(_, k) and iterates with step (a `next` over t).
+local function seal(t, index, step)
+  local v = setmetatable({}, {
+    __index = index,
+    __newindex = refuse,
+    __len = function() return #t end,
+    __pairs = function() return step, t, nil end,
+    __metatable = "read-only",
+  })
+  views[v] = t
+  return v
+end
+
+local function view(t)
+  if type(t) ~= "table" then return t end
+  local children = {}            -- one view per nested table, made on first use
+  local function child(k, x)
+    if type(x) ~= "table" then return x end
+    local c = children[k]
+    if c == nil then
+      c = view(x)
+      children[k] = c
+    end
+    return c
+  end
+  return seal(t, function(_, k) return child(k, t[k]) end, function(_, k)
+    local nk, nv = next(t, k)
+    return nk, child(nk, nv)       -- the same view as v[nk]
+  end)
+end
+
+--- A read-only view of t (t itself for non-tables).
+M.view = view
+
+--- A read-only view of the fields `allowed` (a set) of t: reading any other field raises
+--- "<who> reads <what>.<field>, which its reads = { … } does not list" (level 2: the reader's
+--- line). pairs() goes over the allowed fields t has. unwrap() gives t. inner: a view of t
+--- already made (M.view(t)), to share its nested views.
+function M.only(t, allowed, who, what, inner)
+  inner = inner or view(t)
+  return seal(t, function(_, k)
+    if not allowed[k] then
+      local listed = {}
+      for f in pairs(allowed) do listed[#listed + 1] = tostring(f) end
+      table.sort(listed)
+      error(string.format("%s reads %s.%s, which its reads = { %s } does not list", who, what, tostring(k),
+        table.concat(listed, ", ")), 2)
+    end
+    return inner[k]
+  end, function(_, k)
+    local nk = next(t, k)
+    while nk ~= nil and not allowed[nk] do nk = next(t, nk) end
+    if nk == nil then return nil end
+    return nk, inner[nk]
+  end)
+end
+
+--- The table behind a view, or the value itself.
+function M.unwrap(v)
+  return views[v] or v
+end
+
+return M

@@ -1,0 +1,151 @@
+-- policytk.data.exports: the listing verbs docs, measures, targets, indicators, units and regions,
+-- read from the database. Each kind has its query, its columns (the JSON keys, documented in
+-- docs/data.md) and a row shaper; exports.verb(kind) builds the verb table.
+
+local cli = require "policytk.cli"
+local json = require "policytk.json"
+local store = require "policytk.data.store"
+local tabular = require "policytk.data.tabular"
+
+local M = {}
+
+local function arr(t) return json.array(t or {}) end
+
+local function split_units(conn, measure_id)
+  local leads, all = {}, {}
+  for r in conn:rows("SELECT unit, is_lead FROM measure_units WHERE measure = ? ORDER BY position", measure_id) do
+    all[#all + 1] = r.unit
+    if r.is_lead == 1 then leads[#leads + 1] = r.unit end
+  end
+  return arr(leads), arr(all)
+end
+
+local kinds = {}
+
+kinds.docs = {
+  summary = "list the documents in the database",
+  doc_filter = "d.doc",
+  sql = [[SELECT d.city, d.doc AS id, d.title, d.doc_number, d.issuer, d.issued, d.period_start, d.period_end,
+            CASE WHEN d.withdrawn = 1 THEN 'withdrawn' ELSE d.status END AS status, d.source
+          FROM documents d WHERE 1 = 1 %s ORDER BY d.city, d.doc]],
+  keys = { "city", "id", "title", "doc_number", "issuer", "issued", "period_start", "period_end", "status", "source" },
+  table_keys = { "city", "id", "title", "doc_number", "issued", "period_end", "status" },
+}
+
+kinds.targets = {
+  summary = "list the targets in the database",
+  doc_filter = "d.doc",
+  sql = [[SELECT d.city, d.doc, t.tid AS id, t.section, t.indicator,
+            (SELECT i.name FROM indicators i WHERE i.code = t.indicator AND (i.city = d.city OR i.city IS NULL)
+              ORDER BY i.city IS NULL LIMIT 1) AS indicator_name,
+            t.quote, t.value, t.unit, t.comparator, t.kind, t.deadline, t.lead_unit, t.status
+          FROM targets t JOIN documents d ON d.id = t.document WHERE 1 = 1 %s
+          ORDER BY d.city, d.doc, t.position]],
+  keys = { "city", "doc", "id", "section", "indicator", "indicator_name", "quote", "value", "unit", "comparator",
+           "kind", "deadline", "lead_unit", "status" },
+  table_keys = { "city", "doc", "id", "indicator_name", "comparator", "value", "unit", "deadline", "lead_unit", "status" },
+}
+
+kinds.measures = {
+  summary = "list the measures in the database",
+  doc_filter = "d.doc",
+  sql = [[SELECT m.id AS rowid_, d.city, d.doc, m.mid AS id, m.section, m.title, m.phase,
+            m.contact_name, m.contact_phone, m.status
+          FROM measures m JOIN documents d ON d.id = m.document WHERE 1 = 1 %s
+          ORDER BY d.city, d.doc, m.position]],
+  keys = { "city", "doc", "id", "section", "title", "lead_units", "responsible_units", "phase", "contact" },
+  table_keys = { "city", "doc", "id", "section", "title", "lead_units", "phase", "contact" },
+  shape = function(conn, r, format)
+    r.lead_units, r.responsible_units = split_units(conn, r.rowid_)
+    if r.contact_name then
+      r.contact = format == "json" and { name = r.contact_name, phone = r.contact_phone }
+        or (r.contact_name .. " " .. (r.contact_phone or ""))
+    end
+    return r
+  end,
+}
+
+kinds.indicators = {
+  summary = "list the indicators in the database (common catalog and the cities' own)",
+  sql = [[SELECT c.city, c.code, c.name, c.unit, c.flow FROM indicators c WHERE 1 = 1 %s
+          ORDER BY c.city IS NOT NULL, c.city, c.code]],
+  city_column = "c.city",
+  keys = { "city", "code", "name", "unit", "flow" },
+  shape = function(_, r) r.flow = r.flow == 1; return r end,
+}
+
+kinds.units = {
+  summary = "list the government units in the database",
+  sql = "SELECT u.city, u.short, u.name, u.kind FROM units u WHERE 1 = 1 %s ORDER BY u.city, u.rowid",
+  city_column = "u.city",
+  keys = { "city", "short", "name", "kind" },
+}
+
+kinds.regions = {
+  summary = "list the regions (county-level divisions) in the database",
+  sql = "SELECT r.city, r.code, r.name, r.parent FROM regions r WHERE 1 = 1 %s ORDER BY r.city, r.code",
+  city_column = "r.city",
+  keys = { "city", "code", "name", "parent" },
+}
+
+M.kinds = kinds
+
+--- Rows of kind for { city =, doc = } filters, shaped for format ("json" | "table" | "csv").
+function M.rows(conn, kind, filter, format)
+  local k = kinds[kind]
+  local where, args = {}, {}
+  if filter.city then
+    where[#where + 1] = "AND " .. (k.city_column or "d.city") .. " = ?"
+    args[#args + 1] = filter.city
+  end
+  if filter.doc then
+    where[#where + 1] = "AND " .. k.doc_filter .. " = ?"
+    args[#args + 1] = filter.doc
+  end
+  local rows = store.all(conn, k.sql:format(table.concat(where, " ")), table.unpack(args))
+  if k.shape then
+    for i, r in ipairs(rows) do rows[i] = k.shape(conn, r, format) end
+  end
+  return rows
+end
+
+local function columns(keys)
+  local cols = {}
+  for i, key in ipairs(keys) do cols[i] = { key = key } end
+  return cols
+end
+
+--- The verb table for kind.
+function M.verb(kind)
+  local k = kinds[kind]
+  local options = {
+    { "--city", arg = "CITY", help = "only this city (plugin id)" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
+    { "--db", arg = "PATH", help = "the database file" },
+  }
+  if k.doc_filter then table.insert(options, 2, { "--doc", arg = "DOC", help = "only this document id" }) end
+  return {
+    summary = k.summary,
+    usage = "policytk " .. kind .. " [--city C]" .. (k.doc_filter and " [--doc D]" or "")
+      .. " [--format table|json|csv] [--db PATH]",
+    description = k.summary .. ".\nRun `policytk load` first. JSON keys: " .. table.concat(k.keys, ", ")
+      .. " (docs/data.md).",
+    options = options,
+    run = function(opts)
+      local conn, path = store.open(opts.db)
+      store.require_loaded(conn, path)
+      if opts.city and not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", opts.city) then
+        local names = {}
+        for r in conn:rows("SELECT id FROM cities ORDER BY id") do names[#names + 1] = r.id end
+        cli.fail("no city %q in the database (loaded: %s)", opts.city, table.concat(names, ", "))
+      end
+      local rows = M.rows(conn, kind, { city = opts.city, doc = opts.doc }, opts.format)
+      conn:close()
+      local keys = opts.format == "table" and k.table_keys or k.keys
+      tabular.write(io.stdout, opts.format, columns(keys), rows)
+      return 0
+    end,
+  }
+end
+
+return M

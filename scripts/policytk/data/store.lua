@@ -1,0 +1,164 @@
+-- policytk.data.store: where the database lives, opening it with clear errors, and the schema
+-- migrations (scripts/policytk/data/migrations/NNNN_*.sql, tracked with PRAGMA user_version).
+--
+--   local conn, path = store.open(opts.db)       -- creates the folder, migrates
+--   store.require_loaded(conn)                    -- "run policytk load first" when empty
+
+local core = require "policytk.core"
+local fs = require "policytk.fs"
+local cli = require "policytk.cli"
+local db = require "policytk.db"
+
+local M = {}
+
+M.MIGRATIONS = core.root .. "/scripts/policytk/data/migrations"
+
+--- The database path: --db, else $POLICYTK_DB, else $XDG_DATA_HOME/policytk/policytk.db
+--- (XDG_DATA_HOME defaulting to ~/.local/share).
+function M.path(given)
+  if given and given ~= "" then return given end
+  local env = os.getenv("POLICYTK_DB")
+  if env and env ~= "" then return env end
+  local data = os.getenv("XDG_DATA_HOME")
+  if not data or data == "" then data = (os.getenv("HOME") or ".") .. "/.local/share" end
+  return data .. "/policytk/policytk.db"
+end
+
+--- The migrations: sorted list of { version =, name =, path = }.
+function M.migrations()
+  local list = {}
+  for _, name in ipairs(fs.list(M.MIGRATIONS) or {}) do
+    local n = name:match("^(%d%d%d%d)_[%w_]+%.sql$")
+    if n then list[#list + 1] = { version = tonumber(n), name = name, path = M.MIGRATIONS .. "/" .. name } end
+  end
+  table.sort(list, function(a, b) return a.version < b.version end)
+  return list
+end
+
+--- The schema version this policytk writes.
+function M.latest()
+  local list = M.migrations()
+  return #list > 0 and list[#list].version or 0
+end
+
+local function busy_ms()
+  return math.tointeger(tonumber(os.getenv("POLICYTK_BUSY_MS") or "")) or 5000
+end
+
+-- A db error → a message for people.
+local function explain(path, err)
+  err = tostring(err)
+  if err:find("SQLITE_NOTADB") or err:find("file is not a database") then
+    return string.format("%s is not an SQLite database (is it the right file?)", path)
+  end
+  if err:find("database is locked") then
+    return string.format("%s is locked by another process (waited %d ms); try again when it has finished",
+      path, busy_ms())
+  end
+  if err:find("READONLY") or err:find("readonly database") then
+    return string.format("%s is read-only: policytk needs to write it (check the file's and folder's permissions)",
+      path)
+  end
+  if err:find("SQLITE_CANTOPEN") or err:find("unable to open") then
+    return string.format("cannot open %s (missing folder or no permission)", path)
+  end
+  return string.format("%s: %s", path, err)
+end
+M.explain = explain
+
+--- Run fn(conn) and turn a db error into cli.fail with a clear message about path.
+function M.guard(path, fn, ...)
+  local ok, a, b, c = pcall(fn, ...)
+  if ok then return a, b, c end
+  if cli.is_failure(a) then error(a, 0) end
+  cli.fail("%s", explain(path, a))
+end
+
+local function read_file(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function refuse_newer(path, version)
+  local latest = M.latest()
+  if version > latest then
+    cli.fail("%s has schema version %d, newer than this policytk understands (%d); "
+      .. "the database was left untouched — use a newer policytk", path, version, latest)
+  end
+end
+
+--- Apply the pending migrations, each in its own transaction. Returns the schema version.
+function M.migrate(conn, path)
+  local current = conn:user_version()
+  refuse_newer(path or "the database", current)
+  for _, m in ipairs(M.migrations()) do
+    if m.version > current then
+      local sql = read_file(m.path)
+      conn:transaction(function()
+        conn:exec(sql)
+        conn:user_version(m.version)
+      end)
+      current = m.version
+    end
+  end
+  return current
+end
+
+--- Open (creating and migrating) the database at M.path(given).
+--- Returns conn, path, schema version. Raises cli failures with clear messages.
+function M.open(given)
+  local path = M.path(given)
+  local dir = path:match("^(.*)/[^/]*$")
+  if dir and dir ~= "" and not fs.stat(dir) then
+    local ok, err = fs.mkdirs(dir)
+    if not ok then cli.fail("%s", tostring(err)) end
+  end
+  local st = fs.stat(path)
+  if st and st.type ~= "file" then cli.fail("%s is not a file", path) end
+  if st then
+    -- look before writing anything: a newer schema is refused untouched
+    local probe_ok, probe = pcall(db.open, path, { readonly = true, busy_timeout_ms = busy_ms() })
+    if probe_ok then
+      local vok, version = pcall(probe.user_version, probe)
+      probe:close()
+      if vok then refuse_newer(path, version) end
+    elseif tostring(probe):find("not a database") then
+      cli.fail("%s", explain(path, probe))
+    end
+  end
+  local conn = M.guard(path, db.open, path, { busy_timeout_ms = busy_ms() })
+  local version = M.guard(path, M.migrate, conn, path)
+  return conn, path, version
+end
+
+--- Convert db.NULL values of a row to nil (in place) and return it.
+function M.clean(row)
+  if row then
+    for k, v in pairs(row) do if v == db.NULL then row[k] = nil end end
+  end
+  return row
+end
+
+--- All rows of a query, NULLs as nil.
+function M.all(conn, sql, ...)
+  local out = {}
+  for row in conn:rows(sql, ...) do out[#out + 1] = M.clean(row) end
+  return out
+end
+
+--- Fail with "run policytk load first" when no plugin was ever loaded.
+function M.require_loaded(conn, path)
+  local row = conn:first("SELECT count(*) AS n FROM cities")
+  if row.n == 0 then
+    cli.fail("%s holds no plugins yet: run policytk load first", path or "the database")
+  end
+end
+
+--- Current time, ISO 8601 UTC.
+function M.now()
+  return os.date("!%Y-%m-%dT%H:%M:%SZ")
+end
+
+return M

@@ -1,0 +1,279 @@
+-- policytk.plugins.contract: the contract between the host and a city plugin.
+--
+-- One schema per constructor (plugin{}, region{}, unit{}, document{}, measure{}, target{},
+-- indicator{}, param{}, benefit{}, report{}, source{}, test{}). Every field is typed and
+-- documented here; docs/plugins.md is generated from these tables (`policytk contract`).
+-- Cross-references between declarations are checked in policytk.plugins after loading.
+
+local S = require "policytk.plugins.schema"
+
+local M = {}
+
+--- The contract version this host implements. A plugin names the one it targets.
+M.VERSION = 1
+
+local ID = "^[a-z][a-z0-9_]*$"
+local LOCAL_ID = "^[A-Za-z0-9][A-Za-z0-9_.%-]*$"
+
+M.comparators = { ">=", "<=", "~", "=" }
+M.kinds = { "cumulative_new", "level", "growth_rate", "share", "duration", "other" }
+M.statuses = { "draft", "in_force", "expired" }
+--- Base units (no 万/亿 multiplier). Ask for an addition rather than abusing another.
+M.units = {
+  "家", "户", "个", "元", "美元", "%", "个百分点", "平方米", "亩", "人", "人次", "名",
+  "台", "台次", "批次", "笔", "件", "场", "项", "次", "家次", "单次", "个工作日", "天", "小时",
+  "年", "倍", "所", "条", "座", "套", "张", "吨", "千瓦", "只", "支", "位", "期",
+}
+M.frequencies = { "monthly", "quarterly", "semiannual", "annual", "periodic", "adhoc" }
+M.benefit_kinds = { "award", "subsidy", "credit_line", "loan", "fee_cap", "interest", "tax_relief",
+                    "service", "other" }
+M.source_kinds = { "hanweb_jcms", "jpaas", "generic" }
+
+local region = S.record({
+  { "code", S.string{ required = true, pattern = "^%d%d%d%d%d%d$", form = "6 digits (GB/T 2260)",
+                      desc = "GB/T 2260 division code, e.g. \"330302\"" } },
+  { "name", S.string{ required = true, desc = "Chinese name, e.g. 鹿城区" } },
+  { "parent", S.string{ pattern = "^%d%d%d%d%d%d$", form = "6 digits (GB/T 2260)",
+                        desc = "code of the enclosing division; default the city" } },
+  { "since", S.date{ desc = "first day the division exists in this form (redistricting)" } },
+  { "until", S.date{ desc = "last day it exists in this form" } },
+}, { desc = "A county-level division of the city (区, 县, 县级市, 功能区)." })
+
+local unit = S.record({
+  { "short", S.string{ required = true, desc = "the short name as the documents write it: 市经信局" } },
+  { "name", S.string{ required = true, desc = "full name: 温州市经济和信息化局" } },
+  { "aliases", S.list(S.string(), { desc = "other spellings the documents use (市经信委 before 2019 …)" }) },
+  { "kind", S.enum({ "government", "party", "central", "financial", "county", "other" },
+                   { desc = "government department, party organ, central/vertical agency, financial regulator or bank, county governments, other" }) },
+}, { desc = "A government unit named by a document." })
+
+local limits = S.record({
+  { "instructions", S.integer{ min = 1000, desc = "Lua instructions per hook call (default 10^9)" } },
+  { "memory", S.integer{ min = 1048576, desc = "bytes per hook call (default 256 MiB)" } },
+}, { desc = "Budgets for the plugin's runtime hooks." })
+
+M.plugin = S.record({
+  { "id", S.string{ required = true, pattern = ID, form = "lower-case letters, digits, _",
+                    desc = "plugin id, the same as its folder name: wenzhou" } },
+  { "name", S.string{ required = true, desc = "Chinese name: 温州市" } },
+  { "code", S.string{ required = true, pattern = "^%d%d%d%d%d%d$", form = "6 digits (GB/T 2260)",
+                      desc = "GB/T 2260 code of the city: 330300" } },
+  { "version", S.string{ required = true, pattern = "^%d+%.%d+%.%d+$", form = "MAJOR.MINOR.PATCH",
+                         desc = "the plugin's own version" } },
+  { "contract", S.integer{ required = true, desc = "contract version targeted (this host: 1)" } },
+  { "description", S.string{ desc = "one line about the plugin" } },
+  { "regions", S.list(region, { required = true, min = 1, desc = "county-level divisions: region{}" }) },
+  { "units", S.list(unit, { required = true, min = 1, desc = "government units: unit{}" }) },
+  { "hosts", S.list(S.string{ pattern = "^[%w%.%-]+$", form = "a host name" },
+                    { desc = "HTTP hosts the plugin's hooks may reach" }) },
+  { "limits", limits },
+  { "progress", S.record({
+      { "lagging_points", S.number{ desc = "gap (序时进度 − 完成率, points) above which a target is lagging (default 0)" } },
+      { "behind_points", S.number{ desc = "gap at or above which it is behind (default 10)" } },
+      { "approx_tolerance", S.number{ min = 0, max = 1, desc = "a ~ (左右) target counts as achieved this fraction below (default 0.05)" } },
+      { "substantial", S.number{ desc = "SDG growth ratio R at or above → substantial progress (default 0.95)" } },
+      { "moderate", S.number{ desc = "R at or above → moderate progress (default 0.60)" } },
+    }, { desc = "progress thresholds overriding the defaults (docs/reports.md)" }) },
+}, { desc = "The manifest, returned by plugin.lua." })
+
+local group = S.record({
+  { "id", S.string{ required = true, pattern = LOCAL_ID, desc = "group id, unique in the document" } },
+  { "name", S.string{ required = true, desc = "the group's name as the document writes it" } },
+  { "section", S.string{ desc = "its number in the document: 二、(一)" } },
+}, { desc = "A grouping of measures: a 七大体系 system or a 总体任务." })
+
+local contact = S.record({
+  { "name", S.string{ required = true } },
+  { "phone", S.string{ required = true } },
+}, { desc = "A contact person (联系人)." })
+
+M.measure = S.record({
+  { "id", S.string{ required = true, pattern = LOCAL_ID, desc = "unique in the document: M01" } },
+  { "section", S.string{ required = true, desc = "number as the document gives it: 二、(一) 1" } },
+  { "group", S.string{ desc = "id of the document's group this measure belongs to" } },
+  { "title", S.string{ required = true, desc = "the measure's title (the sentence before the first 。 where it has none)" } },
+  { "text", S.string{ required = true, desc = "the full text of the measure, repaired (simplified, no pinyin)" } },
+  { "lead_units", S.list(S.string(), { desc = "short names of the lead unit(s)" }) },
+  { "responsible_units", S.list(S.string(), { desc = "short names of all responsible units, in document order (leads included)" }) },
+  { "key_work", S.string{ desc = "重点工作: the provincial task text (Wenzhou table)" } },
+  { "city_target", S.string{ desc = "温州市目标 column text, once (Wenzhou table)" } },
+  { "actions", S.list(S.string(), { desc = "numbered 落实举措, one string each (Wenzhou table)" }) },
+  { "phase", S.string{ desc = "实施阶段 as written" } },
+  { "contact", contact },
+  { "contacts", S.list(contact, { desc = "further contacts where a row names more than one" }) },
+}, { desc = "A numbered task of a document." })
+
+local base = S.record({
+  { "year", S.integer{ required = true, min = 1949, max = 2100 } },
+  { "value", S.number{ required = true } },
+}, { desc = "The base-year value the document gives for a growth target." })
+
+local share = S.record({
+  { "region", S.string{ required = true, pattern = "^%d%d%d%d%d%d$" } },
+  { "value", S.number{ required = true } },
+}, { desc = "A county's share of a target." })
+
+M.target = S.record({
+  { "id", S.string{ required = true, pattern = LOCAL_ID, desc = "unique in the document: T01" } },
+  { "section", S.string{ required = true, desc = "where the target stands: 一、(三)" } },
+  { "indicator", S.string{ required = true, pattern = ID, desc = "indicator code (common catalog or the plugin's own)" } },
+  { "quote", S.string{ required = true, desc = "the exact phrase from the document (repaired text)" } },
+  { "value", S.number{ required = true, desc = "the number in base units: 10万家 → 100000" } },
+  { "unit", S.enum(M.units, { required = true, desc = "base unit, without 万/亿" }) },
+  { "comparator", S.enum(M.comparators, { required = true,
+      desc = "以上/超过/突破/不低于/达到 → \">=\"; 以下/不超过/控制在/以内 → \"<=\"; 左右 → \"~\"; exact → \"=\"" }) },
+  { "kind", S.enum(M.kinds, { required = true, desc = "how progress is measured" }) },
+  { "start", S.date{ desc = "first day counted; default the document's period_start" } },
+  { "deadline", S.date{ required = true, desc = "到2025年 → 2025-12-31; the plan's end where no year is named" } },
+  { "year", S.integer{ min = 1949, max = 2100, desc = "for a target stated for one year only" } },
+  { "every", S.enum({ "year", "quarter", "month" }, { desc = "a recurring target (每年 …)" }) },
+  { "lead_unit", S.string{ desc = "short name of the unit the text names for this target" } },
+  { "measure", S.string{ desc = "id of the measure the target belongs to" } },
+  { "group", S.string{ desc = "id of the document group" } },
+  { "region", S.string{ pattern = "^%d%d%d%d%d%d$", desc = "region code when the target is for one county" } },
+  { "base", base },
+  { "shares", S.list(share, { desc = "county shares of the target" }) },
+  { "note", S.string{ desc = "reviewer's note (an interpretation the text forces)" } },
+}, { desc = "A quantitative target." })
+
+M.document = S.record({
+  { "id", S.string{ required = true, pattern = ID, desc = "unique in the plugin: friendly2023" } },
+  { "title", S.string{ required = true, desc = "full title" } },
+  { "doc_number", S.string{ desc = "文号: 台政办发〔2018〕42号" } },
+  { "issuer", S.string{ required = true, desc = "issuing body" } },
+  { "issued", S.date{ desc = "issue (成文) date" } },
+  { "period_start", S.date{ required = true, desc = "first day of the period the document covers" } },
+  { "period_end", S.date{ required = true, desc = "last day of that period" } },
+  { "status", S.enum(M.statuses, { required = true, desc = "draft (征求意见稿), in_force, expired" }) },
+  { "source", S.string{ required = true, desc = "file name of the source text in shared/seeds" } },
+  { "url", S.string{ pattern = "^https?://", desc = "where the text was published" } },
+  { "supersedes", S.string{ pattern = ID, desc = "id of the document this one replaces" } },
+  { "lead_rule", S.enum({ "first_listed", "starred", "explicit" }, {
+      desc = "how the text marks leads: 列第一位的为牵头单位, * in a table, or named per task" }) },
+  { "lead_rule_quote", S.string{ desc = "the sentence that states the lead rule" } },
+  { "groups", S.list(group, { desc = "measure groups (七大体系, 总体任务)" }) },
+  { "measures", S.list(M.measure, { desc = "measure{} entries, in document order" }) },
+  { "targets", S.list(M.target, { desc = "target{} entries, in document order" }) },
+  { "note", S.string{ desc = "reviewer's note about the source text" } },
+}, { desc = "A policy document." })
+
+M.indicator = S.record({
+  { "code", S.string{ required = true, pattern = ID, desc = "stable code: new_smes" } },
+  { "name", S.string{ required = true, desc = "Chinese name: 新增中小微企业数" } },
+  { "unit", S.enum(M.units, { required = true, desc = "base unit" }) },
+  { "flow", S.boolean{ required = true, desc = "true: counted per period (新增…); false: a level at a date (余额)" } },
+  { "aliases", S.list(S.string(), { desc = "other names, for matching imports" }) },
+  { "description", S.string{ desc = "what exactly is counted" } },
+}, { desc = "A measured quantity." })
+
+local dated_value = S.record({
+  { "from", S.date{ required = true, desc = "first day the value applies" } },
+  { "to", S.date{ desc = "last day it applies (open-ended when absent)" } },
+  { "value", S.number{ required = true, desc = "the amount (integer yuan for 元)" } },
+}, { desc = "One dated value of a parameter." })
+
+M.param = S.record({
+  { "id", S.string{ required = true, pattern = ID, desc = "unique in the plugin" } },
+  { "unit", S.enum(M.units, { required = true }) },
+  { "values", S.list(dated_value, { required = true, min = 1, desc = "dated values, oldest first" }) },
+  { "clause", S.string{ required = true, desc = "the clause quoted from the document" } },
+  { "doc", S.string{ pattern = ID, desc = "document id (default: the benefit's)" } },
+  { "section", S.string{ desc = "section of the clause" } },
+}, { desc = "A dated parameter: an amount that may change over time." })
+
+local amount_option = S.record({
+  { "when", S.list(S.any{ desc = "a condition (docs/benefits.md)" }, { desc = "conditions for this amount" }) },
+  { "param", S.string{ required = true, pattern = ID, desc = "the param it pays" } },
+}, { desc = "One amount of a benefit whose amount depends on the firm." })
+
+--- The fields of the enterprise record a benefit rule judges (docs/plugins.md).
+M.firm_fields = { "credit_code", "name", "kind", "region", "industry", "founded", "employees", "above_scale_since",
+  "high_tech_until", "tech_sme", "specialized", "awards", "extra", "revenue", "assets" }
+
+M.benefit = S.record({
+  { "id", S.string{ required = true, pattern = ID, desc = "unique in the plugin" } },
+  { "name", S.string{ required = true, desc = "Chinese name: 小升规奖励" } },
+  { "doc", S.string{ required = true, pattern = ID, desc = "document id" } },
+  { "section", S.string{ required = true, desc = "section of the clause" } },
+  { "quote", S.string{ required = true, desc = "the clause, quoted" } },
+  { "kind", S.enum(M.benefit_kinds, { required = true }) },
+  { "beneficiary", S.enum({ "firm", "individual_business", "park_operator", "financial_institution",
+                            "guarantee_institution", "talent", "other" }, { required = true }) },
+  { "when", S.list(S.any{ desc = "a condition (docs/benefits.md)" }, { desc = "declarative conditions that must "
+      .. "all hold, checked before eligible (policytk.benefits.conditions); a rule may be when alone" }) },
+  { "eligible", S.func{ desc = "eligible(firm, year, ctx) → true | false, reason (after when; give one or both)" } },
+  { "amount", S.oneof({ S.string{ pattern = ID }, S.func(), S.list(amount_option, { min = 1 }) }, { required = true,
+      desc = "param id; amount(firm, year, ctx) → integer (unit of the benefit's params); or a list of "
+        .. "{ when = { … }, param = id }: the first whose conditions hold pays its param" }) },
+  { "params", S.list(M.param, { required = true, min = 1, desc = "param{} entries the rule uses" }) },
+  { "reads", S.list(S.enum(M.firm_fields), { min = 1, desc = "the firm fields eligible and amount read: "
+      .. "they can read no other (an error names it), and must depend on nothing else (no state kept between "
+      .. "calls); a rule that reads one JSON field (awards or extra) is judged once per distinct value" }) },
+  { "excludes", S.list(S.string{ pattern = ID }, { desc = "benefits a firm cannot also get (不重复享受)" }) },
+  { "resolve", S.enum({ "larger", "first" }, { desc = "which one pays when excluded benefits both apply" }) },
+  { "stacks_with", S.list(S.string{ pattern = ID }, { desc = "benefits the text says may be combined" }) },
+  { "note", S.string{} },
+}, { desc = "A benefit for firms, as an executable rule." })
+
+local index_component = S.record({
+  { "indicator", S.string{ required = true, pattern = ID } },
+  { "weight", S.number{ required = true, min = 0, max = 1 } },
+})
+
+local index = S.record({
+  { "code", S.string{ required = true, pattern = ID } },
+  { "name", S.string{ required = true } },
+  { "base_year", S.integer{ required = true, min = 1949, max = 2100 } },
+  { "components", S.list(index_component, { required = true, min = 1 }) },
+  { "method", S.string{ desc = "the method as the report will state it" } },
+}, { desc = "A composite index (成长指数)." })
+
+M.report = S.record({
+  { "id", S.string{ required = true, pattern = ID, desc = "rule id used on the command line: monthly" } },
+  { "name", S.string{ required = true, desc = "Chinese name: 月度报送表" } },
+  { "doc", S.string{ required = true, pattern = ID } },
+  { "section", S.string{ required = true } },
+  { "quote", S.string{ required = true, desc = "the sentence that asks for it" } },
+  { "frequency", S.enum(M.frequencies, { required = true }) },
+  { "due", S.string{ desc = "when it is due, as the text says it" } },
+  { "due_day", S.integer{ min = 1, max = 31, desc = "day of the month after the period when it is due" } },
+  { "from", S.list(S.string(), { required = true, min = 1, desc = "who reports (units or 各县(市、区))" }) },
+  { "to", S.list(S.string(), { required = true, min = 1, desc = "to whom" }) },
+  { "covers", S.record({
+      { "targets", S.oneof({ S.enum({ "all" }), S.list(S.string()) }) },
+      { "indicators", S.list(S.string{ pattern = ID }) },
+      { "docs", S.list(S.string{ pattern = ID }) },
+    }, { required = true }) },
+  { "indices", S.list(index) },
+  { "builder", S.func{ desc = "builder(ctx, period) → report data (reporting issue)" } },
+}, { desc = "A reporting rule of a document's guarantee section." })
+
+M.source = S.record({
+  { "id", S.string{ required = true, pattern = ID } },
+  { "name", S.string{ required = true, desc = "the column's name on the portal" } },
+  { "kind", S.enum(M.source_kinds, { required = true }) },
+  { "url", S.string{ required = true, pattern = "^https?://[^/]+", form = "an http(s) URL" } },
+  { "column", S.string{ desc = "column id (col{ID}) on Hanweb / jpaas sites" } },
+  { "keywords", S.list(S.string(), { desc = "title keywords that select items" }) },
+  { "since", S.date{} },
+  { "xpath", S.record({
+      { "items", S.string{ required = true } },
+      { "title", S.string{ required = true } },
+      { "link", S.string{ required = true } },
+      { "date", S.string{} },
+    }, { desc = "for kind generic" }) },
+}, { desc = "A portal column that publishes the city's policies." })
+
+M.test = S.record({
+  { "name", S.string{ required = true } },
+  { "run", S.func{ required = true, desc = "run(t): t.eq, t.ok, t.near, t.raises, t.plugin, t.source_text" } },
+}, { desc = "A plugin test case." })
+
+M.region = region
+M.unit = unit
+
+--- Constructor names in the order docs/plugins.md lists them.
+M.constructors = { "plugin", "region", "unit", "document", "measure", "target", "indicator",
+                   "param", "benefit", "report", "source", "test" }
+
+return M

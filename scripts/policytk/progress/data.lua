@@ -1,0 +1,230 @@
+-- policytk.progress.data: the targets and figures progress is computed from, read from the
+-- database once — targets with their document, indicator, lead unit, contact and group; the
+-- observation series of an indicator in a region (cached, fetched through the unique index).
+--
+--   local set = require("policytk.progress.data").dataset(conn, { city =, doc =, docs =, region =,
+--                                                                thresholds = { [city] = {…} } })
+--   set.targets                       -- rows, document order
+--   set:series(indicator, region)     -- observations, oldest first
+--   set:evaluate(t, as_of [, over])   -- status record (over: { region =, value = })
+--   set:evaluate_all(as_of)           -- every target, worst first
+
+local cli = require "policytk.cli"
+local store = require "policytk.data.store"
+local progress = require "policytk.progress"
+local dates = require "policytk.progress.dates"
+
+local M = {}
+
+local TARGETS = [[
+SELECT c.id AS city, c.name AS city_name, c.code AS city_code, d.doc, d.title AS doc_title,
+  d.period_start AS doc_start, d.period_end AS doc_end,
+  t.tid, t.section, t.indicator, t.quote, t.value, t.unit, t.comparator, t.kind, t.start, t.deadline,
+  t.year, t.every, t.lead_unit AS target_lead, t.measure, t.grp, t.region AS target_region, t.base_year,
+  t.base_value, t.shares, t.note, t.position,
+  g.name AS group_name, g.section AS group_section,
+  m.id AS measure_row, m.section AS measure_section, m.title AS measure_title,
+  m.contact_name, m.contact_phone
+FROM targets t
+JOIN documents d ON d.id = t.document AND d.withdrawn = 0
+JOIN cities c ON c.id = d.city
+LEFT JOIN groups g ON g.document = d.id AND g.gid = t.grp
+LEFT JOIN measures m ON m.document = d.id AND m.mid = t.measure
+WHERE t.status = 'active' AND (?1 IS NULL OR c.id = ?1) AND (?2 IS NULL OR d.doc = ?2)
+ORDER BY c.id, d.doc, t.position]]
+
+local function split_lines(s)
+  local out = {}
+  for line in (s or ""):gmatch("[^\n]+") do out[#out + 1] = line end
+  return out
+end
+
+--- The county shares "region=value" lines as a list of { region =, value = }.
+function M.shares(text)
+  local out = {}
+  for _, line in ipairs(split_lines(text)) do
+    local code, v = line:match("^(%d+)=(.+)$")
+    if code then out[#out + 1] = { region = code, value = tonumber(v) } end
+  end
+  return out
+end
+
+local Set = {}
+Set.__index = Set
+
+--- Load the targets (and what they need) for opts.city / opts.doc / opts.docs.
+function M.dataset(conn, opts)
+  opts = opts or {}
+  local self = setmetatable({ conn = conn, opts = opts, cache = {}, targets = {}, indicators = {},
+                              regions = {}, region_names = {}, cities = {} }, Set)
+  local wanted_docs
+  if opts.docs then
+    wanted_docs = {}
+    for _, d in ipairs(opts.docs) do wanted_docs[d] = true end
+  end
+  for _, r in ipairs(store.all(conn, "SELECT id, name, code FROM cities")) do
+    self.cities[r.id] = r
+    self.region_names[r.code] = r.name
+  end
+  for _, r in ipairs(store.all(conn, "SELECT code, city, name FROM regions ORDER BY code")) do
+    local list = self.regions[r.city] or {}
+    list[#list + 1] = r
+    self.regions[r.city] = list
+    self.region_names[r.code] = r.name
+  end
+  for _, r in ipairs(store.all(conn, "SELECT city, code, name, unit, flow FROM indicators ORDER BY city IS NULL")) do
+    local key = (r.city or "") .. "|" .. r.code
+    self.indicators[key] = r
+  end
+  local leads = {}
+  for _, r in ipairs(store.all(conn, "SELECT measure, unit FROM measure_units WHERE is_lead = 1 ORDER BY measure, position")) do
+    local l = leads[r.measure] or {}
+    l[#l + 1] = r.unit
+    leads[r.measure] = l
+  end
+  for _, t in ipairs(store.all(conn, TARGETS, opts.city, opts.doc)) do
+    if not wanted_docs or wanted_docs[t.doc] then
+      local ind = self:indicator(t.city, t.indicator)
+      t.indicator_name = ind and ind.name or t.indicator
+      t.ind_unit = ind and ind.unit or t.unit
+      t.flow = ind and ind.flow == 1
+      t.lead_units = t.target_lead and { t.target_lead } or leads[t.measure_row] or {}
+      t.lead_unit = t.lead_units[1]
+      t.contact = t.contact_name and (t.contact_name .. (t.contact_phone and (" " .. t.contact_phone) or "")) or nil
+      t.group = t.grp
+      t.shares = M.shares(t.shares)
+      t.region = opts.region or t.target_region or t.city_code
+      t.region_name = self.region_names[t.region] or t.region
+      t.id = t.tid
+      self.targets[#self.targets + 1] = t
+    end
+  end
+  return self
+end
+
+--- The indicator row for a code as a city sees it (its own first, then the catalog).
+function Set:indicator(city, code)
+  return self.indicators[(city or "") .. "|" .. code] or self.indicators["|" .. code]
+end
+
+-- The observation rows of an indicator in one region, through one prepared statement.
+function Set:observations(indicator, region)
+  if not self.stmt then
+    self.stmt = self.conn:prepare("SELECT period, value, unit, source, note, reported_at FROM observations "
+      .. "WHERE indicator = ? AND region = ?")
+  end
+  return self.stmt:rows(indicator, region)
+end
+
+--- Observations of indicator in region, oldest first. Figures in a unit other than the
+--- indicator's raise a named error (unit_mismatch).
+function Set:series(indicator, region, unit)
+  local key = indicator .. "|" .. region
+  local s = self.cache[key]
+  if s then return s end
+  s = {}
+  for row in self:observations(indicator, region) do
+    s[#s + 1] = store.clean({ period = row.period, value = row.value, unit = row.unit, source = row.source,
+                              note = row.note, reported_at = row.reported_at })
+  end
+  if #s == 0 and unit ~= "%" then s = self:county_sum(indicator, region) end
+  dates.annotate(s)
+  table.sort(s, function(a, b) if a.e ~= b.e then return a.e < b.e end return a.g < b.g end)
+  if unit then
+    local bad = {}
+    for _, o in ipairs(s) do
+      if o.unit and o.unit ~= unit then bad[#bad + 1] = string.format("%s (%s)", o.period, o.unit) end
+    end
+    if #bad > 0 then
+      cli.fail("unit_mismatch: figures of %s in %s are in a different unit than the indicator (%s): %s",
+        indicator, region, unit, table.concat(bad, ", ", 1, math.min(#bad, 5)) .. (#bad > 5 and " …" or ""))
+    end
+  end
+  self.cache[key] = s
+  return s
+end
+
+--- For a city code with no figures of its own: the sums of its counties' figures per period
+--- (rates are never summed; the caller skips them). Each derived figure has from_counties = n.
+function Set:county_sum(indicator, region)
+  local city
+  for id, c in pairs(self.cities) do if c.code == region then city = id end end
+  if not city or not self.regions[city] then return {} end
+  local by_period, order = {}, {}
+  for _, r in ipairs(self.regions[city]) do
+    for row in self:observations(indicator, r.code) do
+      local o = by_period[row.period]
+      if not o then
+        o = store.clean({ period = row.period, value = 0, unit = row.unit, source = row.source, note = row.note,
+                          reported_at = row.reported_at, from_counties = 0 })
+        by_period[row.period] = o
+        order[#order + 1] = o
+      end
+      o.value = o.value + row.value
+      o.from_counties = o.from_counties + 1
+      local rep = row.reported_at
+      if rep and (not o.reported_at or rep > o.reported_at) then o.reported_at = rep end
+    end
+  end
+  return order
+end
+
+--- The thresholds of a city (plugin{ progress = … } merged over the defaults).
+function Set:thresholds(city)
+  local by_city = self.opts.thresholds or {}
+  self.th = self.th or {}
+  if not self.th[city] then self.th[city] = progress.thresholds(by_city[city]) end
+  return self.th[city]
+end
+
+local COPY = { "city", "city_name", "doc", "doc_title", "tid", "id", "section", "indicator", "indicator_name",
+               "quote", "unit", "ind_unit", "lead_unit", "lead_units", "contact", "measure", "measure_title",
+               "measure_section", "group", "group_name", "region", "region_name", "note", "position", "every",
+               "year", "shares", "flow" }
+
+--- Evaluate target t as of a date. over.region / over.value evaluate a county's share.
+function Set:evaluate(t, as_of, over)
+  over = over or {}
+  local region = over.region or t.region
+  local tt = t
+  if over.value then
+    tt = setmetatable({ value = over.value }, { __index = t })
+  end
+  local r = progress.evaluate(tt, self:series(t.indicator, region, t.ind_unit),
+    { as_of = as_of, thresholds = self:thresholds(t.city) })
+  for _, k in ipairs(COPY) do r[k] = t[k] end
+  r.region = region
+  r.region_name = self.region_names[region] or region
+  r.value = tt.value
+  return r
+end
+
+--- Every target evaluated as of a date, worst first.
+function Set:evaluate_all(as_of)
+  local out = {}
+  for i, t in ipairs(self.targets) do out[i] = self:evaluate(t, as_of) end
+  return progress.sort(out)
+end
+
+--- The latest reported_at over the observations read so far (the data's last update).
+function Set:updated()
+  local u
+  for _, s in pairs(self.cache) do
+    for _, o in ipairs(s) do if o.reported_at and (not u or o.reported_at > u) then u = o.reported_at end end
+  end
+  return u
+end
+
+--- True when any observation read so far is a 示例数据 (sample) figure.
+function Set:has_samples()
+  for _, s in pairs(self.cache) do
+    for _, o in ipairs(s) do if o.sample then return true end end
+  end
+  return false
+end
+
+function Set:close()
+  if self.stmt then self.stmt:close(); self.stmt = nil end
+end
+
+return M
