@@ -36,9 +36,8 @@
 local DOC = "friendly2023"
 local FROM = "2023-10-12"   -- issue date: the first day every param applies
 
-local function extra(firm)
-  return firm.extra or {}
-end
+local common = require "common"
+local extra = common.extra
 
 local function year_end(y)
   return string.format("%04d-12-31", y)
@@ -91,12 +90,7 @@ benefit{
     { field = "extra.founder_talent", one_of = { "high_level", "high_degree" },
       reason = "创办人不是高层次人才或高学历人才(founder_talent = {value})" },
   },
-  amount = function(firm, _, ctx)
-    local max = ctx.param("wz_talent_startup_loan_max")
-    local asked = extra(firm).loan_requested
-    if asked and asked < max then return math.floor(asked) end
-    return max
-  end,
+  amount = common.loan_up_to("wz_talent_startup_loan_max"),
   note = "最高: the amount is the cap, or the loan asked for when lower (extra.loan_requested).",
 }
 
@@ -118,12 +112,7 @@ benefit{
     { field = "extra.startup_star_year", eq = { year = 0 },
       reason = "{year}年未被选树为“创业之星”(startup_star_year = {value})" },
   },
-  amount = function(firm, _, ctx)
-    local max = ctx.param("wz_startup_star_loan_max")
-    local asked = extra(firm).loan_requested
-    if asked and asked < max then return math.floor(asked) end
-    return max
-  end,
+  amount = common.loan_up_to("wz_startup_star_loan_max"),
   note = "Paid in the year of selection; 最高: the cap, or the loan asked for when lower.",
 }
 

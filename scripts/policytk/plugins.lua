@@ -116,25 +116,38 @@ local function make_constructors(plugin)
   return env_fns
 end
 
+-- A plugin's own modules, by path relative to its folder: each file runs once, whether the
+-- loader reaches it first (every .lua file of the folder is run) or a `require` does, so a
+-- helper module (`require "common"` → common.lua) is one table for every file that uses it.
+local LOADING = {}
+
 local function plugin_require(plugin)
-  local cache = {}
   return function(name)
-    if type(name) ~= "string" or not name:match("^[%w_]+[%w_%.]*$") then
+    if type(name) ~= "string" or not name:match("^[%w_]+[%w_%.]*$") or name:find("..", 1, true) then
       error("require: plugins may require only their own files by module name", 2)
     end
-    if cache[name] ~= nil then return cache[name] end
     local rel = name:gsub("%.", "/") .. ".lua"
+    local have = plugin.modules[rel]
+    if have == LOADING then error(string.format("require: %q is still loading: a loop of requires leads back to it", name), 2) end
+    if have ~= nil then return have end
     local path = plugin.dir .. "/" .. rel
+    if not fs.stat(path) then
+      error(string.format("require: plugin %s has no module %q (no file %s)", plugin.id, name, rel), 2)
+    end
     local chunk, err = sandbox.loadfile(path, display_path(path), plugin.env)
     if not chunk then error("require: " .. err, 2) end
-    local v = chunk()
+    plugin.modules[rel] = LOADING            -- runs inside the caller's budgeted call
+    local ok, v = pcall(chunk)
+    if not ok then plugin.modules[rel] = nil; error(v, 0) end
     if v == nil then v = true end
-    cache[name] = v
+    plugin.modules[rel] = v
     return v
   end
 end
 
 local function run_file(plugin, rel)
+  local have = plugin.modules[rel]
+  if have ~= nil and have ~= LOADING then return have, true end   -- required by a file before it
   local path = plugin.dir .. "/" .. rel
   local shown = display_path(path)
   plugin.current_display = shown
@@ -144,13 +157,16 @@ local function run_file(plugin, rel)
     add_problem(plugin.problems, file, line, nil, "syntax error: " .. msg)
     return nil, false
   end
+  plugin.modules[rel] = LOADING
   local ok, result, stopped = sandbox.call("plugin " .. plugin.id .. ": loading " .. rel, plugin.limits, chunk)
   if not ok then
+    plugin.modules[rel] = nil
     local file, line, msg = split_lua_error(result, shown)
     if stopped then file, line, msg = shown, nil, result end
     add_problem(plugin.problems, file, line, nil, msg)
     return nil, false
   end
+  plugin.modules[rel] = result == nil and true or result
   return result, true
 end
 
@@ -170,7 +186,7 @@ function M.load(id, dir, opts)
   local plugin = {
     id = id, dir = dir, problems = new_problems(),
     declared = { document = {}, indicator = {}, benefit = {}, report = {}, source = {}, test = {} },
-    limits = sandbox.default_limits(),
+    limits = sandbox.default_limits(), modules = {},
   }
   local constructors = make_constructors(plugin)
   plugin.env = sandbox.env("plugin " .. id, constructors, { require = plugin_require(plugin) })
