@@ -1,5 +1,6 @@
 -- policytk.extract.deadline.scan is the C scanner text.dates (core/text_dates.c); it replaced a Lua
--- scanner. This file keeps that Lua scanner, as it was, as the reference: the two must give
+-- scanner. This file keeps that Lua scanner's scanning part (not the date helpers the module
+-- still has) as the reference: the two must give
 -- the same records on the source texts (raw and normalized, whole and line by line) and on
 -- random strings built from the pieces date expressions are made of, valid UTF-8 or not.
 
@@ -7,37 +8,10 @@ local deadline = require "policytk.extract.deadline"
 local text = require "policytk.text"
 
 -- ---------------------------------------------------------------- the reference (Lua)
+-- Only the scanner: full dates and year ends come from the module itself (deadline.date,
+-- deadline.year_end), which the C scanner does not replace.
 local M = {}
-local CN = { ["〇"] = "0", ["零"] = "0", ["○"] = "0", ["Ｏ"] = "0", ["一"] = "1", ["二"] = "2",
-             ["三"] = "3", ["四"] = "4", ["五"] = "5", ["六"] = "6", ["七"] = "7", ["八"] = "8",
-             ["九"] = "9" }
-
-local function valid(y, m, d)
-  if not (y and m and d) or y < 1949 or y > 2100 or m < 1 or m > 12 or d < 1 then return false end
-  local mdays = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
-  if y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0) then mdays[2] = 29 end
-  return d <= mdays[m]
-end
-
---- A full date as YYYY-MM-DD, or nil: 2018年7月9日, 2018-07-09, 2018.7.9, 二〇一八年七月九日.
-function M.date(s)
-  if type(s) ~= "string" then return nil end
-  local y, m, d = s:match("(%d%d%d%d)年(%d%d?)月(%d%d?)日")
-  if not y then y, m, d = s:match("^%s*(%d%d%d%d)[%-%./](%d%d?)[%-%./](%d%d?)") end
-  if y then
-    y, m, d = tonumber(y), tonumber(m), tonumber(d)
-    if valid(y, m, d) then return string.format("%04d-%02d-%02d", y, m, d) end
-    return nil
-  end
-  local t = s
-  for k, v in pairs(CN) do t = t:gsub(k, v) end
-  t = t:gsub("(%d?)十(%d?)", function(a, b) return (a == "" and "1" or a) .. (b == "" and "0" or b) end)
-  if t ~= s then return M.date(t) end
-  return nil
-end
-
-local function year_end(y) return string.format("%04d-12-31", y) end
-M.year_end = year_end
+local year_end = deadline.year_end
 
 local WITHIN_CN = { ["一"] = 1, ["两"] = 2, ["二"] = 2, ["三"] = 3, ["四"] = 4, ["五"] = 5, ["十"] = 10 }
 
@@ -91,7 +65,7 @@ local function at(s, i)
   if not y1 then return at_short(s, i) end  -- every pattern below starts with a year
   local full = s:match("^%d%d%d%d年%d%d?月%d%d?日", i)
   if full then
-    local dt = M.date(full)
+    local dt = deadline.date(full)
     if dt then return { kind = "date", date = dt, deadline = dt, year = tonumber(full:sub(1, 4)) }, i + #full end
   end
   local ym = s:match("^%d%d%d%d年%d%d?月底?", i)
