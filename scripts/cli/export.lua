@@ -41,14 +41,9 @@ return {
       ws:freeze(1, 0)
       return 0
     end
-    local out = io.stdout
-    if opts.o then
-      local err
-      out, err = io.open(opts.o, "wb")
-      if not out then cli.fail("cannot write %s", err) end
-    end
+    local out = cli.output(opts.o)
     tabular.write(out, opts.format, cols, rows)
-    if opts.o then out:close() end
+    cli.close_output(out)
     return 0
   end,
 }

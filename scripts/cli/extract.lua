@@ -36,9 +36,9 @@ return {
     local source = path:match("([^/]+)$")
     local out = opts.format == "lua" and fmt.lua(draft, opts.city, docid, source) or fmt.json(draft, opts.city, docid)
     if opts.output then
-      local w, err = io.open(opts.output, "wb")
-      if not w then cli.fail("无法写入 %s: %s", opts.output, tostring(err)) end
-      w:write(out); w:close()
+      local w = cli.output(opts.output)
+      w:write(out)
+      cli.close_output(w)
     else
       io.stdout:write(out)
       if opts.format ~= "lua" then io.stdout:write("\n") end

@@ -89,15 +89,10 @@ function sub.generate(opts, args)
   local regions = city_regions(conn, opts.city)
   conn:close()
   if #regions == 0 then cli.fail("city %q has no regions in the database (policytk load %s)", opts.city, opts.city) end
-  local out = io.stdout
-  if opts.o then
-    local err
-    out, err = io.open(opts.o, "wb")
-    if not out then cli.fail("cannot write %s", err) end
-  end
+  local out = cli.output(opts.o)
   require("policytk.benefits.firm_gen").write(out, n, regions, opts.seed or 1)
+  cli.close_output(out)
   if opts.o then
-    out:close()
     io.stderr:write(string.format("policytk firms: %d synthetic firms (合成数据) written to %s\n", n, opts.o))
   end
   return 0

@@ -120,11 +120,7 @@ return {
       write_xlsx(opts.o, rows, totals)
       io.stdout:write(string.format("%s: %d row(s) written\n", opts.o, #rows))
     else
-      if opts.o then
-        local err
-        out, err = io.open(opts.o, "wb")
-        if not out then cli.fail("cannot write %s", err) end
-      end
+      out = cli.output(opts.o)
       tabular.write(out, opts.format, COLUMNS, rows)
       if opts.format == "table" then
         out:write(string.format("\n%d年 %s：%d 家企业，%d 条应享记录\n", year, plugin.manifest.name, totals.firms, #rows))
@@ -134,7 +130,7 @@ return {
         tabular.write(out, "table", { { key = "region", title = "地区" }, { key = "amount", title = "金额（元）" } },
           totals.region_rows)
       end
-      if opts.o then out:close() end
+      cli.close_output(out)
     end
     for _, e in ipairs(totals.errors) do io.stderr:write("policytk match: ", e, "\n") end
     if (totals.error_count or 0) > #totals.errors then

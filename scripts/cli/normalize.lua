@@ -18,15 +18,10 @@ return {
     local path = args[1]
     if not path then cli.usage_error("which file? policytk normalize FILE") end
     local f, head = input.open(path)
-    local out = io.stdout
-    if opts.output then
-      local err
-      out, err = io.open(opts.output, "wb")
-      if not out then cli.fail("无法写入 %s: %s", opts.output, tostring(err)) end
-    end
+    local out = cli.output(opts.output)
     local r = input.normalize(f, head, function(piece) out:write(piece, "\n") end)
     if f ~= io.stdin then f:close() end
-    if out ~= io.stdout then out:close() end
+    cli.close_output(out)
     if r.bytes == 0 then io.stderr:write(path, ": 警告: 空文件 (empty file)\n") return 0 end
     if not opts.quiet then
       for _, l in ipairs(input.report_lines(path, r)) do io.stderr:write(l, "\n") end

@@ -34,6 +34,21 @@ function M.fail(fmt, ...)
   error(setmetatable({ message = string.format(fmt, ...), code = M.FAIL }, Failure), 0)
 end
 
+--- The stream a verb writes its output to: the file at `path` opened for writing ("wb"), or
+--- io.stdout when path is nil. A file that cannot be opened is a failure naming it
+--- ("无法写入 PATH: reason"). Give the stream back with cli.close_output.
+function M.output(path)
+  if path == nil then return io.stdout end
+  local out, err = io.open(path, "wb")
+  if not out then M.fail("无法写入 %s: %s", path, tostring(err)) end
+  return out
+end
+
+--- Close a stream from cli.output (io.stdout is left open).
+function M.close_output(out)
+  if out ~= io.stdout then out:close() end
+end
+
 function M.is_failure(e)
   return getmetatable(e) == Failure
 end
