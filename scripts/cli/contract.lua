@@ -1,5 +1,7 @@
--- policytk contract: the plugin contract as Markdown field tables, written from the
--- schemas in policytk.plugins.contract (docs/plugins.md includes this output).
+-- policytk contract: the plugin contract as Markdown tables, written from
+-- policytk.plugins.contract: the fields of every constructor (its schemas) and the members
+-- of the ctx each runtime hook receives (its runtime declarations). docs/plugins.md ends with
+-- this output (`make docs`; tests/lua/plugins/test_docs.lua checks it is current).
 
 local contract = require "policytk.plugins.contract"
 
@@ -45,8 +47,29 @@ local function table_of(name, d, out, seen)
   end
 end
 
-local function markdown()
-  local out = { "## Constructors (contract version " .. contract.VERSION .. ")", "" }
+local function cell(s)
+  return ((s or ""):gsub("|", "\\|"):gsub("\n", " "))
+end
+
+-- The table of one hook's ctx: member | arguments | returns | meaning.
+local function runtime_table(name, hook, out)
+  out[#out + 1] = "### runtime." .. name
+  out[#out + 1] = ""
+  out[#out + 1] = string.format("%s Passed to %s; built by %s.", hook.desc, hook.hooks, hook.built)
+  out[#out + 1] = ""
+  out[#out + 1] = "| member | arguments | returns | meaning |"
+  out[#out + 1] = "|---|---|---|---|"
+  for _, m in ipairs(hook.members) do
+    local args, returns = "(value)", m.type
+    if m.type == "function" then args, returns = "(" .. m.args .. ")", m.returns end
+    out[#out + 1] = string.format("| `%s` | %s | %s | %s |", m.name, cell(args), cell(returns), cell(m.desc))
+  end
+  out[#out + 1] = ""
+end
+
+local function constructors(out)
+  out[#out + 1] = "## Constructors (contract version " .. contract.VERSION .. ")"
+  out[#out + 1] = ""
   local seen = {}
   for _, name in ipairs(contract.constructors) do seen[contract[name]] = true end
   for _, name in ipairs(contract.constructors) do table_of(name .. "{}", contract[name], out, seen) end
@@ -54,13 +77,28 @@ local function markdown()
   out[#out + 1] = ""
   out[#out + 1] = table.concat(contract.units, " ")
   out[#out + 1] = ""
+end
+
+local function runtime(out)
+  out[#out + 1] = "## Runtime: the ctx of each hook (contract version " .. contract.VERSION .. ")"
+  out[#out + 1] = ""
+  out[#out + 1] = "A ctx holds these members and no others. `[x]`: an optional argument."
+  out[#out + 1] = ""
+  for _, name in ipairs(contract.runtime_order) do runtime_table(name, contract.runtime[name], out) end
+end
+
+local function markdown()
+  local out = {}
+  constructors(out)
+  runtime(out)
   return table.concat(out, "\n")
 end
 
 return {
-  summary = "print the plugin contract (every constructor's fields) as Markdown",
+  summary = "print the plugin contract (every constructor's fields, every hook's ctx) as Markdown",
   usage = "policytk contract",
-  description = "The tables are generated from the schemas the host validates plugins with.",
+  description = "The tables are generated from policytk.plugins.contract: the schemas the host validates "
+    .. "plugins with, and the ctx members each runtime hook receives.",
   markdown = markdown,
   run = function()
     io.stdout:write(markdown(), "\n")

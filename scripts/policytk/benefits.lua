@@ -1,10 +1,9 @@
 -- policytk.benefits: evaluate a plugin's benefit rules for one firm and year.
 --
--- Rules run in the sandbox with the plugin's budgets and a read-only firm record. The ctx
--- a rule receives: ctx.param(id [, date]) → the value in force on the date (default the
--- last day of the year) or nil; ctx.size(firm, year) → "large"|"medium"|"small"|"micro"|nil;
--- ctx.year; ctx.log; ctx.http → a policytk.http client reaching only the manifest's hosts
--- (policytk.plugins.http; made on first use).
+-- Rules run in the sandbox with the plugin's budgets and a read-only firm record. The ctx a
+-- rule receives (M.context) is declared, member by member, in
+-- policytk.plugins.contract (runtime.benefit) and documented in docs/plugins.md ("Runtime");
+-- tests/lua/plugins/test_runtime_contract.lua checks that the two agree.
 
 local sandbox = require "policytk.plugins.sandbox"
 local readonly = require "policytk.benefits.readonly"
@@ -109,7 +108,9 @@ local function size_for(benefit)
   return function() error(message, 2) end
 end
 
-local function make_ctx(plugin, benefit, year)
+--- The ctx of a benefit's eligible and amount for a year: the members of
+--- contract.runtime.benefit (ctx.http made on first use).
+function M.context(plugin, benefit, year)
   local own = M.params_of(benefit)
   return plugin_http.attach({
     year = year,
@@ -284,7 +285,7 @@ function M.judge_lua(plugin, items, firm, year, who)
     for i, x in ipairs(items) do
       local b = x.b
       local ctx = ctxs[b]
-      if not ctx then ctx = make_ctx(plugin, b, year); ctxs[b] = ctx end
+      if not ctx then ctx = M.context(plugin, b, year); ctxs[b] = ctx end
       local reads = reads_of(b)
       out[i] = judge(b, reads and readonly.only(firm, reads, "the rule", "firm", view) or view, year, ctx)
     end

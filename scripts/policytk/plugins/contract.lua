@@ -1,9 +1,13 @@
 -- policytk.plugins.contract: the contract between the host and a city plugin.
 --
--- One schema per constructor (plugin{}, region{}, unit{}, document{}, measure{}, target{},
--- indicator{}, param{}, benefit{}, report{}, source{}, test{}). Every field is typed and
--- documented here; docs/plugins.md is generated from these tables (`policytk contract`).
--- Cross-references between declarations are checked in policytk.plugins after loading.
+-- Two halves, both data. The declarations: one schema per constructor (plugin{}, region{},
+-- unit{}, document{}, measure{}, target{}, indicator{}, param{}, benefit{}, report{},
+-- source{}, test{}), every field typed and documented. The runtime: M.runtime, the members of
+-- the ctx each runtime hook receives (benefit rules, report builders, plugin tests). Both are
+-- generated into docs/plugins.md (`policytk contract`, `make docs`). Schemas are checked by
+-- policytk.plugins.schema; cross-references between declarations by
+-- policytk.plugins.crossref after loading; the ctx the host builds against M.runtime by
+-- tests/lua/plugins/test_runtime_contract.lua.
 
 local S = require "policytk.plugins.schema"
 
@@ -201,7 +205,8 @@ M.benefit = S.record({
                             "guarantee_institution", "talent", "other" }, { required = true }) },
   { "when", S.list(S.any{ desc = "a condition (docs/benefits.md)" }, { desc = "declarative conditions that must "
       .. "all hold, checked before eligible (policytk.benefits.conditions); a rule may be when alone" }) },
-  { "eligible", S.func{ desc = "eligible(firm, year, ctx) → true | false, reason (after when; give one or both)" } },
+  { "eligible", S.func{ desc = "eligible(firm, year, ctx) → true | false, reason (after when; give one or both); "
+      .. "ctx: runtime.benefit" } },
   { "amount", S.oneof({ S.string{ pattern = ID }, S.func(), S.list(amount_option, { min = 1 }) }, { required = true,
       desc = "param id; amount(firm, year, ctx) → integer (unit of the benefit's params); or a list of "
         .. "{ when = { … }, param = id }: the first whose conditions hold pays its param" }) },
@@ -245,7 +250,8 @@ M.report = S.record({
       { "docs", S.list(S.string{ pattern = ID }) },
     }, { required = true }) },
   { "indices", S.list(index) },
-  { "builder", S.func{ desc = "builder(ctx, period) → report data (reporting issue)" } },
+  { "builder", S.func{ desc = "builder(ctx, period) → report data { sections = { { title =, columns =, rows = }, "
+      .. "… }, title =, notes = } (title and notes optional); ctx: runtime.report" } },
 }, { desc = "A reporting rule of a document's guarantee section." })
 
 M.source = S.record({
@@ -266,11 +272,118 @@ M.source = S.record({
 
 M.test = S.record({
   { "name", S.string{ required = true } },
-  { "run", S.func{ required = true, desc = "run(t): t.eq, t.ok, t.near, t.raises, t.plugin, t.source_text" } },
+  { "run", S.func{ required = true, desc = "run(t); t: runtime.test" } },
 }, { desc = "A plugin test case." })
 
 M.region = region
 M.unit = unit
+
+-- The runtime -------------------------------------------------------------------------------
+
+-- A member of a ctx: a function (args, returns) or a value of a type. type is a Lua type
+-- ("table", "string", "integer" …) or "date" (a YYYY-MM-DD string).
+local function fn(name, args, returns, desc)
+  return { name = name, type = "function", args = args, returns = returns, desc = desc }
+end
+local function value(name, type, desc)
+  return { name = name, type = type, desc = desc }
+end
+
+local HTTP = "a policytk.http client (get, post, request, fetch_all) reaching only the manifest's hosts; "
+  .. "another host gives nil, err with err.category \"forbidden\" (policytk.plugins.http; made on first use)"
+
+--- The ctx of each runtime hook: what the host hands the plugin's functions, member by
+--- member. hooks: the functions that receive it; built: the code that builds it (which must
+--- agree: tests/lua/plugins/test_runtime_contract.lua); members: { name =, type =, args =,
+--- returns =, desc = }, args and returns for functions only.
+M.runtime = {
+  benefit = {
+    hooks = "benefit{}: eligible(firm, year, ctx), amount(firm, year, ctx)",
+    built = "policytk.benefits (M.context), one per plugin, benefit and year",
+    desc = "What a benefit rule may use besides the read-only firm record.",
+    members = {
+      value("year", "integer", "the year being judged (the same as the year argument)"),
+      fn("param", "id [, date]", "number or nil",
+        "the value of a param (the benefit's own, else the plugin's) in force on the date "
+        .. "(YYYY-MM-DD; default 31 December of year), nil when none is; an unknown id is an error"),
+      fn("size", "firm, year", "\"large\" \"medium\" \"small\" \"micro\" or nil",
+        "the national SME size class (工信部联企业〔2011〕300号) of the firm in the year; an error when "
+        .. "the rule's reads lacks industry, employees, revenue or assets"),
+      value("log", "table", "debug / info / warn / error(fmt, …): lines on stderr that name the plugin "
+        .. "and the benefit"),
+      value("http", "table", HTTP),
+    },
+  },
+  report = {
+    hooks = "report{}: builder(ctx, period)",
+    built = "policytk.reports.engine (M.context), one per rule and period; plugin builders get a read-only view",
+    desc = "Read-only access to one city's loaded data, for one reporting rule and period. "
+      .. "Dates default to as_of.",
+    members = {
+      value("city", "table", "the city: { id =, name =, code = }"),
+      value("period", "string", "the period asked: 2024, 2024-Q3 or 2024-09"),
+      value("period_start", "date", "its first day"),
+      value("period_end", "date", "its last day"),
+      value("as_of", "date", "the date progress is evaluated at: period_end unless --as-of"),
+      value("previous", "string", "the period of the same length just before"),
+      value("docs", "table", "ids of the documents the rule covers (covers.docs, else the rule's doc)"),
+      value("rule", "table", "the rule's declaration without its builder: id, name, doc, section, quote, "
+        .. "frequency, due, due_day, from, to, covers, indices"),
+      value("thresholds", "table", "the progress thresholds: the manifest's progress over the defaults"),
+      value("common", "table", "policytk.reports.common: number, percent, target_row, chart_points, figure, "
+        .. "summary … for building sections"),
+      value("statuses", "table", "the status codes, worst first: missed behind lagging no_data on_track achieved"),
+      value("colors", "table", "status → 红 / 黄 / 绿 / 灰"),
+      value("labels", "table", "status → its Chinese label (序时推进 …)"),
+      value("builders", "table", "the shared builders by name (monthly, quarterly, inspection, monitoring, "
+        .. "index, status), each builder(ctx, period)"),
+      fn("targets", "", "list of target rows", "the targets the rule covers, document order"),
+      fn("progress", "[at]", "list of status records", "every covered target evaluated as of at, worst first"),
+      fn("evaluate", "t [, at [, over]]", "status record",
+        "one target evaluated; over = { region =, value = } evaluates a county's share"),
+      fn("series", "indicator [, region]", "list of observations",
+        "the figures of an indicator in a region (default the city), oldest first"),
+      fn("counties", "t [, at]", "{ rows =, rate =, sum =, city_actual =, consistent = }",
+        "a target's counties: each evaluated against its share, or listed with its figure"),
+      fn("rollup", "records, key", "list of groups",
+        "status records grouped by \"unit\", \"doc\", \"group\", \"city\" or a function(record) → keys; "
+        .. "reddest first"),
+      fn("regions", "", "list of { code =, city =, name = }", "the city's county-level divisions"),
+      fn("indicator", "code", "{ code =, name =, unit =, flow = } or nil",
+        "an indicator as the city sees it (its own, else the common catalog)"),
+      fn("region_name", "code", "string", "the name of a region code (the code itself when unknown)"),
+      fn("document", "[doc]", "documents row", "a covered document (default the rule's) as loaded: title, "
+        .. "doc_number, period_start, period_end …; an error when it is not loaded"),
+      fn("measures", "", "list of measures",
+        "the active measures of the covered documents, document order, each with units and lead_units"),
+      value("http", "table", HTTP),
+    },
+  },
+  test = {
+    hooks = "test{}: run(t)",
+    built = "policytk.testing (assertions) and policytk.plugins.check (the plugin's part), one per test",
+    desc = "Assertions and the plugin under test. A failed assertion ends the test.",
+    members = {
+      fn("eq", "actual, expected [, msg]", "nothing", "deep equality; the failure names the first differing path"),
+      fn("ok", "v [, msg]", "v", "v is true (not nil or false)"),
+      fn("near", "actual, expected [, eps [, msg]]", "nothing", "numbers within eps (default 1e-9)"),
+      fn("match", "s, pattern [, msg]", "nothing", "s is a string matching the Lua pattern"),
+      fn("raises", "fn [, pattern [, msg]]", "the error", "fn raises an error (matching pattern)"),
+      fn("fail", "msg", "nothing", "fail the test"),
+      fn("seeds", "file", "string", "the raw bytes of a source text in the shared seeds folder"),
+      fn("source_text", "file", "string", "the normalized text of a source text (policytk.text.normalize)"),
+      value("plugin", "table", "the loaded plugin: documents, benefits, reports, manifest …"),
+      fn("doc", "id", "document", "a document of the plugin; an error when there is none"),
+      fn("firm", "fields", "firm record", "an enterprise record with defaults for the fields not given"),
+      fn("pay", "id, firm, year", "amount, reason", "evaluate a benefit of the plugin: amount 0 when not paid"),
+      fn("by_id", "list, id", "entry", "the entry of a list (or a map) with that id; an error when there is none"),
+      fn("count", "list", "integer", "the number of entries of a list or a map"),
+    },
+  },
+}
+
+--- Hook names in the order docs/plugins.md lists them.
+M.runtime_order = { "benefit", "report", "test" }
 
 --- Constructor names in the order docs/plugins.md lists them.
 M.constructors = { "plugin", "region", "unit", "document", "measure", "target", "indicator",

@@ -3,6 +3,8 @@
 -- chosen by the rule's id, else by its frequency), gives it a read-only ctx onto the data, and
 -- stamps what every report states: as-of date, the data's last update, whether figures are
 -- samples. Renderers (reports/format_*.lua) turn the data into md, html, csv, json, xlsx.
+-- The ctx's members are declared in policytk.plugins.contract (runtime.report); the queries
+-- behind it are the data layer's (policytk.data.queries, policytk.progress.data).
 --
 --   local engine = require "policytk.reports.engine"
 --   local report = engine.build(conn, plugin, rule, period, { today = })
@@ -10,6 +12,7 @@
 
 local cli = require "policytk.cli"
 local store = require "policytk.data.store"
+local queries = require "policytk.data.queries"
 local readonly = require "policytk.benefits.readonly"
 local progress = require "policytk.progress"
 local dates = require "policytk.progress.dates"
@@ -61,22 +64,22 @@ end
 
 --- The document row of a rule (fails when the document is not in the database).
 function M.document(conn, city, doc)
-  local row = store.clean(conn:first("SELECT * FROM documents WHERE city = ? AND doc = ?", city, doc))
+  local row = queries.document(conn, city, doc)
   if not row then
     cli.fail("document %s of %s is not in the database: run policytk load first", doc, city)
   end
   return row
 end
 
---- The ctx handed to builders: read-only data access for one city, rule and period; and the
---- dataset behind it (kept from plugins: it holds the connection).
-function M.context(conn, plugin, rule, period, opts)
-  opts = opts or {}
-  local city = store.clean(conn:first("SELECT id, name, code FROM cities WHERE id = ?", plugin.id))
-  if not city then cli.fail("%s is not in the database: run policytk load first", plugin.id) end
-  local docs, tids = covered(rule)
-  local ps, pe = dates.bounds(period)
-  local as_of = opts.as_of or pe
+-- The rule's declaration as the ctx shows it (no builder; lists copied).
+local function rule_view(rule)
+  return { id = rule.id, name = rule.name, doc = rule.doc, section = rule.section, quote = rule.quote,
+           frequency = rule.frequency, due = rule.due, due_day = rule.due_day, from = copy_list(rule.from),
+           to = copy_list(rule.to), covers = rule.covers, indices = rule.indices }
+end
+
+-- The dataset of a rule: the covered documents' targets (only those listed in covers.targets).
+local function dataset_of(conn, plugin, docs, tids)
   local th = plugin.manifest and plugin.manifest.progress
   local set = data.dataset(conn, { city = plugin.id, docs = docs, thresholds = { [plugin.id] = th } })
   if tids then
@@ -84,20 +87,15 @@ function M.context(conn, plugin, rule, period, opts)
     for _, t in ipairs(set.targets) do if tids[t.tid] then kept[#kept + 1] = t end end
     set.targets = kept
   end
-  local ctx = {
-    city = city, period = period, period_start = ps, period_end = pe, as_of = as_of,
-    previous = dates.previous(period), docs = docs,
-    rule = { id = rule.id, name = rule.name, doc = rule.doc, section = rule.section, quote = rule.quote,
-             frequency = rule.frequency, due = rule.due, due_day = rule.due_day, from = copy_list(rule.from),
-             to = copy_list(rule.to), covers = rule.covers, indices = rule.indices },
-    thresholds = set:thresholds(plugin.id),
-    common = common, statuses = progress.STATUSES, colors = progress.COLOR, labels = progress.LABEL,
-  }
-  --- targets covered by the rule (rows; document order)
+  return set
+end
+
+-- The functions of the ctx (contract.runtime.report), reading set and, for documents and
+-- measures, the data layer; dates default to ctx.as_of.
+local function add_readers(ctx, conn, plugin, rule, set)
+  local as_of, city, docs = ctx.as_of, ctx.city, ctx.docs
   function ctx.targets() return set.targets end
-  --- every covered target evaluated as of a date (default the period's end), worst first
   function ctx.progress(at) return set:evaluate_all(at or as_of) end
-  --- one target evaluated (over: { region =, value = })
   function ctx.evaluate(t, at, over) return set:evaluate(t, at or as_of, over) end
   function ctx.series(indicator, region) return set:series(indicator, region or city.code) end
   function ctx.counties(t, at) return rollup.counties(set, t, at or as_of) end
@@ -106,28 +104,33 @@ function M.context(conn, plugin, rule, period, opts)
   function ctx.indicator(code) return set:indicator(plugin.id, code) end
   function ctx.region_name(code) return set.region_names[code] or code end
   function ctx.document(doc) return M.document(conn, plugin.id, doc or rule.doc) end
-  --- measures of the covered documents with their units and contacts, document order
   function ctx.measures()
     local out = {}
     for _, doc in ipairs(docs) do
-      for _, m in ipairs(store.all(conn, [[SELECT m.id AS row_, d.doc, m.mid, m.section, m.grp, m.title, m.phase,
-            m.contact_name, m.contact_phone, m.city_target, g.name AS group_name
-          FROM measures m JOIN documents d ON d.id = m.document
-          LEFT JOIN groups g ON g.document = d.id AND g.gid = m.grp
-          WHERE d.city = ? AND d.doc = ? AND m.status = 'active' ORDER BY m.position]], plugin.id, doc)) do
-        m.lead_units, m.units = {}, {}
-        for u in conn:rows("SELECT unit, is_lead FROM measure_units WHERE measure = ? ORDER BY position", m.row_) do
-          m.units[#m.units + 1] = u.unit
-          if u.is_lead == 1 then m.lead_units[#m.lead_units + 1] = u.unit end
-        end
-        if #m.lead_units == 0 and m.units[1] then m.lead_units[1] = m.units[1] end
-        m.row_ = nil
-        out[#out + 1] = m
-      end
+      for _, m in ipairs(queries.measures(conn, plugin.id, doc)) do out[#out + 1] = m end
     end
     return out
   end
-  ctx.builders = M.shared()
+end
+
+--- The ctx handed to builders: read-only data access for one city, rule and period, with the
+--- members of contract.runtime.report (each described there); and the dataset behind it
+--- (kept from plugins: it holds the connection).
+function M.context(conn, plugin, rule, period, opts)
+  opts = opts or {}
+  local city = queries.city(conn, plugin.id)
+  if not city then cli.fail("%s is not in the database: run policytk load first", plugin.id) end
+  local docs, tids = covered(rule)
+  local set = dataset_of(conn, plugin, docs, tids)
+  local ps, pe = dates.bounds(period)
+  local ctx = {
+    city = city, period = period, period_start = ps, period_end = pe, as_of = opts.as_of or pe,
+    previous = dates.previous(period), docs = docs, rule = rule_view(rule),
+    thresholds = set:thresholds(plugin.id),
+    common = common, statuses = progress.STATUSES, colors = progress.COLOR, labels = progress.LABEL,
+    builders = M.shared(),
+  }
+  add_readers(ctx, conn, plugin, rule, set)
   require("policytk.plugins.http").attach(ctx, plugin)   -- ctx.http: the manifest's hosts only
   return ctx, set
 end

@@ -1,6 +1,7 @@
 -- The documentation stays current: docs/plugins.md ends with the contract tables that
--- `policytk contract` generates from the schemas (regenerate with `make docs`), and every
--- example script in scripts/examples runs.
+-- `policytk contract` generates from policytk.plugins.contract — the constructor schemas and
+-- the runtime ctx of each hook (regenerate with `make docs`) — and every example script in
+-- scripts/examples runs.
 
 local core = require "policytk.core"
 local testing = require "policytk.testing"
@@ -18,6 +19,22 @@ test("docs/plugins.md holds the current contract tables", function(t)
   t.ok(at, "docs/plugins.md has no '## Constructors' section")
   local generated = dofile(core.root .. "/scripts/cli/contract.lua").markdown() .. "\n"
   t.ok(doc:sub(at) == generated, "docs/plugins.md is out of date with the contract: run `make docs`")
+end)
+
+test("the generated part covers the runtime ctx of every hook, member by member", function(t)
+  local contract = require "policytk.plugins.contract"
+  local generated = dofile(core.root .. "/scripts/cli/contract.lua").markdown()
+  local at = generated:find("\n## Runtime: the ctx of each hook", 1, true)
+  t.ok(at, "`policytk contract` prints no '## Runtime' section")
+  local runtime = generated:sub(at)
+  for _, hook in ipairs(contract.runtime_order) do
+    local from = runtime:find("\n### runtime." .. hook .. "\n", 1, true)
+    t.ok(from, "no table for runtime." .. hook)
+    local part = runtime:sub(from + 1):match("^(.-)\n### ") or runtime:sub(from + 1)
+    for _, m in ipairs(contract.runtime[hook].members) do
+      t.ok(part:find("| `" .. m.name .. "` |", 1, true), "runtime." .. hook .. " has no row for " .. m.name)
+    end
+  end
 end)
 
 test("every example script runs", function(t)
