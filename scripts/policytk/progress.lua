@@ -68,61 +68,105 @@ local function window(t, as_of)
 end
 M.window = window
 
--- Flow figures from `from` to `upto` (period end dates), one granularity per year so that a
--- year's total is never counted twice: the annual figure when the year lies within the window,
--- else the quarters, plus the months no counted quarter covers. Returns sum, used (list).
-local function sum_flows(series, from, upto)
-  local years = {}
-  for _, o in ipairs(series) do
-    if o.e >= from and o.e <= upto then
-      local y = o.e:sub(1, 4)
-      local yr = years[y]
-      if not yr then yr = { Y = {}, Q = {}, M = {} }; years[y] = yr end
-      local g = yr[o.g]
-      g[#g + 1] = o
-    end
-  end
-  local sum, used, ys = 0, {}, {}
-  for y in pairs(years) do ys[#ys + 1] = y end
-  table.sort(ys)
-  for _, y in ipairs(ys) do
-    local yr = years[y]
-    if #yr.Y > 0 then
-      sum = sum + yr.Y[1].value
-      used[#used + 1] = yr.Y[1]
-    else
-      local covered = {}
-      for _, q in ipairs(yr.Q) do
-        sum = sum + q.value
-        used[#used + 1] = q
-        covered[q.period:sub(-1)] = true
-      end
-      for _, m in ipairs(yr.M) do
-        local q = tostring((tonumber(m.period:sub(6, 7)) - 1) // 3 + 1)
-        if not covered[q] then
-          sum = sum + m.value
-          used[#used + 1] = m
-        end
-      end
-    end
-  end
-  table.sort(used, function(a, b) return a.e < b.e end)
-  if #used == 0 then return nil, used end
-  return sum, used
-end
-M.sum_flows = sum_flows
-
--- The latest observation with period end on or before upto (ties: the finer period).
+-- The latest observation of a list with period end on or before upto (ties: the finer one).
 local GRAN_ORDER = { M = 3, Q = 2, Y = 1 }
-local function latest(series, upto)
+local function latest_in(list, upto)
   local best
-  for _, o in ipairs(series) do
+  for _, o in ipairs(list) do
     if o.e <= upto and (not best or o.e > best.e or (o.e == best.e and GRAN_ORDER[o.g] > GRAN_ORDER[best.g])) then
       best = o
     end
   end
   return best
 end
+
+-- Flow figures (当期) of one year inside the window, one granularity so that a year's total is
+-- never counted twice: the annual figure, else the quarters plus the months no counted
+-- quarter covers. Adds to used; returns the sum or nil.
+local function year_of_flows(yr, used)
+  if #yr.Y > 0 then
+    used[#used + 1] = yr.Y[1]
+    return yr.Y[1].value
+  end
+  local sum, covered = nil, {}
+  for _, q in ipairs(yr.Q) do
+    sum = (sum or 0) + q.value
+    used[#used + 1] = q
+    covered[q.period:sub(-1)] = true
+  end
+  for _, m in ipairs(yr.M) do
+    local q = tostring((tonumber(m.period:sub(6, 7)) - 1) // 3 + 1)
+    if not covered[q] then
+      sum = (sum or 0) + m.value
+      used[#used + 1] = m
+    end
+  end
+  return sum
+end
+
+-- Year-to-date figures (累计, 1—N月累计) of one year: the latest one up to `upto` less the
+-- latest one before `from` in the same year (the part of the year before the window), plus
+-- the flows reported after that latest one. Returns the sum, or nil when the year has no
+-- year-to-date figure inside the window.
+local function year_of_ytd(ytd, flows, from, upto, used)
+  local top = latest_in(ytd, upto)
+  if not top or top.e < from then return nil end
+  local base = latest_in(ytd, dates.add_days(from, -1))
+  used[#used + 1] = top
+  local sum = top.value
+  if base then
+    sum = sum - base.value
+    used[#used + 1] = base
+  end
+  local after = { Y = {}, Q = {}, M = {} }                 -- 当期 figures after the latest 累计
+  for _, g in ipairs({ "Q", "M" }) do
+    for _, o in ipairs(flows[g]) do
+      if o.e > top.e and dates.bounds(o.period) > top.e then after[g][#after[g] + 1] = o end
+    end
+  end
+  return sum + (year_of_flows(after, used) or 0)
+end
+
+-- The flow of an indicator from `from` to `upto` (period end dates): per year, its
+-- year-to-date figures when it has any (累计: the year's total so far is its latest figure,
+-- never the sum of them), else its flows (当期). Observations without a basis are flows.
+-- Returns sum, used (the observations it came from, oldest first); nil when none.
+local function sum_flows(series, from, upto)
+  local years = {}
+  local function year(y)
+    local yr = years[y]
+    if not yr then yr = { flows = { Y = {}, Q = {}, M = {} }, ytd = {}, inside = false }; years[y] = yr end
+    return yr
+  end
+  for _, o in ipairs(series) do
+    if o.e <= upto then
+      local yr = year(o.e:sub(1, 4))
+      if o.basis == "ytd" then
+        yr.ytd[#yr.ytd + 1] = o                    -- before `from` too: the base of the window
+        if o.e >= from then yr.inside = true end
+      elseif o.e >= from then
+        local g = yr.flows[o.g]
+        g[#g + 1] = o
+        yr.inside = true
+      end
+    end
+  end
+  local sum, used, ys = nil, {}, {}
+  for y, yr in pairs(years) do if yr.inside then ys[#ys + 1] = y end end
+  table.sort(ys)
+  for _, y in ipairs(ys) do
+    local yr = years[y]
+    local v = year_of_ytd(yr.ytd, yr.flows, from, upto, used)
+    if v == nil then v = year_of_flows(yr.flows, used) end
+    if v ~= nil then sum = (sum or 0) + v end
+  end
+  table.sort(used, function(a, b) return a.e < b.e end)
+  return sum, used
+end
+M.sum_flows = sum_flows
+
+-- The latest observation with period end on or before upto (ties: the finer period).
+local latest = latest_in
 M.latest = latest
 
 -- The observation for year y (the annual figure, else December, else Q4).

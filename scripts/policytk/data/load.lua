@@ -7,6 +7,7 @@
 --   load.catalog(conn)                 -- the common indicator catalog (city NULL)
 --   load.city(conn, plugin) → { docs = { {doc=, added=, updated=, withdrawn=, unchanged=, note=} } }
 
+local basis = require "policytk.data.basis"
 local store = require "policytk.data.store"
 local plugins = require "policytk.plugins"
 
@@ -64,7 +65,7 @@ local function put_indicators(conn, city, list)
   for _, ind in ipairs(list or {}) do
     put(conn, "indicators", { "city", "code" }, {
       city = city, code = ind.code, name = ind.name, unit = ind.unit, flow = ind.flow and 1 or 0,
-      aliases = lines(ind.aliases), description = ind.description,
+      basis = basis.default(ind), aliases = lines(ind.aliases), description = ind.description,
     })
   end
 end

@@ -166,6 +166,9 @@ M.indicator = S.record({
   { "name", S.string{ required = true, desc = "Chinese name: 新增中小微企业数" } },
   { "unit", S.enum(M.units, { required = true, desc = "base unit" }) },
   { "flow", S.boolean{ required = true, desc = "true: counted per period (新增…); false: a level at a date (余额)" } },
+  { "basis", S.enum(require("policytk.data.basis").WORDS, { desc = "口径: how its figures are reported "
+    .. "(当期 the flow of the period, 累计 1—N月累计, 期末 a stock, 比率 a rate); default 累计 for a flow, "
+    .. "比率 for a % level, else 期末; an import row may state its own" } ) },
   { "aliases", S.list(S.string(), { desc = "other names, for matching imports" }) },
   { "description", S.string{ desc = "what exactly is counted" } },
 }, { desc = "A measured quantity." })

@@ -10,6 +10,7 @@
 --   set:evaluate_all(as_of)           -- every target, worst first
 
 local cli = require "policytk.cli"
+local log = require "policytk.log"
 local store = require "policytk.data.store"
 local progress = require "policytk.progress"
 local dates = require "policytk.progress.dates"
@@ -110,7 +111,7 @@ end
 -- The observation rows of an indicator in one region, through one prepared statement.
 function Set:observations(indicator, region)
   if not self.stmt then
-    self.stmt = self.conn:prepare("SELECT period, value, unit, source, note, reported_at FROM observations "
+    self.stmt = self.conn:prepare("SELECT period, value, unit, source, note, reported_at, basis FROM observations "
       .. "WHERE indicator = ? AND region = ?")
   end
   return self.stmt:rows(indicator, region)
@@ -125,7 +126,7 @@ function Set:series(indicator, region, unit)
   s = {}
   for row in self:observations(indicator, region) do
     s[#s + 1] = store.clean({ period = row.period, value = row.value, unit = row.unit, source = row.source,
-                              note = row.note, reported_at = row.reported_at })
+                              note = row.note, reported_at = row.reported_at, basis = row.basis })
   end
   if #s == 0 and unit ~= "%" then s = self:county_sum(indicator, region) end
   dates.annotate(s)
@@ -146,6 +147,8 @@ end
 
 --- For a city code with no figures of its own: the sums of its counties' figures per period
 --- (rates are never summed; the caller skips them). Each derived figure has from_counties = n.
+--- Counties that report one period on different bases (one 累计, another 当期) cannot be
+--- added: that period is left out of the sum, with a warning naming it.
 function Set:county_sum(indicator, region)
   local city
   for id, c in pairs(self.cities) do if c.code == region then city = id end end
@@ -156,17 +159,27 @@ function Set:county_sum(indicator, region)
       local o = by_period[row.period]
       if not o then
         o = store.clean({ period = row.period, value = 0, unit = row.unit, source = row.source, note = row.note,
-                          reported_at = row.reported_at, from_counties = 0 })
+                          reported_at = row.reported_at, from_counties = 0, basis = row.basis })
         by_period[row.period] = o
         order[#order + 1] = o
       end
+      if store.clean({ b = row.basis }).b ~= o.basis then o.mixed_basis = true end
       o.value = o.value + row.value
       o.from_counties = o.from_counties + 1
       local rep = row.reported_at
       if rep and (not o.reported_at or rep > o.reported_at) then o.reported_at = rep end
     end
   end
-  return order
+  local kept = {}
+  for _, o in ipairs(order) do
+    if o.mixed_basis then
+      log.warn("警告: %s 在 %s 的 %s 期各县（市、区）报送口径不一致（累计与当期混报），未合计为全市数",
+        indicator, self.region_names and self.region_names[region] or region, o.period)
+    else
+      kept[#kept + 1] = o
+    end
+  end
+  return kept
 end
 
 --- The thresholds of a city (plugin{ progress = … } merged over the defaults).
