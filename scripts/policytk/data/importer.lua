@@ -12,9 +12,9 @@
 --     columns = { "a", "b", … },      the known columns, in the order missing ones are named
 --     required = { a = true, … },
 --     fold = function(name) → name,   how a trimmed header name is compared (default: as is)
---     other = function(job, name, raw, i, header) → true when the column is taken (it may
---       record it in header), or nil when it is not (after reporting job.bad("header", …)),
---       for a header name not in columns (default: refused as an unknown column)
+--     other = function(job, name, raw, i) → for a header name not in columns: the column's
+--       role (any true value, kept as header.other[i]), or nil when the column is refused
+--       (after job.bad("header", …)); default: refused as an unknown column
 --     missing_hint = " (see …)",      after `missing column "x"`
 --     comment_rows = true,            skip data rows whose first field starts with #
 --     cache_kib = 16384,              the SQLite page cache during the import
@@ -27,7 +27,8 @@
 --   importer.run(conn, path, spec, opts) → what writer.finish returns
 --     opts: display (the name in messages; default path), encoding, sheet; the rest is the
 --     spec's (job.opts)
---   header = { n = field count, pos = { name → index }, columns = { index → name } }
+--   header = { n = field count, pos = { name → index }, columns = { index → name },
+--              other = { index → role } }
 --   job = { conn =, opts =, shown =, now =, bad = function(column, problem), problems = }
 
 local row_source = require "policytk.data.row_source"
@@ -50,14 +51,15 @@ function M.read_header(fields, spec, job)
   local fold, other = spec.fold or same, spec.other or refuse
   local known = {}
   for _, c in ipairs(spec.columns) do known[c] = true end
-  local h, seen = { n = #fields, pos = {}, columns = {} }, {}
+  local h, seen = { n = #fields, pos = {}, columns = {}, other = {} }, {}
   for i, raw in ipairs(fields) do
     local name = fold(trim(raw))                 -- (the readers drop a BOM)
     if seen[name] then job.bad("header", string.format("column %q appears twice", name)) end
     if known[name] then
       h.pos[name], h.columns[i], seen[name] = i, name, true
-    elseif other(job, name, raw, i, h) then
-      seen[name] = true
+    else
+      local role = other(job, name, raw, i)
+      if role then h.other[i], seen[name] = role, true end
     end
   end
   for _, c in ipairs(spec.columns) do            -- in column order, the same every run
