@@ -10,6 +10,7 @@ local cli = require "policytk.cli"
 local store = require "policytk.data.store"
 local tabular = require "policytk.data.tabular"
 local firms = require "policytk.benefits.firms"
+local firm_import = require "policytk.benefits.firm_import"
 
 local function open(opts)
   local conn, path = store.open(opts.db)
@@ -26,14 +27,14 @@ end
 local sub = {}
 
 function sub.template()
-  io.stdout:write(firms.TEMPLATE)
+  io.stdout:write(require("policytk.benefits.firm_template").TEMPLATE)
   return 0
 end
 
 function sub.import(opts, args)
   if not args[1] then cli.usage_error("which file? policytk firms import FILE") end
   local conn, path = open(opts)
-  local c = store.guard(path, firms.import, conn, args[1], { city = opts.city, sheet = opts.sheet })
+  local c = store.guard(path, firm_import.import, conn, args[1], { city = opts.city, sheet = opts.sheet })
   conn:close()
   io.stdout:write(string.format("%s: %d firm(s) imported (%d new, %d replaced)\n", args[1],
     c.added + c.replaced, c.added, c.replaced))

@@ -1,4 +1,5 @@
--- policytk.data.import: observed figures from a CSV file into the observations table.
+-- policytk.data.import: observed figures from a CSV or XLSX file into the observations table
+-- (the observations' spec for policytk.data.importer, which runs the import).
 --
 -- Columns: indicator, region, period, value (required; region may be left out), unit,
 -- source, note. The whole file is one transaction: a bad row anywhere and nothing is
@@ -9,12 +10,11 @@
 --   import.file(conn, path, { encoding =, city = }) → { added =, updated =, unchanged = }
 
 local core = require "policytk.core"
-local row_source = require "policytk.data.row_source"
+local importer = require "policytk.data.importer"
 local schema = require "policytk.plugins.schema"
 local store = require "policytk.data.store"
 local values = require "policytk.data.values"
 local NULL = require("policytk.db").NULL
-local bad_rows = require "policytk.data.bad_rows"
 
 local M = {}
 
@@ -205,80 +205,43 @@ local function writer(conn, now)
   return put, counts, close
 end
 
-local function check_header(fields, bad)
-  local map, seen = {}, {}
-  for i, h in ipairs(fields) do
-    local name = trim(h):lower()
-    if not core.utf8_check(name) and not seen[name] then
-      local known = false
-      for _, c in ipairs(M.COLUMNS) do if c == name then known = true end end
-      if known then map[i] = name; seen[name] = true
-      else bad("header", string.format("unknown column %q%s", trim(h), suggest(name, M.COLUMNS))) end
-    elseif seen[name] then
-      bad("header", string.format("column %q appears twice", name))
-    else
-      bad("header", "invalid UTF-8 in the header")
+-- A header name that is not a column: refused, with the nearest column's name.
+local function unknown_column(job, name, raw)
+  if core.utf8_check(name) then
+    job.bad("header", "invalid UTF-8 in the header")
+  else
+    job.bad("header", string.format("unknown column %q%s", trim(raw), suggest(name, M.COLUMNS)))
+  end
+end
+
+-- The writer of policytk.data.importer: each row checked, then stored by put.
+local function observation_writer(job, header)
+  local conn, opts, bad = job.conn, job.opts, job.bad
+  conn:exec(TEMP)
+  local lk = lookups(conn, opts.city)
+  local put, counts, close = writer(conn, job.now)
+  local pos, cache = header.pos, { n = 0 }
+  local function row(fields, line, utf8_ok)
+    local ind, region, period, value, unit, source, note = check_row(fields, pos, lk, opts, bad, utf8_ok, cache)
+    if not ind then return end
+    local first = put(line, ind, region, period, value, unit, source, note)
+    if first then
+      bad("row", string.format("duplicate of line %d (same indicator, region and period)", first))
     end
   end
-  for _, c in ipairs(M.COLUMNS) do
-    if REQUIRED[c] and not seen[c] then bad("header", string.format("missing column %q", c)) end
-  end
-  return map
+  return { row = row, finish = function() return counts end, close = close }
 end
+
+M.SPEC = {
+  columns = M.COLUMNS, required = REQUIRED, fold = string.lower, other = unknown_column,
+  cache_kib = 16384,                             -- 16 MiB of page cache for the index inserts
+  writer = observation_writer,
+}
 
 --- Import the CSV or XLSX file at path. opts: encoding, sheet, city, display (the name shown in errors),
 --- today (YYYY-MM-DD, for tests). Raises cli.fail listing the bad rows.
 function M.file(conn, path, opts)
-  opts = opts or {}
-  local shown = opts.display or path
-  local rows, close, encoding = row_source.open(path, { encoding = opts.encoding, sheet = opts.sheet })
-  local checked = encoding == "utf-8"            -- the C reader has checked the UTF-8 of each field
-  local lk = lookups(conn, opts.city)
-  local problems = bad_rows.new(shown)
-  local function bad(col, problem) problems:add(col, problem) end
-  local counts
-  local now = store.now()
-  conn:exec("PRAGMA cache_size = -16384")        -- 16 MiB of page cache for the index inserts
-  local ok, e = pcall(conn.transaction, conn, function()
-    conn:exec(TEMP)
-    local put, got, close_writer = writer(conn, now)
-    local _ <close> = setmetatable({}, { __close = close_writer })
-    local header, pos, width = nil, nil, nil
-    local cache = { n = 0 }
-    for fields, line, problem, bad_utf8 in rows do
-      problems.line = line
-      if not fields then
-        bad(header and "row" or "header", problem)
-      elseif not header then
-        header = check_header(fields, bad)
-        if problems.total > 0 then break end
-        width, pos = #fields, {}
-        for i, name in pairs(header) do pos[name] = i end
-      elseif not (#fields == 1 and fields[1] == "") then
-        if #fields ~= width then
-          bad("row", string.format("%d fields; the header has %d", #fields, width))
-        else
-          local ind, region, period, value, unit, source, note =
-            check_row(fields, pos, lk, opts, bad, checked and not bad_utf8, cache)
-          if ind then
-            local first = put(line, ind, region, period, value, unit, source, note)
-            if first then
-              bad("row", string.format("duplicate of line %d (same indicator, region and period)", first))
-            end
-          end
-        end
-      end
-    end
-    if not header and problems.total == 0 then problems.line = 1; bad("header", "the file is empty") end
-    if problems.total > 0 then error("bad rows", 0) end
-    counts = got
-  end)
-  close()
-  if not ok then
-    if problems.total > 0 then problems:fail() end
-    error(e, 0)
-  end
-  return counts
+  return importer.run(conn, path, M.SPEC, opts)
 end
 
 return M

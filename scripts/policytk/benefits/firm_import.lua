@@ -1,0 +1,307 @@
+-- policytk.benefits.firm_import: the enterprise register's import — what a register row
+-- means (its columns, their checks, the firms and firm_years rows it writes), as a spec run
+-- by policytk.data.importer (CSV or XLSX, all or nothing, FILE:LINE: column: problem).
+--
+-- Columns: credit_code,name,kind,region,industry,founded,employees,above_scale_since,
+-- high_tech_until,tech_sme,specialized,awards, then revenue_YYYY and assets_YYYY (yuan) for
+-- as many years as the file has; any other column is kept, typed, in the record's `extra`
+-- (see policytk.benefits.firm_template).
+--
+--   firm_import.import(conn, path, { city =, sheet =, today =, display = }) → { added =, replaced = }
+
+local importer = require "policytk.data.importer"     -- runs the import; this module is its spec
+local credit_code = require "policytk.benefits.credit_code"
+local core = require "policytk.core"
+local json = require "policytk.json"
+local values = require "policytk.data.values"
+local NULL = require("policytk.db").NULL
+
+local M = {}
+
+M.COLUMNS = { "credit_code", "name", "kind", "region", "industry", "founded", "employees",
+              "above_scale_since", "high_tech_until", "tech_sme", "specialized", "awards" }
+M.REQUIRED = { credit_code = true, name = true, region = true }
+
+local KIND = { ["企业"] = "enterprise", enterprise = "enterprise", ["个体工商户"] = "individual_business",
+               individual_business = "individual_business", [""] = "enterprise" }
+local SPECIALIZED = { ["创新型"] = "innovative", innovative = "innovative", ["创新型中小企业"] = "innovative",
+                      ["省级"] = "provincial", provincial = "provincial", ["省级专精特新"] = "provincial",
+                      ["国家级小巨人"] = "little_giant", little_giant = "little_giant",
+                      ["小巨人"] = "little_giant" }
+local LEVEL = { national = "national", provincial = "provincial", municipal = "municipal",
+                ["国家级"] = "national", ["省级"] = "provincial", ["市级"] = "municipal" }
+local YES = { ["是"] = true, ["1"] = true, ["true"] = true, y = true, yes = true, Y = true }
+local NO = { ["否"] = true, ["0"] = true, ["false"] = true, n = true, no = true, N = true, [""] = true }
+
+local trim = values.trim
+
+local TRUE = { ["是"] = true, ["true"] = true, yes = true, Y = true, y = true }
+local FALSE = { ["否"] = true, ["false"] = true, no = true, N = true, n = true }
+
+--- An extra column's cell as a Lua value: empty → nil; 是/否 (true/false/yes/no) → boolean;
+--- a plain number → number; a JSON list or object → its value; anything else → the text.
+function M.typed(cell)
+  local s = trim(cell)
+  if s == "" then return nil end
+  if TRUE[s] then return true end
+  if FALSE[s] then return false end
+  if s:match("^%-?%d+%.?%d*$") then return math.tointeger(tonumber(s)) or tonumber(s) end
+  local c = s:sub(1, 1)
+  if c == "[" or c == "{" then
+    local ok, v = pcall(json.decode, s)
+    if ok then return v end
+  end
+  return s
+end
+
+-- The importer's hook for a header name that is not one of M.COLUMNS: revenue_YYYY and
+-- assets_YYYY are { what, year } (not a year to come), any other name an extra column.
+local function year_or_extra(job, name)
+  local what, year = name:match("^(revenue)_(%d%d%d%d)$")
+  if not what then what, year = name:match("^(assets)_(%d%d%d%d)$") end
+  if not what then return name ~= "" and name or true end          -- true: a blank name, ignored
+  year = tonumber(year)
+  if year > job.opts.today_year then
+    job.bad("header", string.format("column %s is for %d, a year in the future", name, year))
+  end
+  return { what, year }
+end
+
+-- The header's layout: { columns = {index → name}, years = {index → {what, year}},
+-- extra = {index → name} }.
+local function layout(h)
+  local l = { columns = h.columns, years = {}, extra = {} }
+  for i, role in pairs(h.other) do
+    if type(role) == "table" then l.years[i] = role elseif type(role) == "string" then l.extra[i] = role end
+  end
+  return l
+end
+
+local function parse_awards(s, bad)
+  local list = json.array()
+  if s == "" then return list end
+  s = s:gsub("；", ";"):gsub("：", ":")
+  for item in s:gmatch("[^;]+") do
+    local level, name, year = item:match("^%s*([^:]+):([^:]+):%s*(%d%d%d%d)%s*$")
+    if not level or not LEVEL[trim(level)] then
+      bad("awards", string.format("%q: expected level:name:year, level national/provincial/municipal", item))
+      return nil
+    end
+    list[#list + 1] = { level = LEVEL[trim(level)], name = trim(name), year = tonumber(year) }
+  end
+  return list
+end
+
+-- The name of the layout's column i, for a message.
+local function column_name(l, i)
+  local y = l.years[i]
+  return l.columns[i] or l.extra[i] or (y and y[1] .. "_" .. y[2]) or ("field " .. i)
+end
+
+-- Whether every field is UTF-8; else the first bad one is reported.
+local function utf8_fields(fields, l, bad)
+  for i = 1, #fields do                          -- in column order: the first bad field is named
+    local at = core.utf8_check(fields[i])
+    if at then bad(column_name(l, i), string.format("invalid UTF-8 (byte %d of the field)", at)); return false end
+  end
+  return true
+end
+
+-- credit_code, name, kind, region, industry of rec (the trimmed cells by column) into f.
+local function identity(f, rec, lk, opts, bad)
+  local code = (rec.credit_code or ""):upper()
+  local valid, why = credit_code.valid(code)
+  if not valid then bad("credit_code", string.format("%q: %s", rec.credit_code or "", why)) end
+  f.credit_code = code
+  f.name = rec.name or ""
+  if f.name == "" then bad("name", "empty") end
+  f.kind = KIND[rec.kind or ""]
+  if not f.kind then bad("kind", string.format("%q: expected 企业 or 个体工商户", rec.kind)) end
+  local region = rec.region or ""
+  f.region = lk.regions[region]
+  if not f.region then
+    bad("region", string.format("unknown region %q%s", region, opts.city and (" in " .. opts.city) or ""))
+  end
+  f.industry = rec.industry ~= "" and rec.industry or nil
+  if f.industry and not f.industry:match("^%u?%d%d%d?%d?$") then
+    bad("industry", string.format("%q is not a GB/T 4754 code (e.g. C3311)", f.industry))
+  end
+end
+
+local function given(s) return s and s ~= "" end
+
+-- founded, employees, above_scale_since, high_tech_until of rec into f.
+local function dates_and_sizes(f, rec, opts, bad)
+  if given(rec.founded) then
+    if not core.is_iso_date(rec.founded) then bad("founded", string.format("%q is not a date YYYY-MM-DD", rec.founded))
+    elseif rec.founded > opts.today then bad("founded", rec.founded .. " is in the future")
+    else f.founded = rec.founded end
+  end
+  if given(rec.employees) then
+    local n = math.tointeger(tonumber(rec.employees))
+    if not n or n < 0 then bad("employees", string.format("%q is not a number of people", rec.employees))
+    else f.employees = n end
+  end
+  if given(rec.above_scale_since) then
+    local y = math.tointeger(tonumber(rec.above_scale_since))
+    if not y or y < 1949 or y > opts.today_year then
+      bad("above_scale_since", string.format("%q is not a past year", rec.above_scale_since))
+    else f.above_scale_since = y end
+  end
+  if given(rec.high_tech_until) then
+    if not core.is_iso_date(rec.high_tech_until) then
+      bad("high_tech_until", string.format("%q is not a date YYYY-MM-DD", rec.high_tech_until))
+    else f.high_tech_until = rec.high_tech_until end
+  end
+end
+
+-- tech_sme, specialized, awards of rec into f (awards as JSON text).
+local function qualifications(f, rec, bad)
+  local ts = rec.tech_sme or ""
+  if YES[ts] then f.tech_sme = 1 elseif NO[ts] then f.tech_sme = 0
+  else bad("tech_sme", string.format("%q: expected 是 or 否", ts)) end
+  local sp = rec.specialized or ""
+  if sp ~= "" then
+    f.specialized = SPECIALIZED[sp]
+    if not f.specialized then bad("specialized", string.format("%q: expected 创新型, 省级 or 国家级小巨人", sp)) end
+  end
+  local awards = parse_awards(rec.awards or "", bad)
+  f.awards = awards and json.encode(awards) or "[]"
+end
+
+-- The revenue_YYYY and assets_YYYY cells → f.years[year] = { revenue =, assets = }.
+local function years(f, fields, l, bad)
+  f.years = {}
+  for i, y in pairs(l.years) do
+    local raw = trim(fields[i] or "")
+    if raw ~= "" then
+      local v, pct = values.number(raw)
+      local col = y[1] .. "_" .. y[2]
+      if not v or pct then bad(col, string.format("%q is not an amount in yuan", raw))
+      elseif v < 0 then bad(col, string.format("%s is negative", raw))
+      else
+        f.years[y[2]] = f.years[y[2]] or {}
+        f.years[y[2]][y[1]] = v
+      end
+    end
+  end
+end
+
+-- The extra cells, typed, as JSON text in f.extra; NAME_YYYY columns as extra.NAME[YYYY].
+local function extra(f, fields, l)
+  local e = {}
+  for i, name in pairs(l.extra) do
+    local v = M.typed(fields[i] or "")
+    local base, year = name:match("^(.+)_(%d%d%d%d)$")
+    if v ~= nil and base then                             -- an empty cell: the field is absent
+      e[base] = type(e[base]) == "table" and e[base] or {}
+      e[base][tonumber(year)] = v
+    elseif v ~= nil then
+      e[name] = v
+    end
+  end
+  f.extra = json.encode(e)
+end
+
+-- One data row → firm table (DB columns) + years, or nil after reporting its problems.
+-- utf8_ok: the reader has checked every field already.
+local function read_row(fields, l, lk, job, utf8_ok)
+  local bad, opts, before = job.bad, job.opts, job.problems.total
+  if not utf8_ok and not utf8_fields(fields, l, bad) then return nil end
+  local rec = {}
+  for i, name in pairs(l.columns) do rec[name] = trim(fields[i] or "") end
+  local f = {}
+  identity(f, rec, lk, opts, bad)
+  dates_and_sizes(f, rec, opts, bad)
+  qualifications(f, rec, bad)
+  years(f, fields, l, bad)
+  extra(f, fields, l)
+  return job.problems.total == before and f or nil
+end
+
+local function region_lookup(conn, city)
+  local regions = {}
+  for r in conn:rows("SELECT code, name FROM regions WHERE ?1 IS NULL OR city = ?1", city or NULL) do
+    regions[r.code], regions[r.name] = r.code, r.code
+  end
+  for r in conn:rows("SELECT id, code, name FROM cities WHERE ?1 IS NULL OR id = ?1", city or NULL) do
+    if r.code ~= NULL then regions[r.code] = r.code; regions[r.name] = r.code end
+  end
+  return { regions = regions }
+end
+
+local SQL = {
+  firm = [[INSERT INTO firms (credit_code, name, kind, region, industry, founded,
+      employees, above_scale_since, high_tech_until, tech_sme, specialized, awards, extra, source, imported_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (credit_code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+        region = excluded.region, industry = excluded.industry, founded = excluded.founded,
+        employees = excluded.employees, above_scale_since = excluded.above_scale_since,
+        high_tech_until = excluded.high_tech_until, tech_sme = excluded.tech_sme,
+        specialized = excluded.specialized, awards = excluded.awards, extra = excluded.extra,
+        source = excluded.source, imported_at = excluded.imported_at]],
+  exists = "SELECT imported_at FROM firms WHERE credit_code = ?",
+  del_years = "DELETE FROM firm_years WHERE credit_code = ?",
+  year = "INSERT INTO firm_years (credit_code, year, revenue, assets) VALUES (?, ?, ?, ?)",
+}
+
+-- Write firm f (its years replace those held); returns whether it replaced a held firm.
+local function store_firm(st, f, source, now)
+  local old = st.exists:bind(f.credit_code):step()
+  st.exists:reset()
+  st.firm:bind(f.credit_code, f.name, f.kind, f.region, f.industry or NULL, f.founded or NULL,
+    f.employees or NULL, f.above_scale_since or NULL, f.high_tech_until or NULL, f.tech_sme,
+    f.specialized or NULL, f.awards, f.extra, source, now):step()
+  st.del_years:bind(f.credit_code):step()
+  for year, v in pairs(f.years) do
+    st.year:bind(f.credit_code, year, v.revenue or NULL, v.assets or NULL):step()
+  end
+  return old ~= nil
+end
+
+-- The writer of policytk.data.importer: each row read, checked against the rows before it
+-- (a credit code twice) and, while the file has no problem, written.
+local function firm_writer(job, header)
+  local l, lk = layout(header), region_lookup(job.conn, job.opts.city)
+  local st = {}
+  for k, sql in pairs(SQL) do st[k] = job.conn:prepare(sql) end
+  local counts, seen = { added = 0, replaced = 0 }, {}
+  local function row(fields, line, utf8_ok)
+    local f = read_row(fields, l, lk, job, utf8_ok)
+    if not f then return end
+    if seen[f.credit_code] then
+      job.bad("credit_code", string.format("%s appears twice in the file (first on line %d)", f.credit_code,
+        seen[f.credit_code]))
+      return
+    end
+    seen[f.credit_code] = line
+    if job.problems.total > 0 then return end
+    if store_firm(st, f, job.shown, job.now) then counts.replaced = counts.replaced + 1
+    else counts.added = counts.added + 1 end
+  end
+  local function close() for _, s in pairs(st) do s:close() end end
+  return { row = row, finish = function() return counts end, close = close }
+end
+
+M.SPEC = {
+  columns = M.COLUMNS, required = M.REQUIRED, other = year_or_extra,
+  missing_hint = " (see `policytk firms template`)",
+  comment_rows = true,
+  -- room for the pages the inserts touch: firm_years_by_year takes the years in (year, code)
+  -- order, not the file's, and with the default 2 MiB a large import waits on the disk cache
+  -- (1M firms: 155 s; 116 s with this; what it holds is freed after the import)
+  cache_kib = 262144,
+  writer = firm_writer,
+}
+
+--- Import the register at path (CSV or .xlsx). opts: city, sheet, today (YYYY-MM-DD),
+--- display. All or nothing: any bad row raises cli.fail listing up to 50 problems as
+--- FILE:LINE: column: problem. Returns { added =, replaced = }.
+function M.import(conn, path, opts)
+  opts = opts or {}
+  opts.today = opts.today or os.date("!%Y-%m-%d")
+  opts.today_year = tonumber(opts.today:sub(1, 4))
+  return importer.run(conn, path, M.SPEC, opts)
+end
+
+return M
