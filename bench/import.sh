@@ -20,7 +20,7 @@ t1=$(date +%s.%N)
 # the equivalent table: the observations table of migrations/0001_init.sql, with its indexes
 SCHEMA="PRAGMA journal_mode=WAL;
   CREATE TABLE obs(indicator TEXT NOT NULL, region TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL,
-    unit TEXT, source TEXT, note TEXT, UNIQUE(indicator, region, period));
+    unit TEXT, basis TEXT, source TEXT, note TEXT, UNIQUE(indicator, region, period));
   CREATE INDEX obs_region_period ON obs(region, period); CREATE INDEX obs_period ON obs(period);"
 sqlite3 "$tmp/s.db" "$SCHEMA" >/dev/null
 t2=$(date +%s.%N)

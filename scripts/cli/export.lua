@@ -3,13 +3,14 @@
 local cli = require "policytk.cli"
 local store = require "policytk.data.store"
 local tabular = require "policytk.data.tabular"
+local basis = require "policytk.data.basis"
 local import = require "policytk.data.import"
 
 return {
   summary = "export observations as CSV, JSON or XLSX (CSV and XLSX re-import with policytk import)",
   usage = "policytk export observations [--format csv|json|xlsx] [-o FILE] [--city C] [--db PATH]",
   description = "Writes every observation with the columns of `policytk import`: indicator, region,\n"
-    .. "period, value (in the indicator's base unit), unit, source, note.",
+    .. "period, value (in the indicator's base unit), unit, basis (口径: 当期, 累计, 期末, 比率), source, note.",
   options = {
     { "--format", arg = "FORMAT", values = { "csv", "json", "xlsx" }, default = "csv", help = "output format" },
     { "-o", arg = "FILE", help = "write to FILE (needed for xlsx)" },
@@ -21,11 +22,12 @@ return {
       cli.usage_error("expected: policytk export observations")
     end
     local conn = store.open(opts.db)
-    local rows = store.all(conn, [[SELECT o.indicator, o.region, o.period, o.value, o.unit, o.source, o.note
+    local rows = store.all(conn, [[SELECT o.indicator, o.region, o.period, o.value, o.unit, o.basis, o.source, o.note
         FROM observations o
         WHERE ?1 IS NULL OR o.region IN (SELECT code FROM regions WHERE city = ?1)
           OR o.region IN (SELECT code FROM cities WHERE id = ?1)
         ORDER BY o.indicator, o.region, o.period]], opts.city)
+    for _, r in ipairs(rows) do r.basis = r.basis and basis.label(r.basis) or nil end
     conn:close()
     local cols = {}
     for i, c in ipairs(import.COLUMNS) do cols[i] = { key = c } end

@@ -18,6 +18,8 @@ return {
     { "--encoding", arg = "E", help = "utf-8, gbk or gb18030 (default: detected)" },
     { "--sheet", arg = "S", help = "the XLSX sheet (name or number; default the first)" },
     { "--city", arg = "CITY", help = "the city (plugin id): default region, and its indicators only" },
+    { "--by", arg = "NAME", help = "who imports (recorded with the batch; default $USER)" },
+    { "--allow-revisions", help = "take a 累计 figure below an earlier one of the year as a correction" },
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
@@ -27,10 +29,11 @@ return {
     if opts.city and not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", opts.city) then
       cli.fail("no city %q in the database", opts.city)
     end
-    local c = store.guard(path, import.file, conn, args[1], { encoding = opts.encoding, sheet = opts.sheet, city = opts.city })
+    local c = store.guard(path, import.file, conn, args[1], { encoding = opts.encoding, sheet = opts.sheet, city = opts.city,
+      by = opts.by, allow_revisions = opts["allow-revisions"] })
     conn:close()
-    io.stdout:write(string.format("%s: %d observation(s) imported (%d new, %d updated, %d unchanged)\n",
-      args[1], c.added + c.updated, c.added, c.updated, c.unchanged))
+    io.stdout:write(string.format("%s: %d observation(s) imported (%d new, %d updated, %d unchanged; batch %d)\n",
+      args[1], c.added + c.updated, c.added, c.updated, c.unchanged, c.batch))
     return 0
   end,
 }

@@ -2,14 +2,22 @@
 -- (the observations' spec for policytk.data.importer, which runs the import).
 --
 -- Columns: indicator, region, period, value (required; region may be left out), unit,
--- source, note. The whole file is one transaction: a bad row anywhere and nothing is
--- imported; the error lists up to 50 bad rows as "FILE:LINE: column: problem". A value for
+-- basis (口径: 当期, 累计, 期末, 比率 and the words of policytk.data.basis; default the
+-- indicator's), source, note. The whole file is one transaction: a bad row anywhere and nothing
+-- is imported; the error lists up to 50 bad rows as "FILE:LINE: column: problem". A value for
 -- an indicator/region/period already held overwrites it; the old one goes to
--- observation_revisions.
+-- observation_revisions. The file is one batch (policytk.data.batches): who, when, the file's
+-- name and SHA-256, how many figures; every figure and revision names its batch.
+-- A year-to-date (累计) figure below an earlier one of the same year is refused, naming both
+-- lines, unless opts.allow_revisions (then it is taken as a correction).
 --
---   import.file(conn, path, { encoding =, city = }) → { added =, updated =, unchanged = }
+--   import.file(conn, path, { encoding =, city =, by =, allow_revisions = })
+--     → { added =, updated =, unchanged =, batch = }
 
+local basis = require "policytk.data.basis"
+local batches = require "policytk.data.batches"
 local core = require "policytk.core"
+local dates = require "policytk.progress.dates"
 local importer = require "policytk.data.importer"
 local schema = require "policytk.plugins.schema"
 local store = require "policytk.data.store"
@@ -18,7 +26,7 @@ local NULL = require("policytk.db").NULL
 
 local M = {}
 
-M.COLUMNS = { "indicator", "region", "period", "value", "unit", "source", "note" }
+M.COLUMNS = { "indicator", "region", "period", "value", "unit", "basis", "source", "note" }
 local REQUIRED = { indicator = true, period = true, value = true }
 
 local trim = values.trim
@@ -26,9 +34,10 @@ local trim = values.trim
 -- Lookup tables from the database: indicators by code/name/alias, regions by code/name.
 local function lookups(conn, city)
   local ind, names, regions, rnames = {}, {}, {}, {}
-  for _, r in ipairs(store.all(conn, "SELECT city, code, name, unit, aliases FROM indicators "
+  for _, r in ipairs(store.all(conn, "SELECT city, code, name, unit, flow, basis, aliases FROM indicators "
       .. "WHERE city IS NULL OR ?1 IS NULL OR city = ?1 ORDER BY city IS NOT NULL", city)) do
-    local entry = { code = r.code, unit = r.unit, city = r.city }
+    local entry = { code = r.code, unit = r.unit, city = r.city, flow = r.flow == 1,
+                    basis = r.basis or basis.default({ flow = r.flow == 1, unit = r.unit }) }
     if not ind[r.code] then ind[r.code] = entry end
     names[#names + 1] = r.code
     local all = { r.name }
@@ -65,10 +74,29 @@ local function is_plain_count(s)             -- digits only: values.number would
   return #s <= 15 and s:find("^%d+$") ~= nil
 end
 
+-- The basis of a row: its own 口径 cell, else what its header implies (a 累计数 column), else
+-- the indicator's. Returns the code, or nil after bad().
+local function row_basis(raw, implied, ind, bad)
+  local word = trim(raw or "")
+  local code, problem
+  if word ~= "" then
+    code, problem = basis.parse(word)
+    if not code then bad("basis", problem); return nil end
+  elseif implied then
+    code = basis.parse(implied)
+  end
+  if not ind then return code end
+  code = code or ind.basis
+  local fits, why = basis.fits(code, ind)
+  if not fits then bad("basis", string.format("%s: %s", ind.code, why)); return nil end
+  return code
+end
+
 -- Check one record (fields by position; pos: column name → position). Returns indicator,
--- region, period, value, unit, source, note, or nil after calling bad(column, problem).
--- utf8_ok: the reader has checked every field already.
-local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache)
+-- region, period, value, unit, source, note, basis, or nil after calling bad(column, problem).
+-- utf8_ok: the reader has checked every field already. implied: header.implied (a basis a
+-- column's name gives).
+local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
   if not utf8_ok then
     for _, col in ipairs(M.COLUMNS) do           -- in column order: the first bad field is named
       local raw = fields[pos[col]] or ""
@@ -123,13 +151,15 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache)
     end
     ounit = ind.unit
   end
+  local obasis = row_basis(pos.basis and fields[pos.basis], implied and implied.basis, ind, bad)
+  if not obasis then ok = false end
   if not ok then return nil end
   local source, note = fields[pos.source], fields[pos.note]
   if math.type(ovalue) == "float" and ovalue == math.floor(ovalue) and math.abs(ovalue) < 2^53 then
     ovalue = math.tointeger(ovalue)
   end
   return oind, oregion, operiod, ovalue, ounit or NULL,
-    source and source ~= "" and source or NULL, note and note ~= "" and note or NULL
+    source and source ~= "" and source or NULL, note and note ~= "" and note or NULL, obasis
 end
 
 -- Rows go straight into observations inside the one transaction, each new one with the next
@@ -146,30 +176,34 @@ DELETE FROM temp.import_seen;
 ]]
 
 local SQL = {
-  insert = [[INSERT INTO observations (id, indicator, region, period, value, unit, source, note, reported_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, region, period) DO NOTHING]],
+  insert = [[INSERT INTO observations (id, indicator, region, period, value, unit, source, note, reported_at,
+    basis, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, region, period) DO NOTHING]],
   mark = "INSERT INTO temp.import_lines (id, off) VALUES (?, ?)",
   first_new = "SELECT off FROM temp.import_lines WHERE id <= ? ORDER BY id DESC LIMIT 1",
   held = [[SELECT id, (value IS NOT CAST(?4 AS REAL) OR unit IS NOT ?5 OR source IS NOT ?6
-    OR note IS NOT ?7) AS changed FROM observations WHERE indicator = ?1 AND region = ?2 AND period = ?3]],
+    OR note IS NOT ?7 OR basis IS NOT ?8) AS changed FROM observations
+    WHERE indicator = ?1 AND region = ?2 AND period = ?3]],
   seen = "INSERT INTO temp.import_seen (id, line) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
   first_seen = "SELECT line FROM temp.import_seen WHERE id = ?",
-  revise = [[INSERT INTO observation_revisions (observation, value, unit, source, note, reported_at, replaced_at)
-    SELECT id, value, unit, source, note, reported_at, ? FROM observations WHERE id = ?]],
-  update = "UPDATE observations SET value = ?, unit = ?, source = ?, note = ?, reported_at = ? WHERE id = ?",
+  revise = [[INSERT INTO observation_revisions (observation, value, unit, source, note, reported_at, replaced_at,
+    basis, batch, replaced_by)
+    SELECT id, value, unit, source, note, reported_at, ?1, basis, batch, ?3 FROM observations WHERE id = ?2]],
+  update = [[UPDATE observations SET value = ?, unit = ?, source = ?, note = ?, reported_at = ?, basis = ?,
+    batch = ? WHERE id = ?]],
 }
 
--- The writer: put(line, indicator, region, period, value, unit, source, note) stores one
--- checked row, or returns the first line of the row it duplicates.
-local function writer(conn, now)
+-- The writer: put(line, indicator, region, period, value, unit, source, note, basis) stores one
+-- checked row in batch `batch`, or returns the first line of the row it duplicates.
+-- line_of(id) is the line of this file that gave observation id, or nil.
+local function writer(conn, now, batch)
   local st = {}
   for k, sql in pairs(SQL) do st[k] = conn:prepare(sql) end
   local base = conn:first("SELECT coalesce(max(id), 0) AS m FROM observations").m
   local counts = { added = 0, updated = 0, unchanged = 0 }
   local next_id, last_off = base + 1, nil
   local insert, changes = st.insert, conn.changes
-  local function put(line, ind, region, period, value, unit, source, note)
-    insert:bind(next_id, ind, region, period, value, unit, source, note, now):step()
+  local function put(line, ind, region, period, value, unit, source, note, b)
+    insert:bind(next_id, ind, region, period, value, unit, source, note, now, b, batch):step()
     if changes(conn) == 1 then
       local off = line - next_id
       if off ~= last_off then st.mark:bind(next_id, off):step(); last_off = off end
@@ -177,7 +211,7 @@ local function writer(conn, now)
       counts.added = counts.added + 1
       return nil
     end
-    local held = st.held:bind(ind, region, period, value, unit, source, note):step()
+    local held = st.held:bind(ind, region, period, value, unit, source, note, b):step()
     st.held:reset()
     if held.id > base then                       -- added earlier in this file
       local first = st.first_new:bind(held.id):step()
@@ -191,18 +225,80 @@ local function writer(conn, now)
       return first.line
     end
     if held.changed == 1 then
-      st.revise:bind(now, held.id):step()
-      st.update:bind(value, unit, source, note, now, held.id):step()
+      st.revise:bind(now, held.id, batch):step()
+      st.update:bind(value, unit, source, note, now, b, batch, held.id):step()
       counts.updated = counts.updated + 1
     else
       counts.unchanged = counts.unchanged + 1
     end
     return nil
   end
+  local function line_of(id)
+    if id > base then
+      local first = st.first_new:bind(id):step()
+      st.first_new:reset()
+      return first and id + first.off
+    end
+    local seen = st.first_seen:bind(id):step()
+    st.first_seen:reset()
+    return seen and seen.line
+  end
   local function close()
     for _, s in pairs(st) do s:close() end
   end
-  return put, counts, close
+  return put, counts, close, line_of
+end
+
+-- The year-to-date (累计) figures of every indicator, region and year this batch wrote one
+-- of, in period order: { { id, indicator, region, period, value, batch, e } … } per group.
+local YTD_GROUPS = [[
+WITH touched AS (SELECT DISTINCT indicator, region, substr(period, 1, 4) AS y FROM observations
+                 WHERE batch = ?1 AND basis = 'ytd')
+SELECT o.id, o.indicator, o.region, o.period, o.value, o.batch FROM observations o
+JOIN touched t ON o.indicator = t.indicator AND o.region = t.region AND substr(o.period, 1, 4) = t.y
+WHERE o.basis = 'ytd' ORDER BY o.indicator, o.region, o.period]]
+
+local function ytd_groups(conn, batch)
+  local groups, by_key = {}, {}
+  for _, r in ipairs(store.all(conn, YTD_GROUPS, batch)) do
+    local key = r.indicator .. "|" .. r.region .. "|" .. r.period:sub(1, 4)
+    local g = by_key[key]
+    if not g then g = {}; by_key[key] = g; groups[#groups + 1] = g end
+    local _, e, gran = dates.bounds(r.period)
+    r.e, r.rank = e, gran == "M" and 3 or gran == "Q" and 2 or 1
+    g[#g + 1] = r
+  end
+  for _, g in ipairs(groups) do
+    table.sort(g, function(a, b) if a.e ~= b.e then return a.e < b.e end return a.rank < b.rank end)
+  end
+  return groups
+end
+
+-- A 累计 series may not fall within a year: each figure below the one before it is a problem
+-- at the line that gave the later figure (or the earlier one, when only that came from this
+-- file), naming the other.
+local function check_ytd(job, batch, line_of)
+  local problems, bad = job.problems, job.bad
+  local function where(r)
+    if r.batch == batch then
+      local l = line_of(r.id)
+      if l then return l, string.format("第%d行", l) end
+    end
+    return nil, string.format("库中已有数据（批次 %s）", tostring(r.batch or "—"))
+  end
+  for _, g in ipairs(ytd_groups(job.conn, batch)) do
+    for i = 2, #g do
+      local a, b = g[i - 1], g[i]
+      if b.e > a.e and b.value < a.value then
+        local la, wa = where(a)
+        local lb, wb = where(b)
+        problems.line = lb or la or problems.line
+        bad("value", string.format("%s 在 %s 的累计数 %s（%s，%s）小于此前 %s 的累计数 %s（%s）："
+          .. "1—N月累计数在一年内不应下降；如为更正，请加 --allow-revisions",
+          b.indicator, b.region, tostring(b.value), b.period, wb, a.period, tostring(a.value), wa))
+      end
+    end
+  end
 end
 
 -- A header name that is not a column: refused, with the nearest column's name.
@@ -219,17 +315,29 @@ local function observation_writer(job, header)
   local conn, opts, bad = job.conn, job.opts, job.bad
   conn:exec(TEMP)
   local lk = lookups(conn, opts.city)
-  local put, counts, close = writer(conn, job.now)
-  local pos, cache = header.pos, { n = 0 }
+  local batch = batches.open(conn, { kind = opts.kind or "import", by = opts.by, file = opts.file or job.shown,
+                                     sha256 = opts.sha256, description = job.description })
+  local put, counts, close, line_of = writer(conn, job.now, batch)
+  local pos, cache, implied = header.pos, { n = 0 }, header.implied
   local function row(fields, line, utf8_ok)
-    local ind, region, period, value, unit, source, note = check_row(fields, pos, lk, opts, bad, utf8_ok, cache)
+    local ind, region, period, value, unit, source, note, b =
+      check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
     if not ind then return end
-    local first = put(line, ind, region, period, value, unit, source, note)
+    local first = put(line, ind, region, period, value, unit, source, note, b)
     if first then
       bad("row", string.format("duplicate of line %d (same indicator, region and period)", first))
     end
   end
-  return { row = row, finish = function() return counts end, close = close }
+  local function finish()
+    if job.problems.total == 0 and not opts.allow_revisions then
+      check_ytd(job, batch, line_of)
+      if job.problems.total > 0 then error("bad rows", 0) end   -- the importer lists them, rolls back
+    end
+    batches.finish(conn, batch, counts.added + counts.updated)
+    counts.batch = batch
+    return counts
+  end
+  return { row = row, finish = finish, close = close }
 end
 
 M.SPEC = {

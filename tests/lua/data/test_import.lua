@@ -54,20 +54,20 @@ test("csv reader: quotes, commas, doubled quotes, newlines, BOM, CRLF", function
 end)
 
 test("import: names, aliases, values in 万/亿/%, thousands separators; text verbatim", function(t)
-  local code, out, err = import("indicator,region,period,value,unit,source,note\n"
-    .. "new_smes,339901,2023,\"1,234\",家,\"x'); DROP TABLE observations;--\",\"a,\"\"b\"\"\nc\"\n"
-    .. "新增中小微企业数,测试区,2023-Q3,1.2万,,,\n"
-    .. "新增中小微企业,测试市,2023-09,3亿,,,\n"
-    .. "new_smes,,2022,2,万家,,\n"
-    .. "guarantee_fee_rate,339901,2023,15%,,,\n", "--city", "good")
+  local code, out, err = import("indicator,region,period,value,unit,source,note,basis\n"
+    .. "new_smes,339901,2023,\"1,234\",家,\"x'); DROP TABLE observations;--\",\"a,\"\"b\"\"\nc\",当期\n"
+    .. "新增中小微企业数,测试区,2023-Q3,1.2万,,,,当季\n"
+    .. "新增中小微企业,测试市,2023-09,3亿,,,,\n"
+    .. "new_smes,,2022,2,万家,,,\n"
+    .. "guarantee_fee_rate,339901,2023,15%,,,,\n", "--city", "good")
   t.eq(code, 0, err)
   t.eq(out, CSV .. ": 5 observation(s) imported (5 new, 0 updated, 0 unchanged)\n")
-  t.eq(export(), "indicator,region,period,value,unit,source,note\r\n"
-    .. "guarantee_fee_rate,339901,2023,15,%,,\r\n"
-    .. "new_smes,339900,2022,20000,家,,\r\n"
-    .. "new_smes,339900,2023-09,300000000,家,,\r\n"
-    .. "new_smes,339901,2023,1234,家,x'); DROP TABLE observations;--,\"a,\"\"b\"\"\nc\"\r\n"
-    .. "new_smes,339901,2023-Q3,12000,家,,\r\n")
+  t.eq(export(), "indicator,region,period,value,unit,basis,source,note\r\n"
+    .. "guarantee_fee_rate,339901,2023,15,%,比率,,\r\n"
+    .. "new_smes,339900,2022,20000,家,累计,,\r\n"
+    .. "new_smes,339900,2023-09,300000000,家,累计,,\r\n"
+    .. "new_smes,339901,2023,1234,家,当期,x'); DROP TABLE observations;--,\"a,\"\"b\"\"\nc\"\r\n"
+    .. "new_smes,339901,2023-Q3,12000,家,当期,,\r\n")
 end)
 
 test("export → import round trip; re-import overwrites and keeps the old value", function(t)
@@ -79,7 +79,7 @@ test("export → import round trip; re-import overwrites and keeps the old value
   t.eq(export(), before)
   code = import("indicator,region,period,value\nnew_smes,339901,2023,1300\n")
   t.eq(code, 0)
-  t.match(export(), "new_smes,339901,2023,1300,家,,\r\n")
+  t.match(export(), "new_smes,339901,2023,1300,家,累计,,\r\n")   -- no 口径 column: the indicator's (累计)
   local conn = db.open(DB, { readonly = true })
   local r = conn:first([[SELECT r.value FROM observation_revisions r JOIN observations o ON o.id = r.observation
     WHERE o.indicator = 'new_smes' AND o.region = '339901' AND o.period = '2023']])
