@@ -8,9 +8,13 @@
 -- Bureau sheets as they are (docs/data.md, "Periods and values as bureaus write them"):
 --
 --   values.read_period("2025年1-6月") → "2025-06", "ytd"      values.read_period("2025年二季度") → "2025-Q2"
+--   values.read_value("(3.5)万户") → -3.5, "万户", {}          values.read_value("暂无") → nil (not reported)
+--   values.convert(3.5, "万户", "家") → 35000                  values.convert(1, "万人", "家") → nil, problem
 --
--- number / period keep their English problems (the CSV import quotes them); read_period answers
--- in Chinese, quoting the cell. It never raises on any string.
+-- number / period keep their English problems (the CSV import quotes them); the read_* functions
+-- and convert answer in Chinese, quoting the cell. None of them raises on any string.
+
+local contract = require "policytk.plugins.contract"
 
 local M = {}
 
@@ -92,7 +96,7 @@ function M.period(s, today)
 end
 
 -- ---------------------------------------------------------------------------------------------
--- Bureau sheets as they are: read_period.
+-- Bureau sheets as they are: read_period, read_value, convert.
 
 --- s with the full-width ASCII forms (U+FF01–U+FF5E: ０-９ ． － ＋ （ ） ％ ／ ～ Ｑ …) folded to
 --- ASCII and U+3000 to a space. Works byte-wise: never raises on invalid UTF-8.
@@ -293,6 +297,143 @@ function M.read_period(s, opts)
     return nil, string.format("期间 %q 在未来（今天是 %s）", cell, today)
   end
   return p, hint
+end
+
+-- Values ------------------------------------------------------------------------------------------
+
+-- Cells that say "not reported": the caller makes no row (never a 0). Dashes of any kind and
+-- any count (-, --, —, ——, －) are matched separately.
+local NOT_REPORTED = { [""] = true, ["暂无"] = true, ["无"] = true, ["空"] = true, ["/"] = true,
+                       ["n/a"] = true }
+
+local DASHES = { "\u{2014}", "\u{2013}", "\u{2012}", "\u{2015}", "\u{2212}", "%-" }
+
+local function only_dashes(s)
+  for _, d in ipairs(DASHES) do s = s:gsub(d, "") end
+  return s == ""
+end
+
+local function bad_value(cell, why)
+  return string.format("数值 %q 无法识别%s", cell, why and ("：" .. why) or "")
+end
+
+--- sign, number text, unit text of a value (parentheses already taken off), or nil, why.
+local function split_number(body)
+  local sign, num, rest = body:match("^([+-]?)([%d,%.]+)(.*)$")
+  if not sign then return nil end
+  local exp = rest:match("^[eE][+-]?%d+")
+  if exp and num:find("^%d+%.?%d*$") then num, rest = num .. exp, rest:sub(#exp + 1) end
+  rest = M.trim(rest)
+  if rest:find("^%d") then return nil, "数字中间不能有空格" end
+  if rest:find("%d") then return nil, "单位里不应有数字" end
+  return sign, num, rest
+end
+
+--- The value of a number text: 1234, 1234.5, .5, 1,234.5 (commas every three digits), 1.5E+7.
+local function number_of(num)
+  if num:find(",") then
+    local int, frac = num:match("^(%d%d?%d?[,%d]*)(%.?%d*)$")
+    if not int or int:gsub("^%d%d?%d?", ""):gsub(",%d%d%d", "") ~= "" then return nil end
+    num = int:gsub(",", "") .. frac
+  elseif not (num:find("^%d+%.?%d*$") or num:find("^%.%d+$") or num:find("^%d+%.?%d*[eE][+-]?%d+$")) then
+    return nil
+  end
+  local v = tonumber(num)
+  if not v or v == math.huge then return nil end                       -- 1E999
+  if math.type(v) == "float" and v == math.floor(v) and math.abs(v) < 2^53 then v = math.tointeger(v) end
+  return v
+end
+
+--- number, unit_text, info | nil (not reported) | nil, problem. Reads a value cell as bureaus
+--- write it: 1,234.5, 10200亿元, 1.02万亿元, 3.5万户, 12.5%, 12.5％, (12) and （12） (= -12, the
+--- unit inside or after the parentheses), full-width digits, a leading + or －.
+--- unit_text: what followed the number, trimmed, full-width folded ("" when none); the caller
+--- converts it with values.convert. info.pct: the unit is %. A number s is returned as it is.
+--- Blank, 暂无, 无, 空, N/A, /, ／ and dashes (-, --, —, －) are not reported: nil and no problem.
+--- opts: reserved (no options yet). Never raises.
+function M.read_value(s, opts)                       -- luacheck: ignore opts
+  if type(s) == "number" then
+    if s ~= s or s == math.huge or s == -math.huge then return nil, bad_value(tostring(s)) end
+    return s, "", { pct = false }
+  end
+  if type(s) ~= "string" then return nil end
+  local cell = M.trim(s)
+  local body = M.trim(fold_width(s)):gsub("\u{2212}", "-")
+  if NOT_REPORTED[body:lower()] or only_dashes(body) then return nil end
+  local neg, after = false, nil
+  local inner, tail = body:match("^%((.*)%)(.*)$")
+  if inner then
+    neg, body, after = true, M.trim(inner), M.trim(tail)
+    if body:find("^[+-]") then return nil, bad_value(cell, "括号内不应再有正负号") end
+  end
+  local sign, num, unit = split_number(body)
+  if not sign then return nil, bad_value(cell, num) end
+  if after and after ~= "" then
+    if unit ~= "" or after:find("%d") then return nil, bad_value(cell) end
+    unit = after
+  end
+  local v = number_of(num)
+  if not v then return nil, bad_value(cell) end
+  if neg or sign == "-" then v = -v end
+  return v, unit, { pct = unit == "%" }
+end
+
+-- Units -----------------------------------------------------------------------------------------
+
+-- Multipliers written before a base unit, longest first (万亿 before 万 and 亿).
+local MULTIPLIERS = { { "万亿", 1e12 }, { "百万", 1e6 }, { "亿", 1e8 }, { "万", 1e4 }, { "千", 1e3 } }
+
+-- Units that stand for one another: each names its class. 家 and 户 both count firms (a bureau
+-- writes 户 for 市场主体); 个 stays apart. Percentage points go with %.
+local SAME = { ["家"] = "firms", ["户"] = "firms", ["%"] = "percent", ["个百分点"] = "percent",
+               ["百分点"] = "percent" }
+
+-- Units no multiplier may precede.
+local NO_MULTIPLIER = { ["%"] = true, ["个百分点"] = true, ["百分点"] = true }
+
+local BASE = {}
+for _, u in ipairs(contract.units) do BASE[u] = true end
+for u in pairs(SAME) do BASE[u] = true end
+
+--- multiplier, base of a unit text: 万户 → 1e4, "户"; 千瓦 → 1, "千瓦"; 万 → 1e4, "" (no base:
+--- the indicator's). A text that is neither is its own base (1, text).
+local function split_unit(u)
+  if BASE[u] then return 1, u end
+  for _, pm in ipairs(MULTIPLIERS) do
+    local prefix = pm[1]
+    if u:sub(1, #prefix) == prefix then
+      local rest = u:sub(#prefix + 1)
+      if rest == "" or (BASE[rest] and not NO_MULTIPLIER[rest]) then return pm[2], rest end
+    end
+  end
+  return 1, u
+end
+
+local function same_base(a, b)
+  return a == b or (SAME[a] ~= nil and SAME[a] == SAME[b])
+end
+
+--- number in the indicator's unit, or nil and the problem. unit_text: as read_value returns it
+--- ("" or nil: the number as it is). A multiplier (万 亿 万亿 千 百万) before a base unit scales;
+--- 家/户 are interchangeable, % and 个百分点 too; anything else must be the indicator's unit:
+--- 单位 "万人" 不能换算为指标单位 "家". The indicator's unit may carry a multiplier itself.
+function M.convert(number, unit_text, indicator_unit)
+  if unit_text == nil or unit_text == "" then return number end
+  local m1, b1 = split_unit(unit_text)
+  local m2, b2 = split_unit(indicator_unit)
+  if b1 == "" then
+    if NO_MULTIPLIER[b2] then b1 = nil else b1 = b2 end
+  end
+  if not b1 or not same_base(b1, b2) then
+    return nil, string.format("单位 %q 不能换算为指标单位 %q", unit_text, indicator_unit)
+  end
+  if m1 == m2 then return number end
+  local v = tonumber(string.format("%.15g", number * m1 / m2))
+  if not v or v == math.huge or v == -math.huge then
+    return nil, string.format("数值 %s%s 超出范围", number, unit_text)
+  end
+  if math.type(v) == "float" and v == math.floor(v) and math.abs(v) < 2^53 then v = math.tointeger(v) end
+  return v
 end
 
 return M

@@ -1,6 +1,7 @@
 -- Tests of policytk.data.values' bureau-sheet readers: read_period (every accepted form with its
--- period and basis hint, the refusals with their messages) and a round of random strings that
--- must never make it raise.
+-- period and basis hint, the refusals with their messages), read_value (every value form, the
+-- not-reported cells, the refusals), convert (multipliers, interchangeable units, mismatches),
+-- and a round of random strings that must never make them raise.
 
 local values = require "policytk.data.values"
 
@@ -123,6 +124,103 @@ test("the old period and number keep their behaviour and English problems", func
   t.eq({ values.number("15%") }, { 15, true })
 end)
 
+-- { cell, number, unit_text, pct }
+local VALUES = {
+  { "1234", 1234, "" }, { "1,234.5", 1234.5, "" }, { "1,234", 1234, "" }, { "1,234,567", 1234567, "" },
+  { "1234.0", 1234, "" }, { "0.5", 0.5, "" }, { ".5", 0.5, "" }, { "0", 0, "" }, { "+5", 5, "" }, { "-3", -3, "" },
+  { "1.5E+7", 15000000, "" }, { "2.5e-1", 0.25, "" },
+  { "10200亿元", 10200, "亿元" }, { "1.02万亿元", 1.02, "万亿元" }, { "3.5万户", 3.5, "万户" }, { "1.2万", 1.2, "万" },
+  { "12.5%", 12.5, "%", true }, { "12.5％", 12.5, "%", true }, { "12.5 %", 12.5, "%", true }, { "-0.3%", -0.3, "%", true },
+  { "1.5个百分点", 1.5, "个百分点" }, { "36家", 36, "家" },
+  { "(12)", -12, "" }, { "（12）", -12, "" }, { "(3.5)万户", -3.5, "万户" }, { "(3.5万户)", -3.5, "万户" },
+  { "（3.5）万户", -3.5, "万户" }, { "(1,234.5)", -1234.5, "" }, { "(2.1%)", -2.1, "%", true },
+  { "１２．５", 12.5, "" }, { "－３", -3, "" }, { "\u{2212}3", -3, "" }, { "＋５", 5, "" }, { "１２．５％", 12.5, "%", true },
+  { "  1234 ", 1234, "" }, { "\u{3000}1234\u{3000}", 1234, "" }, { "3.5 万户", 3.5, "万户" },
+}
+
+test("read_value: every accepted form, its number, unit text and info", function(t)
+  for _, c in ipairs(VALUES) do
+    t.eq({ values.read_value(c[1]) }, { c[2], c[3], { pct = c[4] or false } }, c[1])
+  end
+  t.eq({ values.read_value(42.5) }, { 42.5, "", { pct = false } }, "a number cell")
+end)
+
+local NOT_REPORTED = { "", "   ", "\u{3000}", "暂无", "无", "空", "—", "——", "–", "--", "-", "---", "－", "/", "／",
+                       "N/A", "n/a", "Ｎ／Ａ", " 暂无 " }
+
+test("read_value: not-reported cells are nil with no problem (never 0)", function(t)
+  for _, cell in ipairs(NOT_REPORTED) do
+    t.eq(select("#", values.read_value(cell)), 1, cell)
+    t.eq(values.read_value(cell), nil, cell)
+  end
+  t.eq(select("#", values.read_value(nil)), 1)
+end)
+
+local BAD_VALUES = {
+  { "1 234", '数值 "1 234" 无法识别：数字中间不能有空格' },
+  { "1 234万元", '数值 "1 234万元" 无法识别：数字中间不能有空格' },
+  { "abc", '数值 "abc" 无法识别' },
+  { "1,2,3", '数值 "1,2,3" 无法识别' },
+  { "1,2345", '数值 "1,2345" 无法识别' },
+  { "1.2.3", '数值 "1.2.3" 无法识别' },
+  { "万户", '数值 "万户" 无法识别' },
+  { "—3", '数值 "—3" 无法识别' },
+  { "12万3", '数值 "12万3" 无法识别：单位里不应有数字' },
+  { "(-3)", '数值 "(-3)" 无法识别：括号内不应再有正负号' },
+  { "(3万户)万户", '数值 "(3万户)万户" 无法识别' },
+  { "()", '数值 "()" 无法识别' },
+  { "+", '数值 "+" 无法识别' },
+  { "1E999", '数值 "1E999" 无法识别' },
+}
+
+test("read_value: refusals quote the cell", function(t)
+  for _, c in ipairs(BAD_VALUES) do
+    t.eq({ values.read_value(c[1]) }, { nil, c[2] }, c[1])
+  end
+  t.eq({ values.read_value(0 / 0) }, { nil, '数值 "' .. tostring(0 / 0) .. '" 无法识别' })
+end)
+
+-- { number, unit text, indicator unit, result }
+local CONVERSIONS = {
+  { 12, "", "家", 12 }, { 12, nil, "家", 12 }, { 1.2, "万", "家", 12000 }, { 3, "亿", "元", 300000000 },
+  { 3.5, "万户", "户", 35000 }, { 3.5, "万户", "家", 35000 }, { 36, "家", "户", 36 }, { 36, "户", "家", 36 },
+  { 10200, "亿元", "元", 1020000000000 }, { 1.02, "万亿元", "元", 1020000000000 }, { 2.5, "万元", "元", 25000 },
+  { 1.5, "千户", "户", 1500 }, { 2, "百万元", "元", 2000000 }, { 7, "个", "个", 7 }, { 12, "千瓦", "千瓦", 12 },
+  { 3, "万千瓦", "千瓦", 30000 }, { 12.5, "%", "%", 12.5 }, { 1.5, "个百分点", "%", 1.5 }, { 1.5, "%", "个百分点", 1.5 },
+  { 10200, "亿元", "万亿元", 1.02 }, { -3.5, "万户", "家", -35000 }, { 5, "万人", "人", 50000 }, { 4, "美元", "美元", 4 },
+}
+
+test("convert: multipliers, interchangeable units, the indicator's base unit", function(t)
+  for _, c in ipairs(CONVERSIONS) do
+    local v = values.convert(c[1], c[2], c[3])
+    t.eq(v, c[4], string.format("%s %s → %s", c[1], c[2], c[3]))
+    t.eq(math.type(v), math.type(c[4]), string.format("%s %s → %s: integer or float", c[1], c[2], c[3]))
+  end
+end)
+
+local MISMATCHES = {
+  { "万人", "家" }, { "个", "家" }, { "家", "个" }, { "户", "个" }, { "%", "家" }, { "万", "%" }, { "万%", "%" },
+  { "元", "美元" }, { "亿元", "家" }, { "个百分点", "家" }, { "abc", "家" }, { "千", "个百分点" },
+}
+
+test("convert: units that do not convert name both", function(t)
+  for _, c in ipairs(MISMATCHES) do
+    t.eq({ values.convert(1, c[1], c[2]) }, { nil, string.format("单位 %q 不能换算为指标单位 %q", c[1], c[2]) },
+      c[1] .. " → " .. c[2])
+  end
+end)
+
+test("convert: a result beyond the floats is a problem", function(t)
+  t.eq({ values.convert(1e300, "万亿元", "元") }, { nil, "数值 1e+300万亿元 超出范围" })
+end)
+
+test("read_value → convert, as the import will chain them", function(t)
+  local v, unit = values.read_value("(3.5)万户")
+  t.eq(values.convert(v, unit, "家"), -35000)
+  v, unit = values.read_value("１．０２万亿元")
+  t.eq(values.convert(v, unit, "元"), 1020000000000)
+end)
+
 local PIECES = { "2025", "2024", "年", "月", "日", "季度", "第", "前", "上半年", "下半年", "度", "Q", "q", "-", "—",
                  "~", "至", "/", ".", ",", "(", ")", "（", "）", "%", "％", "万", "亿", "元", "户", " ", "\u{3000}",
                  "１", "０", "－", "一", "二", "五", "十", "E", "e", "+", "累计", "份", "暂无", "N/A" }
@@ -138,7 +236,7 @@ local function random_cell(rng)
   return table.concat(parts)
 end
 
-test("random strings: read_period never raises, only returns nil, problem", function(t)
+test("random strings: read_period and read_value never raise, only return nil, problem", function(t)
   math.randomseed(20250715)
   local rng = math.random
   for _ = 1, 20000 do
@@ -149,6 +247,14 @@ test("random strings: read_period never raises, only returns nil, problem", func
       t.ok((type(p) == "string" and (problem == nil or problem == "ytd"))
         or (p == nil and type(problem) == "string"), string.format("read_period %q", cell))
       if p then t.ok(values.period_start(p), string.format("read_period %q gave %q", cell, p)) end
+    end
+    local ok, v, unit, info = pcall(values.read_value, cell)
+    t.ok(ok, "read_value raised on " .. string.format("%q", cell) .. ": " .. tostring(v))
+    t.ok((type(v) == "number" and type(unit) == "string" and type(info) == "table")
+      or (v == nil and (unit == nil or type(unit) == "string")), string.format("read_value %q", cell))
+    if v then
+      local cok, cv, cproblem = pcall(values.convert, v, unit, "家")
+      t.ok(cok and (type(cv) == "number" or type(cproblem) == "string"), string.format("convert %q", unit))
     end
   end
 end)
