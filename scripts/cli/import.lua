@@ -32,7 +32,7 @@ return {
     local c = store.guard(path, import.file, conn, args[1], { encoding = opts.encoding, sheet = opts.sheet, city = opts.city,
       by = opts.by, allow_revisions = opts["allow-revisions"] })
     conn:close()
-    io.stdout:write(string.format("%s: %d observation(s) imported (%d new, %d updated, %d unchanged; batch %d)\n",
+    io.stdout:write(string.format("%s: 导入 %d 条数据（新增 %d，更新 %d，未变 %d），批次 %d\n",
       args[1], c.added + c.updated, c.added, c.updated, c.unchanged, c.batch))
     return 0
   end,

@@ -61,7 +61,7 @@ test("import: names, aliases, values in 万/亿/%, thousands separators; text ve
     .. "new_smes,,2022,2,万家,,,\n"
     .. "guarantee_fee_rate,339901,2023,15%,,,,\n", "--city", "good")
   t.eq(code, 0, err)
-  t.eq(out, CSV .. ": 5 observation(s) imported (5 new, 0 updated, 0 unchanged)\n")
+  t.eq(out, CSV .. ": 导入 5 条数据（新增 5，更新 0，未变 0），批次 1\n")
   t.eq(export(), "indicator,region,period,value,unit,basis,source,note\r\n"
     .. "guarantee_fee_rate,339901,2023,15,%,比率,,\r\n"
     .. "new_smes,339900,2022,20000,家,累计,,\r\n"
@@ -75,7 +75,7 @@ test("export → import round trip; re-import overwrites and keeps the old value
   write(CSV, before)
   local code, out = run({ "import", CSV, "--db", DB })
   t.eq(code, 0)
-  t.match(out, "%(0 new, 0 updated, 5 unchanged%)")
+  t.match(out, "（新增 0，更新 0，未变 5）")
   t.eq(export(), before)
   code = import("indicator,region,period,value\nnew_smes,339901,2023,1300\n")
   t.eq(code, 0)
@@ -168,7 +168,7 @@ test("GBK files as Excel/WPS save them: detected, or given with --encoding", fun
   t.ok(require("policytk.core").utf8_check(io.open(path, "rb"):read("a")), "the file should not be UTF-8")
   local code, out, err = testing.policytk({ "import", path, "--db", dbfile })
   t.eq(code, 0, err)
-  t.match(out, "1 observation%(s%) imported")
+  t.match(out, "导入 1 条数据")
   local conn = require("policytk.data.store").open(dbfile)
   local row = conn:first("SELECT value, source, note FROM observations WHERE indicator = 'new_smes'")
   t.eq({ row.value, row.source, row.note }, { 12000, "温州市统计局", "备注：测试" })
@@ -207,6 +207,6 @@ test("XLSX: import the first sheet or --sheet; export --format xlsx round-trips"
   -- and the exported file imports again, unchanged
   code, out, err = testing.policytk({ "import", out, "--db", dbfile })
   t.eq(code, 0, err)
-  t.match(out, "%(0 new, 0 updated, 2 unchanged%)")
+  t.match(out, "（新增 0，更新 0，未变 2）")
   os.remove(path); os.remove(dbfile)
 end)

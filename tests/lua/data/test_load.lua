@@ -66,7 +66,7 @@ test("edit then reload: changed rows updated, vanished ones withdrawn, observati
   write(csv, "indicator,region,period,value\nnew_smes,339901,2024,42\n")
   code, out, err = run(dir, { "import", csv, "--db", path })
   t.eq(code, 0, err)
-  t.match(out, "1 observation%(s%) imported %(1 new")
+  t.match(out, "导入 1 条数据（新增 1")
 
   write(dir .. "/good/docs/d1.lua", doc(target("T01", 120000)))
   code, out, err = run(dir, { "load", "--db", path })
