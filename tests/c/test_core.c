@@ -187,11 +187,11 @@ static void test_iso_dates(void **state) {
 
 static void test_display_width(void **state) {
   (void)state;
-  assert_int_equal(ptk_display_width("abc", 3), 3);
-  assert_int_equal(ptk_display_width("温州市", strlen("温州市")), 6);
-  assert_int_equal(ptk_display_width("（一）", strlen("（一）")), 6);
-  assert_int_equal(ptk_display_width("\xff" "a", 2), 2);   /* an invalid byte counts 1 */
-  assert_int_equal(ptk_display_width("", 0), 0);
+  assert_int_equal(ptk_utf8_width("abc", 3), 3);
+  assert_int_equal(ptk_utf8_width("温州市", strlen("温州市")), 6);
+  assert_int_equal(ptk_utf8_width("（一）", strlen("（一）")), 6);
+  assert_int_equal(ptk_utf8_width("\xff" "a", 2), 2);   /* an invalid byte counts 1 */
+  assert_int_equal(ptk_utf8_width("", 0), 0);
 }
 
 static void test_utf8_check(void **state) {
