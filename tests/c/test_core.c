@@ -2,6 +2,10 @@
 ** test_core.c — cmocka tests of the host: the counting allocator and its limit, the
 ** instruction and memory budgets of ptk_limited_pcall (including code that catches the
 ** stop), the module registry, the host's search paths, and the pure helpers.
+**
+** Its other half: tests/lua/test_host.lua (the host, verbs and limited_call from Lua).
+** These tests call the pure C functions (the allocator, ptk_limited_pcall, the UTF-8 check
+** against the decoder) directly.
 */
 #include <setjmp.h>
 #include <stdarg.h>
