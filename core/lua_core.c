@@ -1,6 +1,7 @@
 /*
 ** lua_core.c — the policytk.core Lua module: version, budgets for plugin calls
-** (limited_call), memory statistics and the pure helpers of helpers.c.
+** (limited_call), memory statistics and the pure helpers of helpers.c, utf8.c (width,
+** utf8_check: the only export of each to Lua) and hash.c (fnv1a64).
 */
 
 #include <lauxlib.h>
@@ -69,10 +70,11 @@ static int core_is_iso_date(lua_State *L) {
   return 1;
 }
 
+/* width(s) -> display width of s in terminal columns (CJK counts 2) */
 static int core_width(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
-  lua_pushinteger(L, (lua_Integer)ptk_display_width(s, n));
+  lua_pushinteger(L, (lua_Integer)ptk_utf8_width(s, n));
   return 1;
 }
 

@@ -1,7 +1,6 @@
 /*
 ** lua_text.c — the policytk.text Lua module: the text primitives the fetcher and the
 ** city plugins need to read Chinese policy documents and match quotes against them.
-**   text.utf8_check(s)      -> nil | 1-based byte offset of the first invalid sequence
 **   text.decode(s, charset) -> utf8, replaced     (utf-8 gb18030 gbk gb2312 big5)
 **   text.detect(s)          -> "utf-8" | "gb18030" | nil
 **   text.t2s(s)             -> simplified         (OpenCC t2s.json)
@@ -9,7 +8,6 @@
 **   text.strip_pinyin(s)    -> s', removed
 **   text.repair_mojibake(s) -> s', repaired, unrepairable, inferred
 **   text.normalize(s [, opts]) -> normalized, report
-**   text.width(s)           -> display width in terminal columns
 **   text.dates(s)           -> the date expressions in s (policytk.extract.deadline.scan)
 **   text.lines(s)           -> non-empty lines, their line numbers
 ** docs/text.md is the reference. The work is done in the text_*.c files (text.h).
@@ -18,15 +16,6 @@
 
 #include "policytk.h"
 #include "text.h"
-
-/* utf8_check(s) -> nil when valid, else the 1-based byte offset of the first bad sequence */
-static int text_utf8_check(lua_State *L) {
-  size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
-  size_t off = ptk_utf8_check(s, n);
-  if (off == n) lua_pushnil(L); else lua_pushinteger(L, (lua_Integer)off + 1);
-  return 1;
-}
 
 /* decode(s, charset) -> utf8, replaced */
 static int text_decode(lua_State *L) {
@@ -99,14 +88,6 @@ static int text_normalize(lua_State *L) {
   return 2;
 }
 
-/* width(s) -> display width */
-static int text_width(lua_State *L) {
-  size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
-  lua_pushinteger(L, (lua_Integer)ptk_display_width(s, n));
-  return 1;
-}
-
 /* dates(s) -> list of date expressions (policytk.extract.deadline.scan) */
 static int text_dates(lua_State *L) {
   size_t n;
@@ -124,7 +105,6 @@ static int text_lines(lua_State *L) {
 }
 
 static const luaL_Reg text_funcs[] = {
-  { "utf8_check", text_utf8_check },
   { "decode", text_decode },
   { "detect", text_detect },
   { "t2s", text_t2s },
@@ -132,12 +112,13 @@ static const luaL_Reg text_funcs[] = {
   { "strip_pinyin", text_strip_pinyin },
   { "repair_mojibake", text_repair_mojibake },
   { "normalize", text_normalize },
-  { "width", text_width },
   { "dates", text_dates },
   { "lines", text_lines },
   { NULL, NULL },
 };
 
+/* The module table. UTF-8 checking and display width are policytk.core's (core.utf8_check,
+** core.width), not this module's. */
 int luaopen_policytk_text(lua_State *L) {
   luaL_newlib(L, text_funcs);
   return 1;

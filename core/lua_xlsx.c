@@ -6,7 +6,8 @@
 **   xlsx.open(path)    -> reader: r:sheets(), r:rows([sheet]) -> iterator of row, cells; r:close()
 **   xlsx.writer(path)  -> workbook: wb:format{…}, wb:sheet(name), wb:close()
 **   xlsx.date(serial)  -> "YYYY-MM-DD" for an Excel 1900-system date serial
-** See docs/xlsx.md.
+** See docs/xlsx.md. Also what the reader and the workbook objects share: their path and the
+** error of a closed one.
 */
 #include <math.h>
 
@@ -15,6 +16,17 @@
 
 #include "policytk.h"
 #include "xlsx.h"
+
+const char *xlsx_path(lua_State *L, int idx) {
+  lua_getiuservalue(L, idx, 1);
+  const char *p = lua_tostring(L, -1);
+  lua_pop(L, 1);                      /* the user value keeps the string alive */
+  return p != NULL ? p : "?";
+}
+
+int xlsx_closed(lua_State *L, int idx, const char *what) {
+  return luaL_error(L, "%s: the xlsx %s is closed", xlsx_path(L, idx), what);
+}
 
 /* xlsx.sheets(path): open, list, close. */
 static int xlsx_sheets(lua_State *L) {

@@ -1,8 +1,7 @@
 /*
-** text.h — internals shared by the C files of the policytk.text module: UTF-8 stepping
-** and character classes (text_utf8.c), the GB tables (text_gb.c), charset decoding
-** (text_codec.c), OpenCC and the t2s table (text_opencc.c, text_phrases.c), pinyin
-** (text_pinyin.c), mojibake repair (text_mojibake.c), the normalize passes
+** text.h — internals shared by the C files of the policytk.text module: character classes
+** and pinyin (text_pinyin.c), the GB tables (text_gb.c), charset decoding
+** (text_codec.c), OpenCC and the t2s table (text_opencc.c, text_phrases.c), mojibake repair (text_mojibake.c), the normalize passes
 ** (text_normalize.c), the date scanner (text_dates.c) and line splitting (text_lines.c).
 ** Not a public API: Lua code uses policytk.text (lua_text.c); docs/text.md describes it.
 **
@@ -25,54 +24,10 @@
 
 #define PTK_REPLACEMENT 0xFFFDu   /* U+FFFD, stands for what could not be decoded */
 
-/* ---------------------------------------------------------------- text_utf8.c */
+/* UTF-8 itself (decoding, encoding, the maximal ill-formed subpart) is the host's:
+** ptk_utf8_* in include/policytk.h, core/utf8.c. */
 
-/* Decoding one sequence: ptk_u8_next is ptk_utf8_next (include/policytk.h) in line, with
-** the same result for every input (the hot loops of the text stages call it for every
-** character): the length 1..4 and *cp, or 0 (and *cp 0) for an invalid or truncated
-** sequence. */
-static inline size_t ptk_u8_next(const char *str, size_t n, uint32_t *cp) {
-  const unsigned char *s = (const unsigned char *)str;
-  *cp = 0;                                      /* 0 as well when the sequence is invalid */
-  if (n == 0) return 0;
-  uint32_t c = s[0];
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {                 /* three bytes: nearly all Chinese text */
-    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-    c = ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-    *cp = c;
-    return 3;
-  }
-  if (c >= 0xC2 && c <= 0xDF) {
-    if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
-    *cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
-    return 2;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-      return 0;
-    c = ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) |
-        (s[3] & 0x3F);
-    if (c < 0x10000 || c > 0x10FFFF) return 0;
-    *cp = c;
-    return 4;
-  }
-  return 0;
-}
-
-/* Length (>= 1) of the maximal ill-formed subpart at s[0..n), n > 0: the bytes one
-** U+FFFD replaces (Unicode's "substitution of maximal subparts"). */
-size_t ptk_u8_badlen(const char *s, size_t n);
-
-/* Encode cp (<= 0x10FFFF) as UTF-8 into out; returns the length 1..4. */
-size_t ptk_u8_encode(uint32_t cp, char out[4]);
-
-/* Append cp as UTF-8 to b. */
-void ptk_u8_add(luaL_Buffer *b, uint32_t cp);
+/* ---------------------------------------------------------------- text_pinyin.c */
 
 /* 1 for a CJK unified or compatibility ideograph (BMP and the supplementary planes). */
 static inline int ptk_is_han(uint32_t c) {
@@ -92,6 +47,13 @@ size_t ptk_pinyin_body(const char *s, size_t n, size_t *syl_len);
 /* A whole pinyin group at s: "(" or "（", a pinyin body. Returns its byte length or 0;
 ** the letters are at s + *syl_off, *syl_len bytes long. */
 size_t ptk_pinyin_group(const char *s, size_t n, size_t *syl_off, size_t *syl_len);
+
+/* Push the string at stack index idx without the parenthesised pinyin syllables that follow
+** an ideograph (or U+FFFD, a lost ideograph); the same string when there are none. Returns
+** how many were removed. */
+size_t ptk_text_strip_pinyin(lua_State *L, int idx);
+
+/* ---------------------------------------------------------------- every stage */
 
 /* A pass's result, built only from the first change on: ptk_lazy_add starts the
 ** luaL_Buffer (at the top of the stack) on first use; ptk_lazy_push pushes the result, or
@@ -225,16 +187,6 @@ typedef struct ptk_t2s_file {
 } ptk_t2s_file;
 extern const char ptk_t2s_phrase_keys[];
 extern const ptk_t2s_file ptk_t2s_files[PTK_T2S_FILES];
-
-/* FNV-1a 64 of the file at path and its size; 0 when it cannot be read. */
-int ptk_file_fnv(const char *path, size_t *size, uint64_t *fnv);
-
-/* ---------------------------------------------------------------- text_pinyin.c */
-
-/* Push the string at stack index idx without the parenthesised pinyin syllables that
-** follow an ideograph (or U+FFFD, a lost ideograph); the same string when there are none.
-** Returns how many were removed. */
-size_t ptk_text_strip_pinyin(lua_State *L, int idx);
 
 /* ---------------------------------------------------------------- text_mojibake.c */
 

@@ -54,14 +54,14 @@ static size_t decode_utf8(lua_State *L, const char *s, size_t n) {
   luaL_buffinitsize(L, &b, n);
   while (i < n) {
     uint32_t cp;
-    size_t len = ptk_u8_next(s + i, n - i, &cp);
+    size_t len = ptk_utf8_next(s + i, n - i, &cp);
     if (len > 0) {
       i += len;
     } else {
       luaL_addlstring(&b, s + copied, i - copied);
-      ptk_u8_add(&b, PTK_REPLACEMENT);
+      ptk_utf8_add(&b, PTK_REPLACEMENT);
       bad++;
-      i += ptk_u8_badlen(s + i, n - i);
+      i += ptk_utf8_badlen(s + i, n - i);
       copied = i;
     }
   }
@@ -86,7 +86,7 @@ static size_t decode_iconv(lua_State *L, const char *s, size_t n, const char *fr
     luaL_addsize(&b, (size_t)(op - out));
     if (r != (size_t)-1) continue;
     if (errno == E2BIG) continue;
-    ptk_u8_add(&b, PTK_REPLACEMENT);
+    ptk_utf8_add(&b, PTK_REPLACEMENT);
     bad++;
     if (errno == EINVAL) break;    /* an incomplete sequence at the end */
     in++;                          /* EILSEQ: replace one byte, resynchronise after it */
@@ -138,10 +138,10 @@ static int mostly_utf8(const char *s, size_t n) {
   size_t valid = 0, bad = 0, i = 0;
   while (i < n) {
     uint32_t cp;
-    size_t len = ptk_u8_next(s + i, n - i, &cp);
+    size_t len = ptk_utf8_next(s + i, n - i, &cp);
     if (len == 0) {
       bad++;
-      i += ptk_u8_badlen(s + i, n - i);
+      i += ptk_utf8_badlen(s + i, n - i);
     } else {
       valid += len > 1;
       i += len;

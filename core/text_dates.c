@@ -2,7 +2,7 @@
 ** text_dates.c — text.dates(s): every date expression of a Chinese policy text, the scanner
 ** behind policytk.extract.deadline.scan (docs/extract.md, "Deadlines"). It was Lua; in C it reads a
 ** 13 MB text in milliseconds instead of a third of a second. The rules are those of the
-** Lua scanner it replaces, quirks included (tests/lua/test_quantity.lua compares the two):
+** Lua scanner it replaces, quirks included (tests/lua/extract/test_quantity.lua compares the two):
 **   YYYY—YYYY年 (— – ～ ~ - 至 到 －, 年 optional on both sides)   range
 **   YYYY年M月D日                                                   date
 **   YYYY年M月 followed by the bytes E5 BA (底, or another of U+5E80..U+5EBF: the Lua

@@ -32,7 +32,7 @@ static uint32_t decode_one(iconv_t cd, const unsigned char *in, size_t n) {
   if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0) return 0;
   uint32_t cp;
   size_t outn = sizeof ob - ol;
-  if (outn == 0 || ptk_u8_next(ob, outn, &cp) != outn) return 0;
+  if (outn == 0 || ptk_utf8_next(ob, outn, &cp) != outn) return 0;
   return cp;
 }
 

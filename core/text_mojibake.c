@@ -166,7 +166,7 @@ static int tokenize(const ptk_gb *g, const char *s, size_t n, size_t from, int m
   size_t i = from;
   while (i < n && k < max) {
     uint32_t cp;
-    size_t len = ptk_u8_next(s + i, n - i, &cp);
+    size_t len = ptk_utf8_next(s + i, n - i, &cp);
     if (len > 0 && cp == '\n') break;
     mtok *x = &t[k++];
     x->off = i;
@@ -637,7 +637,7 @@ static void emit_repair(scan *sc, size_t line) {
       lost_off[nlost] = luaL_bufflen(b);
       lost_idx[nlost++] = j;
     }
-    ptk_u8_add(b, c->o[j].cp);
+    ptk_utf8_add(b, c->o[j].cp);
   }
   /* the decoder's '?' ate the "(" of a pinyin annotation: "?quán)" */
   if (c->n > 0 && c->o[c->n - 1].lost && c->o[c->n - 1].qend && end < sc->n) {
@@ -704,7 +704,7 @@ static size_t back_chars(const char *s, size_t pos, size_t floor, int back) {
     size_t p = pos - 1;
     while (p > floor && ((unsigned char)s[p] & 0xC0) == 0x80 && pos - p < 4) p--;
     uint32_t cp;
-    if (ptk_u8_next(s + p, pos - p, &cp) != pos - p) p = pos - 1;   /* an invalid byte */
+    if (ptk_utf8_next(s + p, pos - p, &cp) != pos - p) p = pos - 1;   /* an invalid byte */
     pos = p;
     back--;
   }
@@ -717,7 +717,7 @@ static void phase_spans(scan *sc) {
   work *w = sc->w;
   while (pos < n) {
     uint32_t cp;
-    size_t len = ptk_u8_next(s + pos, n - pos, &cp);
+    size_t len = ptk_utf8_next(s + pos, n - pos, &cp);
     if (len == 0) { pos++; continue; }
     if (cp == '\n') {
       line++;
@@ -778,7 +778,7 @@ static void dict_add(lua_State *L, int dict, const char *r, size_t rn, size_t i)
   p--;
   uint32_t cp;
   size_t off, syl;
-  if (ptk_u8_next(r + p, i - p, &cp) != i - p || !ptk_is_han(cp)) return;
+  if (ptk_utf8_next(r + p, i - p, &cp) != i - p || !ptk_is_han(cp)) return;
   if (ptk_pinyin_group(r + i, rn - i, &off, &syl) == 0) return;
   lua_pushlstring(L, r + i + off, syl);
   if (lua_rawget(L, dict) != LUA_TTABLE) {
@@ -861,7 +861,7 @@ static void push_entry(lua_State *L, int p, uint32_t inferred, const char *syl, 
   }
   if (inferred) {
     char u[4];
-    lua_pushlstring(L, u, ptk_u8_encode(inferred, u));
+    lua_pushlstring(L, u, ptk_utf8_encode(inferred, u));
     lua_setfield(L, -2, "char");
     if (sn > 0) {
       lua_pushlstring(L, syl, sn);
@@ -911,7 +911,7 @@ static void phase_infer(lua_State *L, const ptk_gb *g, int ridx, const pending_c
       lua_rawseti(L, inferred, ++ni);
       lua_pop(L, 1);                   /* the pending record */
       if (off >= copied) luaL_addlstring(&b, r + copied, off - copied);
-      ptk_u8_add(&b, cp);
+      ptk_utf8_add(&b, cp);
       copied = after;
     } else {
       lua_rawseti(L, unrep, ++nu);

@@ -56,7 +56,7 @@ size_t ptk_text_fold(lua_State *L, int idx) {
   ptk_lazy_init(&z, L, n);
   while (i < n) {
     uint32_t c, next = 0;
-    size_t len = ptk_u8_next(s + i, n - i, &c);
+    size_t len = ptk_utf8_next(s + i, n - i, &c);
     if (len == 0) {                 /* an invalid byte passes through */
       last = 0;
       i++;
@@ -73,7 +73,7 @@ size_t ptk_text_fold(lua_State *L, int idx) {
       out = c - 0xFEE0;
       width++;
     } else if (c == 0xFF0E) {
-      if (is_digit_cp(last) && ptk_u8_next(s + i, n - i, &next) > 0 && is_digit_cp(next)) {
+      if (is_digit_cp(last) && ptk_utf8_next(s + i, n - i, &next) > 0 && is_digit_cp(next)) {
         out = '.';
         width++;
       }
@@ -89,7 +89,7 @@ size_t ptk_text_fold(lua_State *L, int idx) {
     }
     if (out != c) {
       ptk_lazy_add(&z, s + copied, i - len - copied);
-      ptk_u8_add(&z.b, out);
+      ptk_utf8_add(&z.b, out);
       copied = i;
     }
     last = out;
@@ -122,7 +122,7 @@ static int is_unit(uint32_t c) {
 static uint32_t first_char(const char *s, size_t ls, size_t le) {
   while (ls < le && is_blank(s[ls])) ls++;
   uint32_t c;
-  return ls < le && ptk_u8_next(s + ls, le - ls, &c) > 0 ? c : 0;
+  return ls < le && ptk_utf8_next(s + ls, le - ls, &c) > 0 ? c : 0;
 }
 
 /* Append line [ls, le) (trimmed) to b with its inner blanks tidied; *last is the last
@@ -135,8 +135,8 @@ static size_t tidy_line(luaL_Buffer *b, const char *s, size_t ls, size_t le, uin
       size_t j = i;
       while (j < le && is_blank(s[j])) j++;
       uint32_t next = 0;
-      if (ptk_u8_next(s + j, le - j, &next) == 0) next = 0;
-      int wide = ptk_is_wide(prev) || ptk_is_wide(next);
+      if (ptk_utf8_next(s + j, le - j, &next) == 0) next = 0;
+      int wide = ptk_utf8_wide(prev) || ptk_utf8_wide(next);
       int number = is_digit(prev) || is_digit(next);
       if (wide || (is_digit(prev) && (next == '%' || next == 0x2030))) {
         if (number) joins++;
@@ -150,7 +150,7 @@ static size_t tidy_line(luaL_Buffer *b, const char *s, size_t ls, size_t le, uin
     size_t from = i;
     while (i < le && !is_blank(s[i])) {
       uint32_t c;
-      size_t len = ptk_u8_next(s + i, le - i, &c);
+      size_t len = ptk_utf8_next(s + i, le - i, &c);
       if (len == 0) { len = 1; c = 0; }   /* an invalid byte passes through */
       prev = c;
       i += len;

@@ -125,9 +125,9 @@ void ptk_text_t2s_changes(const char *s, size_t n, const char *t, size_t tn, siz
   *han = *changed = 0;
   while (i < n) {
     uint32_t a, c = 0;
-    size_t la = ptk_u8_next(s + i, n - i, &a);
+    size_t la = ptk_utf8_next(s + i, n - i, &a);
     if (la == 0) { i++; continue; }
-    size_t lc = j < tn ? ptk_u8_next(t + j, tn - j, &c) : 0;
+    size_t lc = j < tn ? ptk_utf8_next(t + j, tn - j, &c) : 0;
     if (ptk_is_han(a)) {
       (*han)++;
       if (lc == 0 || c != a) (*changed)++;
@@ -211,7 +211,7 @@ static size_t learn_query(lua_State *L, fate_table *f, const char *q, size_t qn)
   ** (the counts in to[] stay until then) */
   for (size_t k = 0; k < qn;) {
     uint32_t c;
-    size_t len = ptk_u8_next(q + k, qn - k, &c);
+    size_t len = ptk_utf8_next(q + k, qn - k, &c);
     if (c != '\n') f->fate[c] = FATE_UNKNOWN;
     k += len;
   }
@@ -220,10 +220,10 @@ static size_t learn_query(lua_State *L, fate_table *f, const char *q, size_t qn)
   size_t qi = 0, ai = 0;
   while (qi < qn) {
     uint32_t c, d = 0;
-    size_t ql = ptk_u8_next(q + qi, qn - qi, &c);
+    size_t ql = ptk_utf8_next(q + qi, qn - qi, &c);
     const char *nl = ai < an ? memchr(a + ai, '\n', an - ai) : NULL;
     size_t line = nl ? (size_t)(nl - (a + ai)) : an - ai;
-    size_t dl = line > 0 ? ptk_u8_next(a + ai, line, &d) : 0;
+    size_t dl = line > 0 ? ptk_utf8_next(a + ai, line, &d) : 0;
     if (nl == NULL || dl == 0 || dl != line) f->unsafe = 1;   /* not one character */
     uint32_t count = f->to[c];
     f->fate[c] = (dl == line && d == c) ? FATE_KEPT : FATE_CHANGED;
@@ -248,7 +248,7 @@ static int survey(lua_State *L, fate_table *f, const char *s, size_t n, size_t *
   luaL_buffinit(L, &q);
   while (i < n) {
     uint32_t c;
-    size_t len = ptk_u8_next(s + i, n - i, &c);
+    size_t len = ptk_utf8_next(s + i, n - i, &c);
     if (len == 0) {
       valid = 0;
       i++;
@@ -294,23 +294,6 @@ int ptk_text_t2s_maybe(lua_State *L, const char *s, size_t n) {
 
 /* ---------------------------------------------------------------- the phrase table */
 
-int ptk_file_fnv(const char *path, size_t *size, uint64_t *fnv) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return 0;
-  uint64_t h = PTK_FNV1A64_INIT;
-  size_t total = 0, got;
-  unsigned char buf[4096];
-  while ((got = fread(buf, 1, sizeof buf, fp)) > 0) {
-    h = ptk_fnv1a64(h, buf, got);
-    total += got;
-  }
-  int ok = !ferror(fp);
-  fclose(fp);
-  *size = total;
-  *fnv = h;
-  return ok;
-}
-
 /* 1 when the config file and the dictionaries beside it are those of text_phrases.c. */
 static int same_files(void) {
   const char *config = config_path();
@@ -340,7 +323,7 @@ static size_t count_chars(const char *s, size_t n) {
   size_t k = 0, i = 0;
   while (i < n) {
     uint32_t c;
-    size_t len = ptk_u8_next(s + i, n - i, &c);
+    size_t len = ptk_utf8_next(s + i, n - i, &c);
     i += len ? len : 1;
     k++;
   }
@@ -375,7 +358,7 @@ static void setup_table(lua_State *L, fate_table *f) {
     if (knl == NULL || vnl == NULL) { ok = 0; break; }
     size_t klen = (size_t)(knl - (keys + ki)), vlen = (size_t)(vnl - (v + vi));
     uint32_t first;
-    if (klen == 0 || ptk_u8_next(keys + ki, klen, &first) == 0 || first >= 0x10000 ||
+    if (klen == 0 || ptk_utf8_next(keys + ki, klen, &first) == 0 || first >= 0x10000 ||
         count_chars(keys + ki, klen) != count_chars(v + vi, vlen)) {
       ok = 0;
       break;
@@ -398,7 +381,7 @@ static void setup_table(lua_State *L, fate_table *f) {
     size_t ai = 0, bi = 0;
     while (ai < ph[j].klen && bi < ph[j].vlen) {
       uint32_t x, y;
-      size_t la = ptk_u8_next(a + ai, ph[j].klen - ai, &x), lb = ptk_u8_next(b + bi, ph[j].vlen - bi, &y);
+      size_t la = ptk_utf8_next(a + ai, ph[j].klen - ai, &x), lb = ptk_utf8_next(b + bi, ph[j].vlen - bi, &y);
       if (la == 0 || lb == 0) break;
       if (x != y && x < 0x10000) set_bit(f->phrase_char, x);
       ai += la;
@@ -443,7 +426,7 @@ static int line_may_change(const fate_table *f, const char *s, size_t a, size_t 
   int kind = 0;
   while (a < b) {
     uint32_t c;
-    size_t len = ptk_u8_next(s + a, b - a, &c);
+    size_t len = ptk_utf8_next(s + a, b - a, &c);
     if (len == 0) return 1;                     /* OpenCC raises the error */
     a += len;
     if (c < 0x3400 || !ptk_is_han(c)) continue;
@@ -462,7 +445,7 @@ static int table_line(const fate_table *f, luaL_Buffer *buf, const char *s, size
   size_t i = a, copied = a;
   while (i < b) {
     uint32_t c;
-    size_t len = ptk_u8_next(s + i, b - i, &c);
+    size_t len = ptk_utf8_next(s + i, b - i, &c);
     if (len == 0) return 0;                     /* OpenCC raises the error */
     if (c < 0x3400 || !ptk_is_han(c)) {
       i += len;
@@ -475,8 +458,8 @@ static int table_line(const fate_table *f, luaL_Buffer *buf, const char *s, size
       size_t ki = 0, vi = 0;
       while (ki < p->klen) {
         uint32_t x, y;
-        size_t lx = ptk_u8_next(p->key + ki, p->klen - ki, &x);
-        size_t ly = ptk_u8_next(v + vi, p->vlen - vi, &y);
+        size_t lx = ptk_utf8_next(p->key + ki, p->klen - ki, &x);
+        size_t ly = ptk_utf8_next(v + vi, p->vlen - vi, &y);
         if (ptk_is_han(x)) {
           (*han)++;
           if (x != y) (*changed)++;
@@ -494,7 +477,7 @@ static int table_line(const fate_table *f, luaL_Buffer *buf, const char *s, size
     unsigned char fate = f->fate[c];
     if (fate == FATE_CHANGED) {
       luaL_addlstring(buf, s + copied, i - copied);
-      ptk_u8_add(buf, f->to[c]);
+      ptk_utf8_add(buf, f->to[c]);
       (*changed)++;
       copied = i + len;
     } else if (fate != FATE_KEPT) {

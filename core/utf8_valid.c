@@ -2,7 +2,7 @@
 ** utf8_valid.c — is a buffer well-formed UTF-8? The question every text path asks (HTTP
 ** bodies, CSV fields, the text module), answered 32 bytes at a time with AVX2 or 16 with SSSE3
 ** where the CPU has them, else a byte (eight ASCII bytes) at a time. ptk_utf8_check
-** (helpers.c) asks it first and looks for the offset of the bad byte only when the answer
+** (utf8.c) asks it first and looks for the offset of the bad byte only when the answer
 ** is no.
 */
 #include <stdint.h>

@@ -75,6 +75,13 @@ int xlsx_parse_ref(const char *s, int *col, long *row);
 /* Write the column letters of 1-based column col (1..16384) to out[4] ("A".."XFD"). */
 void xlsx_col_name(int col, char out[4]);
 
+/* lua_xlsx.c: the path of the reader or workbook at idx (its user value 1, alive as long as
+** the object is), or "?". */
+const char *xlsx_path(lua_State *L, int idx);
+
+/* lua_xlsx.c: raise "PATH: the xlsx WHAT is closed" for the reader or workbook at idx. */
+int xlsx_closed(lua_State *L, int idx, const char *what);
+
 /* Reader: xlsx.open(path) (pushes the reader) and the metatables of reader and rows. */
 int xlsx_open(lua_State *L);
 void xlsx_reader_register(lua_State *L);

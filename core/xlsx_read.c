@@ -127,16 +127,10 @@ static int rows_close(lua_State *L) {
   return 0;
 }
 
-static const char *reader_path(lua_State *L, int idx) {
-  lua_getiuservalue(L, idx, 1);
-  const char *p = lua_tostring(L, -1);
-  lua_pop(L, 1);   /* the user value keeps the string alive */
-  return p != NULL ? p : "?";
-}
-
+/* The reader at idx, which must be open. */
 static xlsx_reader *check_reader(lua_State *L, int idx) {
   xlsx_reader *r = luaL_checkudata(L, idx, XLSX_READER_MT);
-  if (r->za == NULL) luaL_error(L, "%s: the xlsx reader is closed", reader_path(L, idx));
+  if (r->za == NULL) xlsx_closed(L, idx, "reader");
   return r;
 }
 
@@ -442,7 +436,7 @@ static int rows_iter(lua_State *L);
 /* r:rows([sheet]) → iterator, nil, nil, closer: for row, cells in r:rows(s) do … end */
 static int reader_rows(lua_State *L) {
   xlsx_reader *r = check_reader(L, 1);
-  const char *path = reader_path(L, 1);
+  const char *path = xlsx_path(L, 1);
   lua_settop(L, 2);
   push_sheet(L, 2, path);                                   /* 3: {name=, part=} */
   lua_getfield(L, 3, "name");                               /* 4 */

@@ -31,16 +31,10 @@ typedef struct xlsx_fmt {
   xlsx_wb *owner;
 } xlsx_fmt;
 
-static const char *wb_path(lua_State *L, int idx) {
-  lua_getiuservalue(L, idx, 1);
-  const char *p = lua_tostring(L, -1);
-  lua_pop(L, 1);                      /* the user value keeps the string alive */
-  return p != NULL ? p : "?";
-}
-
+/* The workbook at idx, which must be open. */
 static xlsx_wb *check_wb(lua_State *L, int idx) {
   xlsx_wb *w = luaL_checkudata(L, idx, XLSX_WORKBOOK_MT);
-  if (w->wb == NULL) luaL_error(L, "%s: the xlsx workbook is closed", wb_path(L, idx));
+  if (w->wb == NULL) xlsx_closed(L, idx, "workbook");
   return w;
 }
 
@@ -48,7 +42,7 @@ static xlsx_wb *check_wb(lua_State *L, int idx) {
 static xlsx_ws *check_ws(lua_State *L, int idx, const char **path, const char **name) {
   xlsx_ws *s = luaL_checkudata(L, idx, XLSX_SHEET_MT);
   lua_getiuservalue(L, idx, 1);
-  *path = wb_path(L, lua_gettop(L));
+  *path = xlsx_path(L, lua_gettop(L));
   lua_pop(L, 1);
   lua_getiuservalue(L, idx, 2);
   *name = lua_tostring(L, -1);
@@ -252,7 +246,7 @@ static long parse_color(const char *s) {
 /* wb:format{bold=, italic=, font_color=, bg_color=, num_format=, align=, wrap=, border=} */
 static int wb_format(lua_State *L) {
   xlsx_wb *w = check_wb(L, 1);
-  const char *path = wb_path(L, 1);
+  const char *path = xlsx_path(L, 1);
   if (lua_isnoneornil(L, 2)) lua_newtable(L), lua_replace(L, 2);
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
@@ -328,7 +322,7 @@ static int wb_format(lua_State *L) {
 /* wb:sheet([name]) → a new worksheet (names must be unique, at most 31 characters). */
 static int wb_sheet(lua_State *L) {
   xlsx_wb *w = check_wb(L, 1);
-  const char *path = wb_path(L, 1);
+  const char *path = xlsx_path(L, 1);
   const char *name = luaL_optstring(L, 2, NULL);
   if (name != NULL) {
     size_t n = lua_rawlen(L, 2);
@@ -361,7 +355,7 @@ static int wb_close(lua_State *L) {
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
     int en = errno;
-    const char *path = wb_path(L, 1);
+    const char *path = xlsx_path(L, 1);
     if (e == LXW_ERROR_CREATING_XLSX_FILE && en != 0)
       return luaL_error(L, "%s: cannot write xlsx: %s (%s)", path, lxw_strerror(e), strerror(en));
     return luaL_error(L, "%s: cannot write xlsx: %s", path, lxw_strerror(e));
@@ -388,7 +382,7 @@ static int wb_toclose(lua_State *L) {
 
 static int wb_tostring(lua_State *L) {
   xlsx_wb *w = luaL_checkudata(L, 1, XLSX_WORKBOOK_MT);
-  lua_pushfstring(L, "xlsx workbook %s%s", wb_path(L, 1), w->wb == NULL ? " (closed)" : "");
+  lua_pushfstring(L, "xlsx workbook %s%s", xlsx_path(L, 1), w->wb == NULL ? " (closed)" : "");
   return 1;
 }
 

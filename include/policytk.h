@@ -127,25 +127,13 @@ int ptk_run_verb(lua_State *L, const char *root, int argc, char **argv);
 /* Message handler for lua_pcall: the error with a traceback appended. */
 int ptk_traceback(lua_State *L);
 
-/* ----------------------------------------------------------------- helpers */
+/* ----------------------------------------------------------------- helpers (core/helpers.c) */
 
 /* 1 when s (length n) is an exact ISO date YYYY-MM-DD that exists in the calendar. */
 int ptk_is_iso_date(const char *s, size_t n);
 
-/* Display width of UTF-8 text in a terminal: East Asian wide/fullwidth characters count 2,
-** combining marks 0, others 1; invalid bytes count 1 each. */
-size_t ptk_display_width(const char *s, size_t n);
-
-/* 1 when the code point is East Asian Wide or Fullwidth (abridged to the blocks Chinese text
-** uses): ptk_display_width counts it 2. */
-int ptk_is_wide(uint32_t c);
-
 /* 1 when name is a valid verb name: [a-z][a-z0-9-]*, at most 64 characters. */
 int ptk_valid_verb(const char *name);
-
-/* FNV-1a 64 of n bytes, continuing from h (start with PTK_FNV1A64_INIT). */
-#define PTK_FNV1A64_INIT 0xcbf29ce484222325ull
-uint64_t ptk_fnv1a64(uint64_t h, const void *buf, size_t n);
 
 /* Create the metatable `name` (once per state) with the metamethods `meta` and, when
 ** `methods` is not NULL, __index = a table of `methods`. Leaves the stack as it was. */
@@ -153,12 +141,79 @@ struct luaL_Reg;
 void ptk_new_class(lua_State *L, const char *name, const struct luaL_Reg *meta,
                    const struct luaL_Reg *methods);
 
-/* Decode the UTF-8 sequence at s[0..n): its length (1..4) and the code point in *cp, or 0
-** when the bytes are not a valid, shortest-form sequence (or n is 0). */
-size_t ptk_utf8_next(const char *s, size_t n, uint32_t *cp);
+/* ----------------------------------------------------------------- hashing (core/hash.c) */
+
+/* FNV-1a 64 of n bytes, continuing from h (start with PTK_FNV1A64_INIT). */
+#define PTK_FNV1A64_INIT 0xcbf29ce484222325ull
+uint64_t ptk_fnv1a64(uint64_t h, const void *buf, size_t n);
+
+/* FNV-1a 64 of the whole file at path (*fnv) and its size (*size); returns 1, or 0 when it
+** cannot be read. */
+int ptk_file_fnv(const char *path, size_t *size, uint64_t *fnv);
+
+/* ----------------------------------------------------------------- UTF-8 (core/utf8.c, core/utf8_valid.c) */
+
+/*
+** Decode the UTF-8 sequence at s[0..n): its length (1..4) and the code point in *cp, or 0 (and
+** *cp 0) when the bytes are not a valid, shortest-form sequence (RFC 3629: no surrogates,
+** nothing above U+10FFFF), are cut short, or n is 0. Inline (the hot loops of the text stages
+** call it for every character; three-byte sequences, nearly all Chinese text, are tested
+** first); core/utf8.c holds its external definition.
+*/
+inline size_t ptk_utf8_next(const char *str, size_t n, uint32_t *cp) {
+  const unsigned char *s = (const unsigned char *)str;
+  *cp = 0;
+  if (n == 0) return 0;
+  uint32_t c = s[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+    c = ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    *cp = c;
+    return 3;
+  }
+  if (c >= 0xC2 && c <= 0xDF) {
+    if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
+    *cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+    return 2;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+      return 0;
+    c = ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) |
+        (s[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF) return 0;
+    *cp = c;
+    return 4;
+  }
+  return 0;
+}
 
 /* Byte offset of the first invalid UTF-8 sequence in s, or n when all of it is valid. */
 size_t ptk_utf8_check(const char *s, size_t n);
+
+/* Length (>= 1) of the maximal ill-formed subpart at s[0..n), n > 0: the bytes one U+FFFD
+** replaces (Unicode's "substitution of maximal subparts"). */
+size_t ptk_utf8_badlen(const char *s, size_t n);
+
+/* Encode cp (<= 0x10FFFF) as UTF-8 into out; returns the length 1..4. */
+size_t ptk_utf8_encode(uint32_t cp, char out[4]);
+
+/* Append cp as UTF-8 to the buffer b. */
+struct luaL_Buffer;
+void ptk_utf8_add(struct luaL_Buffer *b, uint32_t cp);
+
+/* Display width of UTF-8 text in a terminal (policytk.core.width): East Asian wide/fullwidth
+** characters count 2, combining marks 0, others 1; invalid bytes count 1 each. */
+size_t ptk_utf8_width(const char *s, size_t n);
+
+/* 1 when the code point is East Asian Wide or Fullwidth (abridged to the blocks Chinese text
+** uses): ptk_utf8_width counts it 2. */
+int ptk_utf8_wide(uint32_t c);
 
 /* 1 when the n bytes at s are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
 ** nothing above U+10FFFF) — exactly the bytes text.decode(s, "utf-8") keeps unchanged; 32 or

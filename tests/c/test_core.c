@@ -2,6 +2,10 @@
 ** test_core.c — cmocka tests of the host: the counting allocator and its limit, the
 ** instruction and memory budgets of ptk_limited_pcall (including code that catches the
 ** stop), the module registry, the host's search paths, and the pure helpers.
+**
+** Its other half: tests/lua/host/test_host.lua (the host, verbs and limited_call from Lua).
+** These tests call the pure C functions (the allocator, ptk_limited_pcall, the UTF-8 check
+** against the decoder) directly.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -187,11 +191,11 @@ static void test_iso_dates(void **state) {
 
 static void test_display_width(void **state) {
   (void)state;
-  assert_int_equal(ptk_display_width("abc", 3), 3);
-  assert_int_equal(ptk_display_width("温州市", strlen("温州市")), 6);
-  assert_int_equal(ptk_display_width("（一）", strlen("（一）")), 6);
-  assert_int_equal(ptk_display_width("\xff" "a", 2), 2);   /* an invalid byte counts 1 */
-  assert_int_equal(ptk_display_width("", 0), 0);
+  assert_int_equal(ptk_utf8_width("abc", 3), 3);
+  assert_int_equal(ptk_utf8_width("温州市", strlen("温州市")), 6);
+  assert_int_equal(ptk_utf8_width("（一）", strlen("（一）")), 6);
+  assert_int_equal(ptk_utf8_width("\xff" "a", 2), 2);   /* an invalid byte counts 1 */
+  assert_int_equal(ptk_utf8_width("", 0), 0);
 }
 
 static void test_utf8_check(void **state) {

@@ -4,6 +4,9 @@
 ** problems worded as csv.lua words them (unterminated quote, text after a closing quote, a
 ** quote in an unquoted field), the first non-UTF-8 field, a 1 MB field across many reads,
 ** an empty file, and a read after the file was closed.
+**
+** Its other half: tests/lua/data/test_import.lua and tests/lua/data/test_import_crash.lua (CSV files
+** through policytk.data.import, which reads them with this reader).
 */
 #include <setjmp.h>
 #include <stdarg.h>

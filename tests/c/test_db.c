@@ -4,6 +4,8 @@
 ** Each test gets a fresh host lua_State with a global `db` and a temporary folder DIR
 ** (tests/c/harness.h), and drives the module with Lua snippets using the harness's helpers
 ** `eq(a, b)` and `fails(fn, text)`.
+**
+** Its other half: tests/lua/data/test_store.lua (the store over policytk.db).
 */
 #include <dirent.h>
 #include <setjmp.h>

@@ -3,6 +3,8 @@
 ** parsing forgiving HTML, XPath results of each type, normalized text and lines, links,
 ** embedded XML with CDATA, malformed XML, and that nodes keep their document alive after the
 ** document's last reference is gone (run under ASan/LSan by `make asan`).
+**
+** Its other half: tests/lua/fetch/test_fetch_http.lua (pages parsed by the fetcher).
 */
 #include <setjmp.h>
 #include <stdarg.h>

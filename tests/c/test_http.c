@@ -3,6 +3,9 @@
 ** without any network but loopback: charset declarations, URL hosts, the host allow-list,
 ** failure categories (a closed port on 127.0.0.1), misuse raising, and that a failed batch
 ** frees everything (run under ASan/LSan by `make asan`).
+**
+** Its other half: tests/lua/fetch/test_fetch_http.lua, tests/lua/fetch/test_http_reuse.lua,
+** tests/lua/fetch/test_http_session.lua and tests/lua/plugins/test_plugin_http.lua (against the local portal).
 */
 #include <setjmp.h>
 #include <stdarg.h>

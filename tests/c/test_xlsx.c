@@ -7,6 +7,9 @@
 ** Helpers: eq(a, b) (same value and same math.type), fails(fn, text), path(name),
 ** mkzip(path, {name1, text1, name2, text2, …}) to build archives by hand (libzip), and
 ** zipread(path, member) to look inside one.
+**
+** Its other half: tests/lua/data/test_xlsx.lua (workbooks checked with openpyxl), and the
+** imports and reports of tests/lua/data/test_import.lua and tests/lua/reports/test_report.lua.
 */
 #include <dirent.h>
 #include <setjmp.h>
