@@ -1,5 +1,6 @@
 -- policytk compare INDICATOR: every city's targets and progress on one common-catalog indicator,
--- side by side.
+-- side by side. JSON and CSV rows have the keys of progress (policytk.progress.cli.KEYS,
+-- docs/reports.md) plus city_name; a city with no target on the indicator has a row with id null.
 
 local cli = require "policytk.cli"
 local core = require "policytk.core"
@@ -8,6 +9,10 @@ local tabular = require "policytk.data.tabular"
 local progress = require "policytk.progress"
 local common = require "policytk.reports.common"
 local verb_progress = require "policytk.progress.cli"
+
+-- The JSON and CSV keys of a compare row: those of progress, then city_name.
+local KEYS = { table.unpack(verb_progress.KEYS) }
+KEYS[#KEYS + 1] = "city_name"
 
 return {
   summary = "every city's targets and progress on one common-catalog indicator, side by side",
@@ -42,10 +47,8 @@ return {
     local rows = {}
     for _, t in ipairs(set.targets) do
       if t.indicator == code then
-        local r = set:evaluate(t, as_of)
-        local row = verb_progress.flat(r)
+        local row = verb_progress.row(set:evaluate(t, as_of), opts.format)
         row.city_name = t.city_name
-        row.deadline = r.deadline
         rows[#rows + 1] = row
       end
     end
@@ -55,7 +58,9 @@ return {
     for _, c in ipairs(store.all(conn, "SELECT id, name, code FROM cities ORDER BY id")) do
       if not has[c.id] then
         local last = progress.latest(set:series(code, c.code, ind.unit), as_of)
-        rows[#rows + 1] = { city = c.id, city_name = c.name, tid = "", quote = "（无此指标目标）",
+        rows[#rows + 1] = { city = c.id, city_name = c.name, quote = "（无此指标目标）", indicator = code,
+                            indicator_name = ind.name, unit = ind.unit, region = c.code, region_name = c.name,
+                            lead_units = common.list(), as_of = as_of, last_period = last and last.period,
                             actual = last and last.value, actual_text = last and common.number(last.value, ind.unit) or "—",
                             status_text = "", target_text = "—", completion_pct = "—", schedule_pct = "—", gap = "—",
                             reason = last and ("最新 " .. last.period) or "暂无数据" }
@@ -65,24 +70,20 @@ return {
     conn:close()
     table.sort(rows, function(a, b)
       if a.city ~= b.city then return a.city < b.city end
-      return (a.tid or "") < (b.tid or "")
+      return (a.id or "") < (b.id or "")
     end)
     local cols
     if opts.format == "table" then
       io.stdout:write(string.format("%s（%s，%s）截至 %s\n", ind.name, ind.code, ind.unit, as_of))
       cols = {
-        { key = "city_name", title = "城市" }, { key = "doc", title = "文件" }, { key = "tid", title = "编号" },
+        { key = "city_name", title = "城市" }, { key = "doc", title = "文件" }, { key = "id", title = "编号" },
         { key = "quote", title = "目标" }, { key = "target_text", title = "目标值" }, { key = "deadline", title = "期限" },
         { key = "actual_text", title = "实际" }, { key = "completion_pct", title = "完成率" },
         { key = "schedule_pct", title = "序时进度" }, { key = "status_text", title = "状态" },
         { key = "reason", title = "说明" },
       }
     else
-      cols = {}
-      for _, k in ipairs({ "city", "doc", "tid", "quote", "comparator", "target", "unit", "deadline", "actual",
-                           "completion", "schedule", "gap_points", "status", "reason" }) do
-        cols[#cols + 1] = { key = k }
-      end
+      cols = verb_progress.columns(KEYS)
     end
     tabular.write(io.stdout, opts.format, cols, rows)
     return cli.OK

@@ -1,10 +1,13 @@
 -- policytk.data.exports: the listing verbs docs, measures, targets, indicators, units and regions,
 -- read from the database. Each kind has its query, its columns (the JSON keys, documented in
--- docs/data.md) and a row shaper; exports.verb(kind) builds the verb table.
+-- docs/data.md, CSV has the same) and a row shaper; exports.verb(kind) builds the verb table.
+-- Lead units come from policytk.data.queries (the one rule: a target's own lead_unit, else its
+-- measure's); a target's region is its own, else its city's, with the name beside the code.
 
 local cli = require "policytk.cli"
 local json = require "policytk.json"
 local store = require "policytk.data.store"
+local queries = require "policytk.data.queries"
 local tabular = require "policytk.data.tabular"
 
 local M = {}
@@ -12,13 +15,14 @@ local M = {}
 local function arr(t) return json.array(t or {}) end
 
 local function split_units(conn, measure_id)
-  local leads, all = {}, {}
-  for r in conn:rows("SELECT unit, is_lead FROM measure_units WHERE measure = ? ORDER BY position", measure_id) do
-    all[#all + 1] = r.unit
-    if r.is_lead == 1 then leads[#leads + 1] = r.unit end
-  end
+  local leads, all = queries.measure_units(conn, measure_id)
   return arr(leads), arr(all)
 end
+
+-- The name of a region code: a county's, else a city's.
+local REGION_NAME = [[COALESCE((SELECT rn.name FROM regions rn WHERE rn.code = %s),
+  (SELECT cn.name FROM cities cn WHERE cn.code = %s))]]
+local function region_name(code) return REGION_NAME:format(code, code) end
 
 local kinds = {}
 
@@ -35,15 +39,24 @@ kinds.docs = {
 kinds.targets = {
   summary = "list the targets in the database",
   doc_filter = "d.doc",
-  sql = [[SELECT d.city, d.doc, t.tid AS id, t.section, t.indicator,
+  sql = [[SELECT t.id AS rowid_, d.city, d.doc, t.tid AS id, t.section, t.indicator,
             (SELECT i.name FROM indicators i WHERE i.code = t.indicator AND (i.city = d.city OR i.city IS NULL)
               ORDER BY i.city IS NULL LIMIT 1) AS indicator_name,
-            t.quote, t.value, t.unit, t.comparator, t.kind, t.deadline, t.lead_unit, t.status
-          FROM targets t JOIN documents d ON d.id = t.document WHERE 1 = 1 %s
+            t.quote, t.comparator, t.value, t.unit, t.kind, t.deadline, t.measure,
+            COALESCE(t.region, c.code) AS region, ]] .. region_name("COALESCE(t.region, c.code)") .. [[ AS region_name,
+            t.status
+          FROM targets t JOIN documents d ON d.id = t.document JOIN cities c ON c.id = d.city WHERE 1 = 1 %s
           ORDER BY d.city, d.doc, t.position]],
-  keys = { "city", "doc", "id", "section", "indicator", "indicator_name", "quote", "value", "unit", "comparator",
-           "kind", "deadline", "lead_unit", "status" },
-  table_keys = { "city", "doc", "id", "indicator_name", "comparator", "value", "unit", "deadline", "lead_unit", "status" },
+  keys = { "city", "doc", "id", "section", "indicator", "indicator_name", "quote", "comparator", "value", "unit",
+           "kind", "deadline", "measure", "lead_units", "region", "region_name", "withdrawn" },
+  table_keys = { "city", "doc", "id", "indicator_name", "comparator", "value", "unit", "deadline", "lead_units",
+                 "region_name", "withdrawn" },
+  prepare = function(conn, filter) return queries.lead_units(conn, filter) end,
+  shape = function(_, r, _, leads)
+    r.lead_units = arr(leads[r.rowid_])
+    r.withdrawn = r.status == "withdrawn"
+    return r
+  end,
 }
 
 kinds.measures = {
@@ -53,14 +66,16 @@ kinds.measures = {
             m.contact_name, m.contact_phone, m.status
           FROM measures m JOIN documents d ON d.id = m.document WHERE 1 = 1 %s
           ORDER BY d.city, d.doc, m.position]],
-  keys = { "city", "doc", "id", "section", "title", "lead_units", "responsible_units", "phase", "contact" },
+  keys = { "city", "doc", "id", "section", "title", "lead_units", "responsible_units", "phase", "contact",
+           "withdrawn" },
   table_keys = { "city", "doc", "id", "section", "title", "lead_units", "phase", "contact" },
   shape = function(conn, r, format)
     r.lead_units, r.responsible_units = split_units(conn, r.rowid_)
     if r.contact_name then
-      r.contact = format == "json" and { name = r.contact_name, phone = r.contact_phone }
+      r.contact = format == "json" and { name = r.contact_name, phone = r.contact_phone or json.null }
         or (r.contact_name .. " " .. (r.contact_phone or ""))
     end
+    r.withdrawn = r.status == "withdrawn"
     return r
   end,
 }
@@ -83,9 +98,11 @@ kinds.units = {
 
 kinds.regions = {
   summary = "list the regions (county-level divisions) in the database",
-  sql = "SELECT r.city, r.code, r.name, r.parent FROM regions r WHERE 1 = 1 %s ORDER BY r.city, r.code",
+  sql = "SELECT r.city, r.code, r.name, r.parent, " .. region_name("r.parent")
+    .. " AS parent_name FROM regions r WHERE 1 = 1 %s ORDER BY r.city, r.code",
   city_column = "r.city",
-  keys = { "city", "code", "name", "parent" },
+  keys = { "city", "code", "name", "parent", "parent_name" },
+  table_keys = { "city", "code", "name", "parent_name" },
 }
 
 M.kinds = kinds
@@ -103,8 +120,9 @@ function M.rows(conn, kind, filter, format)
     args[#args + 1] = filter.doc
   end
   local rows = store.all(conn, k.sql:format(table.concat(where, " ")), table.unpack(args))
+  local extra = k.prepare and k.prepare(conn, filter)
   if k.shape then
-    for i, r in ipairs(rows) do rows[i] = k.shape(conn, r, format) end
+    for i, r in ipairs(rows) do rows[i] = k.shape(conn, r, format, extra) end
   end
   return rows
 end

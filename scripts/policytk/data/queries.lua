@@ -3,10 +3,18 @@
 -- (policytk.reports.engine) and the ctx it gives builders hold no SQL. The targets and
 -- figures progress is computed from are read by policytk.progress.data.
 --
+-- It also holds THE rule for lead units (牵头单位), which every verb, report and export calls:
+-- a measure's lead units are its measure_units marked is_lead (the plugin encodes the
+-- document's own rule: the starred unit, the first listed, the named 牵头 unit — see
+-- policytk.data.load); a target's lead units are its own lead_unit, else its measure's lead
+-- units, else none ({}).
+--
 --   local queries = require "policytk.data.queries"
 --   queries.city(conn, "wenzhou")                    -- { id =, name =, code = } or nil
 --   queries.document(conn, "wenzhou", "friendly")    -- the documents row or nil
 --   queries.measures(conn, "wenzhou", "friendly")    -- active measures, document order
+--   queries.measure_units(conn, measure_row_id)      -- lead units, all units (document order)
+--   queries.lead_units(conn, { city =, doc = })      -- { [targets.id] = { unit, … } }
 
 local store = require "policytk.data.store"
 
@@ -31,15 +39,21 @@ WHERE d.city = ? AND d.doc = ? AND m.status = 'active' ORDER BY m.position]]
 
 local UNITS = "SELECT unit, is_lead FROM measure_units WHERE measure = ? ORDER BY position"
 
--- Add units (every responsible unit, in order) and lead_units (the leads; the first unit
--- when none is marked) to a measure row.
-local function add_units(conn, m)
-  m.lead_units, m.units = {}, {}
-  for u in conn:rows(UNITS, m.row_) do
-    m.units[#m.units + 1] = u.unit
-    if u.is_lead == 1 then m.lead_units[#m.lead_units + 1] = u.unit end
+--- The units of a measure (its measures.id): the lead units and every responsible unit, both
+--- in document order. A measure with no unit marked lead has no lead units ({}): the plugin
+--- has already applied the document's lead rule.
+function M.measure_units(conn, measure_id)
+  local leads, all = {}, {}
+  for u in conn:rows(UNITS, measure_id) do
+    all[#all + 1] = u.unit
+    if u.is_lead == 1 then leads[#leads + 1] = u.unit end
   end
-  if #m.lead_units == 0 and m.units[1] then m.lead_units[1] = m.units[1] end
+  return leads, all
+end
+
+-- Add units (every responsible unit, in order) and lead_units to a measure row.
+local function add_units(conn, m)
+  m.lead_units, m.units = M.measure_units(conn, m.row_)
   m.row_ = nil
   return m
 end
@@ -50,6 +64,32 @@ end
 function M.measures(conn, city, doc)
   local out = {}
   for i, m in ipairs(store.all(conn, MEASURES, city, doc)) do out[i] = add_units(conn, m) end
+  return out
+end
+
+local TARGET_LEADS = [[
+SELECT t.id AS target, t.lead_unit, mu.unit AS measure_lead
+FROM targets t JOIN documents d ON d.id = t.document
+LEFT JOIN measures m ON m.document = t.document AND m.mid = t.measure
+LEFT JOIN measure_units mu ON mu.measure = m.id AND mu.is_lead = 1
+WHERE (?1 IS NULL OR d.city = ?1) AND (?2 IS NULL OR d.doc = ?2)
+ORDER BY t.id, mu.position]]
+
+--- The lead units of every target (withdrawn ones too) of filter.city / filter.doc (both
+--- optional), by targets.id: the target's own lead_unit (the unit the text names for it,
+--- e.g. a （…牵头） bracket), else the lead units of its measure, else {}.
+function M.lead_units(conn, filter)
+  filter = filter or {}
+  local out = {}
+  for _, r in ipairs(store.all(conn, TARGET_LEADS, filter.city, filter.doc)) do
+    local list = out[r.target]
+    if not list then list = {}; out[r.target] = list end
+    if r.lead_unit then
+      list[1] = r.lead_unit
+    elseif r.measure_lead then
+      list[#list + 1] = r.measure_lead
+    end
+  end
   return out
 end
 

@@ -1,10 +1,11 @@
 -- policytk.progress.cli: what the progress, compare and report verbs share — thresholds from
 -- the plugins' manifests, a region given by code or name, today's date ($POLICYTK_TODAY for
--- tests) and a status record flattened for listings.
+-- tests) and a status record as a row of the progress vocabulary (M.KEYS, docs/reports.md).
 
 local cli = require "policytk.cli"
 local core = require "policytk.core"
 local common = require "policytk.reports.common"
+local json = require "policytk.json"
 
 local M = {}
 
@@ -34,22 +35,56 @@ function M.today()
   return os.date("%Y-%m-%d")
 end
 
-local function flat(r)
-  local row = common.target_row(r)
-  row.city = r.city
-  row.indicator_name = r.indicator_name
-  row.color = r.color
-  row.label = r.label
+--- The JSON and CSV keys of a progress row, in order (each explained in docs/reports.md; the
+--- keys a target shares with `policytk targets` mean the same there).
+M.KEYS = { "city", "doc", "id", "section", "indicator", "indicator_name", "quote", "comparator", "value", "unit",
+           "kind", "start", "deadline", "measure", "lead_units", "contact", "region", "region_name", "as_of",
+           "actual", "completion", "schedule", "gap_points", "status", "reason", "last_period", "sdg", "sdg_ratio" }
+
+--- The columns of the progress table for staff (Chinese headers; names, not codes).
+M.TABLE = {
+  { key = "status_text", title = "状态" }, { key = "city", title = "城市" }, { key = "doc", title = "文件" },
+  { key = "id", title = "编号" }, { key = "indicator_name", title = "指标" }, { key = "region_name", title = "地区" },
+  { key = "lead_units", title = "牵头单位" }, { key = "target_text", title = "目标" },
+  { key = "actual_text", title = "实际" }, { key = "completion_pct", title = "完成率" },
+  { key = "schedule_pct", title = "序时进度" }, { key = "gap", title = "差值" }, { key = "reason", title = "说明" },
+}
+
+--- Columns of keys (JSON / CSV: the header is the key).
+function M.columns(keys)
+  local cols = {}
+  for i, k in ipairs(keys) do cols[i] = { key = k } end
+  return cols
+end
+
+-- The contact of a record: { name =, phone = } in JSON, "name phone" elsewhere, nil when none.
+local function contact(r, format)
+  if not r.contact_name then return nil end
+  if format == "json" then return { name = r.contact_name, phone = r.contact_phone or json.null } end
+  return r.contact
+end
+
+-- The texts the staff table shows.
+local function add_texts(row, r)
   row.completion_pct = r.completion and common.percent(r.completion) or "—"
   row.schedule_pct = common.percent(r.schedule)
   row.gap = r.gap_points and common.points(r.gap_points) or "—"
   row.target_text = (r.comparator ~= ">=" and r.comparator or "") .. common.number(r.value, r.unit)
   row.actual_text = common.number(r.actual, r.kind == "growth_rate" and "%" or r.unit)
   row.status_text = r.color .. " " .. r.label
+end
+
+--- A status record as a progress row: the values of M.KEYS (lead_units a list, `、`-joined by
+--- the table and CSV writers) and the texts of M.TABLE. format: "json" | "csv" | "table".
+function M.row(r, format)
+  local row = common.target_row(r)
+  row.city = r.city
   row.start = r.start
-  row.sdg_label = r.sdg and r.sdg.label or nil
+  row.measure = r.measure
+  row.as_of = r.as_of
+  row.contact = contact(r, format)
+  add_texts(row, r)
   return row
 end
-M.flat = flat
 
 return M

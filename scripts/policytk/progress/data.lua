@@ -1,6 +1,6 @@
 -- policytk.progress.data: the targets and figures progress is computed from, read from the
--- database once — targets with their document, indicator, lead unit, contact and group; the
--- observation series of an indicator in a region (cached, fetched through the unique index).
+-- database once — targets with their document, indicator, lead units (policytk.data.queries
+-- .lead_units, the one rule), contact and group; the observation series of an indicator in a region (cached, fetched through the unique index).
 --
 --   local set = require("policytk.progress.data").dataset(conn, { city =, doc =, docs =, region =,
 --                                                                thresholds = { [city] = {…} } })
@@ -12,6 +12,7 @@
 local cli = require "policytk.cli"
 local log = require "policytk.log"
 local store = require "policytk.data.store"
+local queries = require "policytk.data.queries"
 local progress = require "policytk.progress"
 local dates = require "policytk.progress.dates"
 
@@ -20,11 +21,11 @@ local M = {}
 local TARGETS = [[
 SELECT c.id AS city, c.name AS city_name, c.code AS city_code, d.doc, d.title AS doc_title,
   d.period_start AS doc_start, d.period_end AS doc_end,
-  t.tid, t.section, t.indicator, t.quote, t.value, t.unit, t.comparator, t.kind, t.start, t.deadline,
-  t.year, t.every, t.lead_unit AS target_lead, t.measure, t.grp, t.region AS target_region, t.base_year,
+  t.id AS row_, t.tid, t.section, t.indicator, t.quote, t.value, t.unit, t.comparator, t.kind, t.start, t.deadline,
+  t.year, t.every, t.measure, t.grp, t.region AS target_region, t.base_year,
   t.base_value, t.shares, t.note, t.position,
   g.name AS group_name, g.section AS group_section,
-  m.id AS measure_row, m.section AS measure_section, m.title AS measure_title,
+  m.section AS measure_section, m.title AS measure_title,
   m.contact_name, m.contact_phone
 FROM targets t
 JOIN documents d ON d.id = t.document AND d.withdrawn = 0
@@ -77,20 +78,14 @@ function M.dataset(conn, opts)
     local key = (r.city or "") .. "|" .. r.code
     self.indicators[key] = r
   end
-  local leads = {}
-  for _, r in ipairs(store.all(conn, "SELECT measure, unit FROM measure_units WHERE is_lead = 1 ORDER BY measure, position")) do
-    local l = leads[r.measure] or {}
-    l[#l + 1] = r.unit
-    leads[r.measure] = l
-  end
+  local leads = queries.lead_units(conn, { city = opts.city, doc = opts.doc })
   for _, t in ipairs(store.all(conn, TARGETS, opts.city, opts.doc)) do
     if not wanted_docs or wanted_docs[t.doc] then
       local ind = self:indicator(t.city, t.indicator)
       t.indicator_name = ind and ind.name or t.indicator
       t.ind_unit = ind and ind.unit or t.unit
       t.flow = ind and ind.flow == 1
-      t.lead_units = t.target_lead and { t.target_lead } or leads[t.measure_row] or {}
-      t.lead_unit = t.lead_units[1]
+      t.lead_units = leads[t.row_] or {}
       t.contact = t.contact_name and (t.contact_name .. (t.contact_phone and (" " .. t.contact_phone) or "")) or nil
       t.group = t.grp
       t.shares = M.shares(t.shares)
@@ -191,7 +186,7 @@ function Set:thresholds(city)
 end
 
 local COPY = { "city", "city_name", "doc", "doc_title", "tid", "id", "section", "indicator", "indicator_name",
-               "quote", "unit", "ind_unit", "lead_unit", "lead_units", "contact", "measure", "measure_title",
+               "quote", "unit", "ind_unit", "lead_units", "contact", "contact_name", "contact_phone", "measure", "measure_title",
                "measure_section", "group", "group_name", "region", "region_name", "note", "position", "every",
                "year", "shares", "flow" }
 

@@ -5,6 +5,7 @@
 local cli = require "policytk.cli"
 local fs = require "policytk.fs"
 local dates = require "policytk.progress.dates"
+local json = require "policytk.json"
 
 local M = {}
 
@@ -149,12 +150,13 @@ end
 
 -- Rows shared by builders ------------------------------------------------------------------
 
---- Columns of a target status table (types: text, number, percent, points, status).
+--- Columns of a target status table (types: text, number, percent, points, status). The keys
+--- are those of the progress vocabulary (docs/reports.md): id, value, lead_units …
 M.TARGET_COLUMNS = {
-  { key = "tid", title = "编号", type = "text" },
+  { key = "id", title = "编号", type = "text" },
   { key = "quote", title = "目标", type = "text" },
-  { key = "lead_unit", title = "牵头单位", type = "text" },
-  { key = "target", title = "目标值", type = "number" },
+  { key = "lead_units", title = "牵头单位", type = "text" },
+  { key = "value", title = "目标值", type = "number" },
   { key = "actual", title = "实际值", type = "number" },
   { key = "completion", title = "完成率", type = "percent" },
   { key = "schedule", title = "序时进度", type = "percent" },
@@ -163,15 +165,25 @@ M.TARGET_COLUMNS = {
   { key = "reason", title = "说明", type = "text" },
 }
 
---- A status record as a report row (plain values; numbers rounded for stable output).
+-- A copy of a list that encodes as a JSON array even when empty.
+local function list(t)
+  local out = json.array()
+  for i, v in ipairs(t or {}) do out[i] = v end
+  return out
+end
+M.list = list
+
+--- A status record as a report row (plain values; numbers rounded for stable output), in the
+--- progress vocabulary: id, value (the target's value), actual, lead_units (a list, {} when
+--- none), region and region_name …
 function M.target_row(r)
   return {
-    tid = r.tid, doc = r.doc, section = r.section, quote = r.quote, indicator = r.indicator,
-    indicator_name = r.indicator_name, lead_unit = r.lead_unit or "", contact = r.contact or "",
-    unit = r.unit, target = r.value, actual = M.round(r.actual, 6), completion = M.round(r.completion, 6),
+    id = r.tid, doc = r.doc, section = r.section, quote = r.quote, indicator = r.indicator,
+    indicator_name = r.indicator_name, lead_units = list(r.lead_units), contact = r.contact or "",
+    unit = r.unit, value = r.value, actual = M.round(r.actual, 6), completion = M.round(r.completion, 6),
     schedule = M.round(r.schedule, 6), gap_points = M.round(r.gap_points, 4), status = r.status,
     reason = r.reason, last_period = r.last_period, comparator = r.comparator, kind = r.kind,
-    deadline = r.deadline, region = r.region,
+    deadline = r.deadline, region = r.region, region_name = r.region_name,
     sdg = r.sdg and r.sdg.category or nil,
     sdg_ratio = r.sdg and M.round(r.sdg.ratio, 4) or nil,
   }
@@ -213,9 +225,10 @@ function M.figure(series, flow, ps, pe)
   return nil
 end
 
---- The text of one cell for people, by column type.
+--- The text of one cell for people, by column type (a list: its items joined with 、).
 function M.cell_text(col, row)
   local v = row[col.key]
+  if type(v) == "table" then v = table.concat(v, "、") end
   if v == nil or v == "" then return col.type == "text" and "" or "—" end
   local t = col.type
   if t == "number" then

@@ -15,7 +15,8 @@ function M.render(r)
       local o = {}
       for _, c in ipairs(s.columns or {}) do
         local v = row[c.key]
-        if v == nil then v = json.null end
+        if v == nil then v = json.null
+        elseif type(v) == "table" and next(v) == nil then v = json.array() end   -- an empty list
         o[c.key] = v
       end
       rows[j] = o

@@ -103,6 +103,7 @@ local function build(report, path)
       for j, rw in ipairs(s.rows or {}) do
         for i, c in ipairs(cols) do
           local v = rw[c.key]
+          if type(v) == "table" then v = common.cell_text(c, rw) end          -- a list: 、-joined
           if v ~= nil and v ~= "" then
             if c.type == "status" then
               sh:write(j, i - 1, common.cell_text(c, rw), status_fmt(v))

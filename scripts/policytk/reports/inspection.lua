@@ -13,12 +13,12 @@ return function(ctx)
     local c = ctx.counties(t)
     for _, r in ipairs(c.rows) do
       detail[#detail + 1] = {
-        tid = t.tid, quote = t.quote, unit = t.unit, county = r.region_name, region = r.region, rank = r.rank,
+        id = t.tid, quote = t.quote, unit = t.unit, region_name = r.region_name, region = r.region, rank = r.rank,
         share = r.share, actual = common.round(r.actual, 6), completion = common.round(r.completion, 6),
         status = r.status, reason = r.share and r.reason or "无分县分解目标，仅列数字",
       }
       if r.share then
-        local pc = per_county[r.region] or { county = r.region_name, region = r.region, n = 0, sum = 0, red = 0,
+        local pc = per_county[r.region] or { region_name = r.region_name, region = r.region, n = 0, sum = 0, red = 0,
                                              no_data = 0 }
         pc.n = pc.n + 1
         if r.completion then pc.sum = pc.sum + math.min(r.completion, 2) end
@@ -51,15 +51,16 @@ return function(ctx)
     notes = notes,
     sections = {
       { id = "ranking", title = "一、各县(市、区)综合排名", columns = {
-          { key = "rank", title = "排名", type = "number", unit = "" }, { key = "county", title = "县(市、区)", type = "text" },
+          { key = "rank", title = "排名", type = "number", unit = "" }, { key = "region_name", title = "县(市、区)", type = "text" },
           { key = "n", title = "分解目标数", type = "number" }, { key = "average", title = "平均完成率", type = "percent" },
           { key = "red", title = "红色目标", type = "number" }, { key = "no_data", title = "暂无数据", type = "number" } },
         rows = ranking,
         text = #ranking == 0 and "目标尚未分解到各县(市、区)（无 shares），无法按分解目标排名。" or
           "平均完成率按各分解目标完成率（单项最高计 200%）的平均值计算。" },
       { id = "counties", title = "二、各县(市、区)分目标完成情况", columns = {
-          { key = "tid", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
-          { key = "rank", title = "排名", type = "number", unit = "" }, { key = "county", title = "县(市、区)", type = "text" },
+          { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
+          { key = "rank", title = "排名", type = "number", unit = "" },
+          { key = "region_name", title = "县(市、区)", type = "text" },
           { key = "share", title = "分解目标", type = "number" }, { key = "actual", title = "实际值", type = "number" },
           { key = "completion", title = "完成率", type = "percent" }, { key = "status", title = "状态", type = "status" },
           { key = "reason", title = "说明", type = "text" } }, rows = detail,

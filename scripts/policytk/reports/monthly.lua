@@ -44,7 +44,7 @@ return function(ctx, period)
       if not worst or progress.RANK[r.status] < progress.RANK[worst] then worst = r.status end
     end
     tasks[#tasks + 1] = {
-      doc = m.doc, section = m.section, title = m.title, lead_units = table.concat(m.lead_units, "、"),
+      doc = m.doc, section = m.section, title = m.title, lead_units = common.list(m.lead_units),
       contact = m.contact_name and (m.contact_name .. (m.contact_phone and (" " .. m.contact_phone) or "")) or "",
       targets = table.concat(ids, "、"), status = worst,
       note = #list == 0 and "无量化目标，填报工作进展" or "",
@@ -60,10 +60,10 @@ return function(ctx, period)
           { key = "status", title = "状态", type = "status" }, { key = "note", title = "备注", type = "text" } },
         rows = tasks },
       { id = "targets", title = "量化目标月度报送", columns = {
-          { key = "tid", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
-          { key = "lead_unit", title = "牵头单位", type = "text" }, { key = "contact", title = "联系人", type = "text" },
+          { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
+          { key = "lead_units", title = "牵头单位", type = "text" }, { key = "contact", title = "联系人", type = "text" },
           { key = "month", title = "本月数", type = "number" }, { key = "cumulative", title = "累计/最新", type = "number" },
-          { key = "target", title = "目标值", type = "number" }, { key = "completion", title = "完成率", type = "percent" },
+          { key = "value", title = "目标值", type = "number" }, { key = "completion", title = "完成率", type = "percent" },
           { key = "schedule", title = "序时进度", type = "percent" }, { key = "status", title = "状态", type = "status" },
           { key = "reason", title = "备注", type = "text" } },
         rows = rows, bars = true },

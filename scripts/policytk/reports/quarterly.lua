@@ -25,7 +25,7 @@ return function(ctx)
     if b and progress.RANK[r.status] > progress.RANK[b.status] then dir = "↑"
     elseif b and progress.RANK[r.status] < progress.RANK[b.status] then dir = "↓" end
     trend[#trend + 1] = {
-      tid = r.tid, quote = r.quote, lead_unit = r.lead_unit or "",
+      id = r.tid, quote = r.quote, lead_units = common.list(r.lead_units),
       before = b and b.status or "no_data", status = r.status,
       completion_before = b and common.round(b.completion, 6) or nil,
       completion = common.round(r.completion, 6), change_points = common.round(change, 4), trend = dir,
@@ -36,7 +36,7 @@ return function(ctx)
     if g.red > 0 or g.yellow > 0 then
       local ids = {}
       for _, r in ipairs(g.red_targets) do ids[#ids + 1] = r.tid .. " " .. r.quote end
-      units[#units + 1] = { lead = g.key, red = g.red, yellow = g.yellow, total = g.total,
+      units[#units + 1] = { lead_unit = g.key, red = g.red, yellow = g.yellow, total = g.total,
                             red_targets = table.concat(ids, "；") }
     end
   end
@@ -50,14 +50,14 @@ return function(ctx)
       { id = "targets", title = "一、目标完成情况（按状态）", text = text, columns = common.TARGET_COLUMNS,
         rows = rows, bars = true, charts = charts },
       { id = "units", title = "二、滞后单位及其红色目标", columns = {
-          { key = "lead", title = "牵头单位", type = "text" }, { key = "red", title = "红色", type = "number" },
+          { key = "lead_unit", title = "牵头单位", type = "text" }, { key = "red", title = "红色", type = "number" },
           { key = "yellow", title = "黄色", type = "number" }, { key = "total", title = "目标数", type = "number" },
           { key = "red_targets", title = "红色目标", type = "text" } }, rows = units,
         text = #units == 0 and "本季度无滞后单位。" or nil },
       { id = "trend", title = "三、较上季度变化（" .. dates.previous(ctx.period) .. " → " .. ctx.period .. "）",
         columns = {
-          { key = "tid", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
-          { key = "lead_unit", title = "牵头单位", type = "text" },
+          { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
+          { key = "lead_units", title = "牵头单位", type = "text" },
           { key = "before", title = "上季度状态", type = "status" }, { key = "status", title = "本季度状态", type = "status" },
           { key = "completion_before", title = "上季度完成率", type = "percent" },
           { key = "completion", title = "本季度完成率", type = "percent" },

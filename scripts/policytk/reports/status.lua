@@ -18,7 +18,7 @@ return function(ctx)
   for _, g in ipairs(ctx.rollup(records, "unit")) do
     local ids = {}
     for _, r in ipairs(g.red_targets) do ids[#ids + 1] = r.tid end
-    units[#units + 1] = { lead = g.key, total = g.total, red = g.red, yellow = g.yellow, worst = g.worst,
+    units[#units + 1] = { lead_unit = g.key, total = g.total, red = g.red, yellow = g.yellow, worst = g.worst,
                           red_targets = table.concat(ids, "、") }
   end
   local groups = {}
@@ -32,7 +32,7 @@ return function(ctx)
       { id = "targets", title = "目标完成情况", columns = common.TARGET_COLUMNS, rows = rows, bars = true,
         charts = charts },
       { id = "units", title = "按牵头单位汇总", columns = {
-          { key = "lead", title = "牵头单位", type = "text" }, { key = "total", title = "目标数", type = "number" },
+          { key = "lead_unit", title = "牵头单位", type = "text" }, { key = "total", title = "目标数", type = "number" },
           { key = "red", title = "红色", type = "number" }, { key = "yellow", title = "黄色", type = "number" },
           { key = "worst", title = "最差状态", type = "status" },
           { key = "red_targets", title = "红色目标", type = "text" } }, rows = units },

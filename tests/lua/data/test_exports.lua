@@ -28,14 +28,15 @@ test("targets: exact keys", function(t)
   t.eq(list("targets"), { {
     city = "good", doc = "d1", id = "T01", section = "一、", indicator = "new_smes",
     indicator_name = "新增中小微企业数", quote = "新增中小微企业10万家", value = 100000, unit = "家",
-    comparator = ">=", kind = "cumulative_new", deadline = "2025-12-31", lead_unit = N, status = "active",
+    comparator = ">=", kind = "cumulative_new", deadline = "2025-12-31", measure = N, lead_units = {},
+    region = "339900", region_name = "测试市", withdrawn = false,
   } })
 end)
 
 test("measures: exact keys, arrays of units, contact null", function(t)
   t.eq(list("measures", "--doc", "d1"), { {
     city = "good", doc = "d1", id = "M1", section = "一、1", title = "任务", lead_units = { "市经信局" },
-    responsible_units = { "市经信局" }, phase = N, contact = N,
+    responsible_units = { "市经信局" }, phase = N, contact = N, withdrawn = false,
   } })
 end)
 
@@ -44,7 +45,7 @@ test("docs, regions, units: exact keys", function(t)
     city = "good", id = "d1", title = "测试文件", doc_number = N, issuer = "测试市人民政府", issued = N,
     period_start = "2023-01-01", period_end = "2025-12-31", status = "in_force", source = "good.txt",
   } })
-  t.eq(list("regions"), { { city = "good", code = "339901", name = "测试区", parent = "339900" } })
+  t.eq(list("regions"), { { city = "good", code = "339901", name = "测试区", parent = "339900", parent_name = "测试市" } })
   t.eq(list("units"), { { city = "good", short = "市经信局", name = "测试市经济和信息化局", kind = "government" } })
 end)
 
@@ -62,7 +63,7 @@ test("table and csv formats; filters; unknown city", function(t)
   t.match(out, "^city%s+doc%s+id%s+indicator_name.*\ngood%s+d1%s+T01%s+新增中小微企业数%s+>=%s+100000")
   code, out = run({ "regions", "--db", DB, "--format", "csv" })
   t.eq(code, 0)
-  t.eq(out, "city,code,name,parent\r\ngood,339901,测试区,339900\r\n")
+  t.eq(out, "city,code,name,parent,parent_name\r\ngood,339901,测试区,339900,测试市\r\n")
   t.eq(list("targets", "--doc", "nosuch"), {})
   local _, err
   code, _, err = run({ "targets", "--db", DB, "--city", "goood" })

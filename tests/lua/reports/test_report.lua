@@ -42,7 +42,7 @@ local function progress_json(...)
   local code, out, err = with_db({ "progress", "--format", "json", ... })
   assert(code == 0, err)
   local by = {}
-  for _, r in ipairs(json.decode(out)) do by[r.city .. "/" .. r.tid] = r end
+  for _, r in ipairs(json.decode(out)) do by[r.city .. "/" .. r.id] = r end
   return by, json.decode(out)
 end
 
@@ -64,13 +64,14 @@ test("progress: exact statuses and numbers, worst first, no_data is null not 0",
   local by, list = progress_json("--as-of", "2024-09-30")
   t.eq(list[1].status, "missed")
   local w1 = by["wenzhou/T01"]
-  t.eq({ w1.status, w1.actual, w1.completion, w1.target }, { "lagging", 1650, 0.55, 3000 })
+  t.eq({ w1.status, w1.actual, w1.completion, w1.value }, { "lagging", 1650, 0.55, 3000 })
+  t.eq({ w1.lead_units, w1.contact, w1.measure }, { { "市经信局" }, { name = "张三", phone = "88880001" }, "M1" })
   t.near(w1.schedule, 638 / 1095, 1e-6)
   local w4 = by["wenzhou/T04"]
   t.eq({ w4.status, w4.actual, w4.completion }, { "no_data", json.null, json.null })
   local w2 = by["wenzhou/T02"]
   t.eq({ w2.status, w2.actual }, { "on_track", 114000000000 })
-  t.eq(w2.sdg.category, "substantial")             -- 1000亿 (2022) → 1140亿 in 1.75 y vs 1200亿 in 3 y
+  t.eq(w2.sdg, "substantial")             -- 1000亿 (2022) → 1140亿 in 1.75 y vs 1200亿 in 3 y
   local w3 = by["wenzhou/T03"]                     -- <= 1%, at 1.2%
   t.eq({ w3.status, w3.actual, w3.comparator }, { "on_track", 1.2, "<=" })
   t.near(w3.completion, 1 / 1.2, 1e-6)
@@ -91,7 +92,7 @@ test("progress: region filter, csv and table output", function(t)
   t.eq({ by["taizhou/T01"].actual, by["taizhou/T01"].region }, { 450, "331002" })
   local code, out = with_db({ "progress", "--as-of", "2019-12-31", "--city", "taizhou", "--format", "csv" })
   t.eq(code, 0)
-  t.match(out, "^city,doc,tid,indicator,region,")
+  t.match(out, "^city,doc,id,section,indicator,")
   code, out = with_db({ "progress", "--as-of", "2019-12-31", "--city", "taizhou" })
   t.eq(code, 0)
   t.match(out, "绿 序时推进")
@@ -188,7 +189,7 @@ test("json: the report's data", function(t)
   local r = json.decode(out)
   t.eq({ r.city, r.period, r.as_of, r.data_updated, r.sample, r.builder }, { "taizhou", "2019", "2019-12-31",
     "2024-10-10T09:00:00Z", false, "inspection" })
-  t.eq(r.sections[1].rows[1], { rank = 1, county = "椒江区", n = 1, average = 0.75, red = 0, no_data = 0 })
+  t.eq(r.sections[1].rows[1], { rank = 1, region_name = "椒江区", n = 1, average = 0.75, red = 0, no_data = 0 })
   t.eq(r.sections[2].rows[2].completion, 0.625)
 end)
 
@@ -258,9 +259,9 @@ test("compare: every city's targets on one catalog indicator", function(t)
   t.eq(code, 0)
   local rows = json.decode(out)
   t.eq(#rows, 3)
-  t.eq({ rows[1].city, rows[1].tid, rows[1].actual, rows[1].status }, { "hangzhou", "T01", 920, "on_track" })
-  t.eq({ rows[2].city, rows[2].tid, rows[2].status }, { "taizhou", "T01", "missed" })
-  t.eq({ rows[3].city, rows[3].quote }, { "wenzhou", "（无此指标目标）" })
+  t.eq({ rows[1].city, rows[1].id, rows[1].actual, rows[1].status }, { "hangzhou", "T01", 920, "on_track" })
+  t.eq({ rows[2].city, rows[2].id, rows[2].status }, { "taizhou", "T01", "missed" })
+  t.eq({ rows[3].city, rows[3].id, rows[3].quote, rows[3].lead_units }, { "wenzhou", json.null, "（无此指标目标）", {} })
   local c2, _, err = with_db({ "compare", "new_small_micro_firm" })
   t.eq(c2, 2)
   t.match(err, "unknown_indicator: no common%-catalog indicator \"new_small_micro_firm\" %(did you mean \"new_small_micro_firms\"%?%)")
