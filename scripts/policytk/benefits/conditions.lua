@@ -27,6 +27,8 @@
 --   conditions.check(list, param_ids) → problems { {path, message} }   (the contract's check)
 --   conditions.compile(list, params)  → test(firm, year, size_of) → nil | index, value, expected
 --   conditions.reason(cond, year, value, expected [, firm, size_of]) → the Chinese reason it failed
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local sme = require "policytk.benefits.sme"
 local schema = require "policytk.plugins.schema"

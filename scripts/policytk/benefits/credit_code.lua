@@ -1,6 +1,8 @@
 -- policytk.benefits.credit_code: the 统一社会信用代码 (unified social credit code) of GB 32100-2015:
 -- 18 characters from 0-9 and A-Y without I, O, S, V, Z; the 18th is a check character
 -- computed from the first 17 with weights 3^(i-1) mod 31.
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local M = {}
 

@@ -2,6 +2,8 @@
 -- demo, the tests and the benchmarks. Every firm is marked 合成数据 (synthetic) in its name and
 -- in the extra column `synthetic`. Credit codes pass the GB 32100-2015 check; their
 -- organisation part is random, so the names, not the codes, say that the firms are invented.
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local credit_code = require "policytk.benefits.credit_code"
 

@@ -8,6 +8,8 @@
 -- (see policytk.benefits.firm_template).
 --
 --   firm_import.import(conn, path, { city =, sheet =, today =, display = }) → { added =, replaced = }
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local importer = require "policytk.data.importer"     -- runs the import; this module is its spec
 local credit_code = require "policytk.benefits.credit_code"

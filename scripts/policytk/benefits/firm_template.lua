@@ -1,6 +1,8 @@
 -- policytk.benefits.firm_template: the enterprise register's template — the columns
 -- `policytk firms import` reads, with their meaning, as a CSV header with # notes above it
 -- (printed by `policytk firms template`; policytk.benefits.firm_import reads such files).
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local M = {}
 

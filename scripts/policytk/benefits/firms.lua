@@ -2,6 +2,8 @@
 -- rules, `policytk match` and `explain`: the register queries, the record builder and the
 -- decoded JSON columns. (The register's template is policytk.benefits.firm_template, its
 -- import policytk.benefits.firm_import.)
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local json = require "policytk.json"
 local NULL = require("policytk.db").NULL

@@ -5,6 +5,8 @@
 --   match.run(conn, plugin, opts, on_row)    → totals; on_row(row) for each paying (firm, benefit)
 --   match.run_scan(db_path, plugin, opts, sink) → totals; the same, with the register read and
 --                                                `when` tested in C (policytk.scan)
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local benefits_eval = require "policytk.benefits"
 local firms = require "policytk.benefits.firms"

@@ -20,6 +20,8 @@
 -- that holds pays). A benefit whose Lua rule declares it reads one JSON column only
 -- (reads = { "awards" } or { "extra" }) and that excludes no other is by_text: scan asks the
 -- rule once per distinct text of that column (policytk.benefits.match's judge_text).
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local sme = require "policytk.benefits.sme"
 local firms = require "policytk.benefits.firms"

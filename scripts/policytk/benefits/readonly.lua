@@ -1,5 +1,7 @@
 -- policytk.benefits.readonly: a read-only view of a table (and of the tables inside it), handed to
 -- plugin hooks so that a rule cannot change the record it is judging.
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local M = {}
 

@@ -5,6 +5,8 @@
 -- A firm is 中小微 when it is below the group's ceiling on ANY of the ceiling measures
 -- (the document's "或"); it is 中型 when it reaches EVERY lower bound of 中型 ("须同时满足"),
 -- else 小型 when it reaches every lower bound of 小型, else 微型.
+--
+-- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local M = {}
 

@@ -5,6 +5,8 @@
 --   local bad = bad_rows.new(shown)
 --   bad.line = 12; bad:add("value", "\"abc\" is not a number")
 --   if bad.total > 0 then bad:fail() end
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
 

@@ -15,6 +15,8 @@
 --
 --   basis.parse("1-6月累计") → "ytd"          basis.label("ytd") → "累计"
 --   basis.default({ flow = true }) → "ytd"     basis.fits("stock", { flow = true }) → false, why
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local M = {}
 

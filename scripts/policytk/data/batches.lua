@@ -12,6 +12,8 @@
 --   local id = batches.open(conn, { kind = "import", by = "张三", file = "6月.xlsx", sha256 = … })
 --   batches.finish(conn, id, rows)
 --   batches.undo(conn, id, { by =, force = }) → undo batch id, counts   (one transaction)
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local store = require "policytk.data.store"
 

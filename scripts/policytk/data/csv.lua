@@ -8,6 +8,8 @@
 --   for fields, line, problem, bad in csv.file_records(f) do … end
 --     the same records read by the C reader (policytk.csv_reader) straight from an open
 --     file; bad: the number of the first field that is not valid UTF-8, or nil
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local M = {}
 

@@ -3,6 +3,8 @@
 -- docs/data.md, CSV has the same) and a row shaper; exports.verb(kind) builds the verb table.
 -- Lead units come from policytk.data.queries (the one rule: a target's own lead_unit, else its
 -- measure's); a target's region is its own, else its city's, with the name beside the code.
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
 local json = require "policytk.json"

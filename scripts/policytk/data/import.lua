@@ -13,6 +13,8 @@
 --
 --   import.file(conn, path, { encoding =, city =, by =, allow_revisions = })
 --     → { added =, updated =, unchanged =, batch = }
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local basis = require "policytk.data.basis"
 local batches = require "policytk.data.batches"

@@ -30,6 +30,8 @@
 --   header = { n = field count, pos = { name → index }, columns = { index → name },
 --              other = { index → role } }
 --   job = { conn =, opts =, shown =, now =, bad = function(column, problem), problems = }
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local row_source = require "policytk.data.row_source"
 local bad_rows = require "policytk.data.bad_rows"

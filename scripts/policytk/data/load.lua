@@ -6,6 +6,8 @@
 --
 --   load.catalog(conn)                 -- the common indicator catalog (city NULL)
 --   load.city(conn, plugin) → { docs = { {doc=, added=, updated=, withdrawn=, unchanged=, note=} } }
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local basis = require "policytk.data.basis"
 local store = require "policytk.data.store"

@@ -15,6 +15,8 @@
 --   queries.measures(conn, "wenzhou", "friendly")    -- active measures, document order
 --   queries.measure_units(conn, measure_row_id)      -- lead units, all units (document order)
 --   queries.lead_units(conn, { city =, doc = })      -- { [targets.id] = { unit, … } }
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local store = require "policytk.data.store"
 

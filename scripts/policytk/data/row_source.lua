@@ -7,6 +7,8 @@
 --   for fields, line, problem, bad in rows do … end -- fields nil → problem names what is wrong;
 --                                                  -- bad: first non-UTF-8 field (CSV as UTF-8)
 --   close()
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local core = require "policytk.core"
 local cli = require "policytk.cli"

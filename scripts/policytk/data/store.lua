@@ -3,6 +3,8 @@
 --
 --   local conn, path = store.open(opts.db)       -- creates the folder, migrates
 --   store.require_loaded(conn)                    -- "run policytk load first" when empty
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local core = require "policytk.core"
 local fs = require "policytk.fs"

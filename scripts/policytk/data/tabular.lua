@@ -3,6 +3,8 @@
 --
 --   tabular.write(io.stdout, "table", columns, rows)
 --   columns = { { key = "id", title = "ID" }, ... }; rows = array of tables.
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local core = require "policytk.core"
 

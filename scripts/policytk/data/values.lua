@@ -13,6 +13,8 @@
 --
 -- number / period keep their English problems (the CSV import quotes them); the read_* functions
 -- and convert answer in Chinese, quoting the cell. None of them raises on any string.
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local contract = require "policytk.plugins.contract"
 

@@ -6,6 +6,8 @@
 --   deadline.parse("三年内")          → { kind = "within", years = 3 }
 --   deadline.parse("每年")            → { kind = "every", every = "year" }
 --   deadline.scan(text)               → every such expression, with byte positions
+--
+-- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
 local text = require "policytk.text"
 

@@ -1,6 +1,8 @@
 -- policytk.extract.format: write an extracted draft (policytk.extract) as JSON (the keys of
 -- `policytk targets --format json`, plus confidence) or as a plugin document in Lua using
 -- the plugin constructors, with REVIEW comments on what a person must check.
+--
+-- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
 local json = require "policytk.json"
 

@@ -1,6 +1,8 @@
 -- policytk.extract.input: read a policy text file for normalize/extract — named errors for
 -- what is not a text (missing, binary), a warning for an empty file, and normalization of
 -- large inputs in pieces cut at line breaks so memory stays bounded per piece.
+--
+-- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
 local text = require "policytk.text"
 local cli = require "policytk.cli"

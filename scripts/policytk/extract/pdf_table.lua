@@ -4,6 +4,8 @@
 -- Repeated header rows, page numbers (— 9 —) and noise above the first header are dropped;
 -- cell fragments are reassembled; a row continued on the next page (printed again with its
 -- 序号, 重点工作 and 目标 repeated) is merged, so its target column is kept once.
+--
+-- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
 local textlib = require "policytk.text"
 

@@ -1,6 +1,8 @@
 -- policytk.extract.quality: measure policytk.extract against the targets and leads a city
 -- plugin encodes — recall and precision for targets (value + unit + deadline exact) and for
 -- lead units (per measure section and per target). Used by tests/lua/extract/test_extract_quality.lua.
+--
+-- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
 local extract = require "policytk.extract"
 local plugins = require "policytk.plugins"

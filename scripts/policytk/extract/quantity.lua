@@ -8,6 +8,8 @@
 -- Units are the base units of the plugin contract (scripts/policytk/plugins/contract.lua); 万/亿 are
 -- folded into the value. Comparators: 以上/超过/超/突破/不低于/不少于/达到/力争 → ">=",
 -- 以下/不超过/控制在/以内/低于 → "<=", 左右/约 → "~"; none → nil (the caller decides).
+--
+-- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
 local M = {}
 

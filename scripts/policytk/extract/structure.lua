@@ -4,6 +4,8 @@
 -- (title, 文号, issuer, issue date, period, draft status).
 --
 -- Input is text as policytk.text.normalize gives it (half-width ( ) : ;).
+--
+-- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
 local deadline = require "policytk.extract.deadline"
 

@@ -1,6 +1,8 @@
 -- policytk.fetch.stored: reading what `policytk fetch` stored — the list of fetched documents
 -- (policytk docs --fetched), one version's text (policytk show) and a line diff of two
 -- versions with the changed numbers marked (policytk diff).
+--
+-- Capability: fetch: watching the portals (entry policytk.fetch; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
 local store = require "policytk.data.store"

@@ -1,6 +1,8 @@
 -- policytk.plugins.check: what `policytk check` runs for each plugin — the contract
 -- (schemas and cross-references), the quotes of every target against its normalized
 -- source text, and the plugin's own tests — all as cases of one policytk.testing runner.
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local plugins = require "policytk.plugins"
 local testing = require "policytk.testing"

@@ -8,6 +8,8 @@
 -- policytk.plugins.schema; cross-references between declarations by
 -- policytk.plugins.crossref after loading; the ctx the host builds against M.runtime by
 -- tests/lua/plugins/test_runtime_contract.lua.
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local S = require "policytk.plugins.schema"
 

@@ -3,6 +3,8 @@
 -- measures, groups, documents, params, benefits), dates in order, lead units consistent
 -- with the document's lead rule, exclusions between benefits resolved, portal hosts
 -- declared in the manifest.
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local schema = require "policytk.plugins.schema"
 local conditions = require "policytk.benefits.conditions"

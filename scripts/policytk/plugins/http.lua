@@ -3,6 +3,8 @@
 -- plugin's manifest (`hosts`), naming the plugin in its `forbidden` errors. It is made on
 -- first use of ctx.http (libcurl is loaded then, not before), one per plugin. Staff scripts
 -- use require "policytk.http" itself and reach any host.
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local M = {}
 

@@ -4,6 +4,8 @@
 -- this catalog, so that `policytk compare` can set them side by side. A plugin declares
 -- only the indicators no other document shares (indicator{} in its own files).
 -- flow = true: counted per period (新增…, 发放…); false: a level at a date (余额, 总量, 比率).
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 return {
   -- Market entities -------------------------------------------------------------------

@@ -1,6 +1,8 @@
 -- policytk.plugins.path: where plugins are found — $POLICYTK_PLUGIN_PATH (colon-separated),
 -- then ./plugins, then the tool's own plugins folder; $POLICYTK_DEFAULT_PLUGINS=0 keeps only
 -- the first. Kept apart from policytk.plugins so that listing cached summaries stays light.
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local core = require "policytk.core"
 local fs = require "policytk.fs"

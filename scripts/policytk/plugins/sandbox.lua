@@ -7,6 +7,8 @@
 -- or assigning one is an error, so a typo cannot pass silently.
 -- Every call into plugin code goes through sandbox.call, which applies the plugin's
 -- instruction and memory budgets (policytk.core.limited_call).
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local core = require "policytk.core"
 

@@ -7,6 +7,8 @@
 --
 -- Descriptors are plain tables: { type = "string", pattern = ..., desc = ... }. The `desc`
 -- strings are the contract's documentation: docs/plugins.md is written from them.
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local M = {}
 

@@ -5,6 +5,8 @@
 -- its files and of the host modules that validate it (a changed contract re-validates everything).
 -- The cache is $XDG_CACHE_HOME/policytk/plugins.json (default ~/.cache/policytk); when it
 -- cannot be written the summaries are simply computed each time.
+--
+-- Capability: the plugin contract and loading (entry policytk.plugins; map in docs/architecture.md).
 
 local core = require "policytk.core"
 local fs = require "policytk.fs"

@@ -1,6 +1,8 @@
 -- policytk.progress.cli: what the progress, compare and report verbs share — thresholds from
 -- the plugins' manifests, a region given by code or name, today's date ($POLICYTK_TODAY for
 -- tests) and a status record as a row of the progress vocabulary (M.KEYS, docs/reports.md).
+--
+-- Capability: progress: completion, 序时进度 and status (entry policytk.progress; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
 local core = require "policytk.core"

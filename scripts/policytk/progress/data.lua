@@ -8,6 +8,8 @@
 --   set:series(indicator, region)     -- observations, oldest first
 --   set:evaluate(t, as_of [, over])   -- status record (over: { region =, value = })
 --   set:evaluate_all(as_of)           -- every target, worst first
+--
+-- Capability: progress: completion, 序时进度 and status (entry policytk.progress; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
 local log = require "policytk.log"

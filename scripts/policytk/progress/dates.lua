@@ -1,5 +1,7 @@
 -- policytk.progress.dates: calendar arithmetic for progress and reports — day numbers, the
 -- bounds of a period (2024, 2024-Q3, 2024-09), the period enclosing a date, the previous period.
+--
+-- Capability: progress: completion, 序时进度 and status (entry policytk.progress; map in docs/architecture.md).
 
 local M = {}
 

@@ -5,6 +5,8 @@
 --
 --   rollup.by(records, "unit" | "doc" | "group" | "city")  → groups, reddest first
 --   rollup.counties(set, t, as_of)                          → { rows =, sum =, city_actual =, consistent = }
+--
+-- Capability: progress: completion, 序时进度 and status (entry policytk.progress; map in docs/architecture.md).
 
 local progress = require "policytk.progress"
 

@@ -1,6 +1,8 @@
 -- policytk.reports.common: helpers shared by report builders and renderers — numbers shown
 -- with 万/亿, percentages and points, report periods (parse, default, bounds, due dates) and
 -- writing an output file whole or not at all.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
 local fs = require "policytk.fs"

@@ -1,5 +1,7 @@
 -- policytk.reports.demo: the last step of `policytk demo` — the Wenzhou quarterly report
 -- (季度例会 material) as HTML beside the demo database. Returns the file's path, or nil and why.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local store = require "policytk.data.store"
 local common = require "policytk.reports.common"

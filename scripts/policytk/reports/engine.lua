@@ -9,6 +9,8 @@
 --   local engine = require "policytk.reports.engine"
 --   local report = engine.build(conn, plugin, rule, period, { today = })
 --   local text = engine.render(report, "html")          -- xlsx: engine.write(report, "xlsx", path)
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
 local store = require "policytk.data.store"

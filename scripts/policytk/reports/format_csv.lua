@@ -2,6 +2,8 @@
 -- ends; the metadata as 项目,内容 rows, then each section as a "## title" row, its header and
 -- rows (numbers as plain numbers; percentages ×100 with "(%)" in the header; statuses as
 -- 绿/黄/红/灰 plus the status code), sections separated by an empty row.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local tabular = require "policytk.data.tabular"
 local progress = require "policytk.progress"

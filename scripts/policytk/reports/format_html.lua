@@ -2,6 +2,8 @@
 -- CSS and SVG: a status summary bar, a status bar per target (completion filled in the
 -- status colour, a tick at 序时进度), a sparkline per indicator; print CSS for A4 with page
 -- breaks between sections. The markup is well-formed XHTML (parses as XML).
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 local progress = require "policytk.progress"

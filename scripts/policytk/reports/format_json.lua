@@ -1,5 +1,7 @@
 -- policytk.reports.format_json: a report's data as JSON (for other tools): metadata, summary,
 -- notes and every section with its columns, rows and chart points.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local json = require "policytk.json"
 

@@ -1,5 +1,7 @@
 -- policytk.reports.format_md: a report as Markdown — metadata, status summary, notes, then per
 -- section its text, a table and a text sparkline per indicator.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 

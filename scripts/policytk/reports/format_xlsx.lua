@@ -3,6 +3,8 @@
 -- bold shaded header row, frozen; numbers as numbers with 万/亿 display formats; percentages
 -- as 0.0%; status cells coloured 绿/黄/红/灰. Written beside the target and renamed, so a
 -- failure leaves no half-written file.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 

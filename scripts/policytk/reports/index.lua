@@ -2,6 +2,8 @@
 -- composite indices from the indicators, weights and base year the rule declares
 -- (report{ indices = … }): each component as its value relative to the base year (= 100), the
 -- index as their weighted mean; the method is written into the report.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 

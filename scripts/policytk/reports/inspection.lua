@@ -2,6 +2,8 @@
 -- `inspection`) — each county's figures against its share of each target, ranked; a county
 -- ranking over all shared targets; the city's own target statuses; the check that county
 -- figures add up to the city (never for rates).
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 local progress = require "policytk.progress"

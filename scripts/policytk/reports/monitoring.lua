@@ -1,6 +1,8 @@
 -- policytk.reports.monitoring: the shared builder of periodic monitoring (Taizhou and Hangzhou
 -- `monitoring`) — each monitored indicator's figure this period, last period, the same period
 -- a year before and the year to date, with a sparkline; then the covered targets' statuses.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 local dates = require "policytk.progress.dates"

@@ -1,6 +1,8 @@
 -- policytk.reports.monthly: the shared builder of a 月度报送表 (Wenzhou `monthly`) — every task
 -- of the covered documents (lead unit, contact, its targets' worst status) and every target
 -- (lead unit, contact, the figure of the month, the cumulative figure, status, note).
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 local progress = require "policytk.progress"

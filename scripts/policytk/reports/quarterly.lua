@@ -1,6 +1,8 @@
 -- policytk.reports.quarterly: the shared builder of 季度例会 material (Wenzhou `quarterly`) —
 -- targets by status (worst first, a bar and a sparkline each), the lagging units with their
 -- red targets, and the trend since last quarter.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 local progress = require "policytk.progress"

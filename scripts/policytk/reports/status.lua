@@ -1,5 +1,7 @@
 -- policytk.reports.status: the shared fallback builder — every covered target's status
 -- (worst first, with a status bar each), then the roll-ups by lead unit and by group.
+--
+-- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 

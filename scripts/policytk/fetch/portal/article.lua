@@ -3,6 +3,8 @@
 -- 文号 / 发文字号, 有效性; labels vary by city, dates carry stray spaces), the body in #zoom or
 -- between <!--ZJEG_RSS.content.begin--> and <!--ZJEG_RSS.content.end-->, and the attachments
 -- linked through /module/download/downfile.jsp.
+--
+-- Capability: fetch: watching the portals (entry policytk.fetch; map in docs/architecture.md).
 
 local html = require "policytk.html"
 local common = require "policytk.fetch.portal.common"

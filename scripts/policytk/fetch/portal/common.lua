@@ -1,6 +1,8 @@
 -- policytk.fetch.portal.common: what the portal adapters share — list items out of <li> fragments,
 -- dates as portals write them ("2011- 09- 01", "2024年3月5日"), the JS-object parameters of
 -- column pages ({col:1,webid:3185,unitid:'…'}), and the origin of a URL.
+--
+-- Capability: fetch: watching the portals (entry policytk.fetch; map in docs/architecture.md).
 
 local html = require "policytk.html"
 

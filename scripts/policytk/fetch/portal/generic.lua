@@ -1,6 +1,8 @@
 -- policytk.fetch.portal.generic: a list page read with the plugin's XPath expressions
 -- (source.xpath = { items =, title =, link =, date = }; title, link and date are relative
 -- to each item).
+--
+-- Capability: fetch: watching the portals (entry policytk.fetch; map in docs/architecture.md).
 
 local html = require "policytk.html"
 local common = require "policytk.fetch.portal.common"

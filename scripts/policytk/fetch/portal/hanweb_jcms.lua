@@ -5,6 +5,8 @@
 -- further records come from POSTing those fields to /module/web/jpage/dataproxy.jsp
 -- ?startrecord=S&endrecord=E&perpage=15, answering <datastore><totalrecord>N</totalrecord>
 -- <recordset>…</recordset></datastore>.
+--
+-- Capability: fetch: watching the portals (entry policytk.fetch; map in docs/architecture.md).
 
 local html = require "policytk.html"
 local common = require "policytk.fetch.portal.common"

@@ -4,6 +4,8 @@
 -- ?parseType=bulidstatic&webId=…&tplSetId=…&pageType=column&tagId=…&editType=null&pageId=…
 -- &paramJson={"pageNo":N,"pageSize":15} (the misspelling is the sites' own), answering
 -- {"success":true,"data":{"html":"<ul><li>…"}}. Paging stops at the first empty page.
+--
+-- Capability: fetch: watching the portals (entry policytk.fetch; map in docs/architecture.md).
 
 local html = require "policytk.html"
 local json = require "policytk.json"
