@@ -92,7 +92,9 @@ local BAD = {
       ":1: header: unknown column \"indicatr\" (did you mean \"indicator\"?)",
       ":1: header: missing column \"indicator\"" } },
   { "empty file", "", { ":1: header: the file is empty" } },
-  { "ragged row", "indicator,period,value\nnew_smes,2023\n", { ":2: row: 2 fields; the header has 3" } },
+  { "short row (padded)", "indicator,period,value\nnew_smes,2023\n", { ":2: value: empty" } },
+  { "a value past the header", "indicator,period,value\nnew_smes,2023,5,x\n",
+    { ":2: D列: 没有表头，应为空；此处为 \"x\"" } },
   { "unterminated quote", "indicator,period,value\nnew_smes,2023,\"5\n",
     { ":2: row: unterminated quoted field (the quote opened on line 2 never closes)" } },
   { "invalid UTF-8", "indicator,period,value,note\nnew_smes,2023,5,\255\254\n",
@@ -193,7 +195,7 @@ test("XLSX: import the first sheet or --sheet; export --format xlsx round-trips"
   wb:close()
   local code, _, err = testing.policytk({ "import", path, "--db", dbfile })
   t.eq(code, 1, "the first sheet has no import header")
-  t.match(err, ":1: header: ")
+  t.match(err, ":说明!A1: header: ")
   code, _, err = testing.policytk({ "import", path, "--db", dbfile, "--sheet", "数据" })
   t.eq(code, 0, err)
   local out = path .. ".out.xlsx"
