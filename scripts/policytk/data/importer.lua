@@ -261,10 +261,11 @@ end
 -- nil when the header has problems.
 local function import_source(rows, run, fields, line, desc)
   local job, h = run.job, run.header
+  local before = job.problems.total
   job.problems.line = line
   M.read_header(fields, run.spec, job, h)
   h.line, h.sheet = line, job.problems.sheet
-  if job.problems.total > 0 then return nil end
+  if job.problems.total > before then return nil end
   describe(job, desc)
   if not run.writer then
     run.writer = run.spec.writer(job, h)
