@@ -233,7 +233,22 @@ local function observation_writer(job, header)
 end
 
 M.SPEC = {
-  columns = M.COLUMNS, required = REQUIRED, fold = string.lower, other = unknown_column,
+  -- M.COLUMNS and basis (口径: optional; header.pos.basis, header.implied.basis)
+  columns = { "indicator", "region", "period", "value", "unit", "basis", "source", "note" },
+  required = REQUIRED, fold = string.lower, other = unknown_column,
+  -- the headers bureaus write (the first of each is its label in messages)
+  aliases = {
+    indicator = { "指标", "指标名称" },
+    region = { "地区", "县市区", "县（市、区）", "县(市、区)", "区域" },
+    period = { "期间", "时间", "月份", "报告期", "统计期" },
+    value = { "数值", "本期数", "累计数", "完成数", "本月数" },
+    unit = { "单位", "计量单位" },
+    basis = { "口径", "统计口径" },
+    source = { "来源", "数据来源" },
+    note = { "备注" },
+  },
+  implies = { ["累计数"] = { basis = "累计" }, ["本期数"] = { basis = "当期" }, ["本月数"] = { basis = "当期" } },
+  find_header = true,                            -- below title and 填报单位 rows; every sheet with a table
   cache_kib = 16384,                             -- 16 MiB of page cache for the index inserts
   writer = observation_writer,
 }
