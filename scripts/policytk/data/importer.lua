@@ -174,8 +174,8 @@ local function covers(fields, spec, column_of)
     local column = column_of(fields[i])
     if column and not found[column] then found[column], known = true, known + 1 end
   end
-  for c in pairs(spec.required) do
-    if not found[c] then return false, known end
+  for c, required in pairs(spec.required) do
+    if required and not found[c] then return false, known end
   end
   return true, known
 end
@@ -302,7 +302,7 @@ local function every_sheet(book, run)
   local job = run.job
   for _, name in ipairs(book.names) do
     job.problems.sheet = name
-    local rows = book:rows(name)
+    local rows, _ <close> = book:rows(name)
     local fields, line, desc = find_header(rows, run.spec, job, run.column_of)
     if fields then
       local n = import_source(rows, run, fields, line, desc)
@@ -327,7 +327,8 @@ local function each_row(source, run)
     every_sheet(source.book, run)
   elseif source.book then
     run.job.problems.sheet = source.sheet
-    local n = single(source.book:rows(source.sheet), run)
+    local rows, _ <close> = source.book:rows(source.sheet)
+    local n = single(rows, run)
     if n then run.sheets[1] = { name = source.sheet, rows = n } end
   else
     single(source.rows, run)

@@ -13,7 +13,8 @@
 --   if row_source.is_xlsx(path) then
 --     local book = row_source.workbook(path)   -- book.names: the sheets, in workbook order
 --     local name = book:sheet(given)           -- the sheet a --sheet value names (name or number)
---     for fields, line in book:rows(name) do … end
+--     local rows, stream <close> = book:rows(name)
+--     for fields, line in rows do … end
 --     book:close()
 --   end
 
@@ -79,16 +80,17 @@ function Book:sheet(given)
   return i and self.names[i] or given
 end
 
---- The rows of sheet `name` (nil: the first): fields (strings), line (the sheet's row number).
+--- The rows of sheet `name` (nil: the first): fields (strings), line (the sheet's row number);
+--- and the stream's closer (stream:close(), or a <close> variable; book:close() closes all).
 function Book:rows(name)
-  local it = self.reader:rows(name)
+  local it, _, _, stream = self.reader:rows(name)
   return function()
     local line, cells = it()
     if not line then return nil end
     local fields = {}
     for i = 1, cells.n or #cells do fields[i] = cell_text(cells[i]) end
     return fields, line
-  end
+  end, stream
 end
 
 function Book:close() self.reader:close() end
