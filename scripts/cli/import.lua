@@ -5,18 +5,23 @@ local store = require "policytk.data.store"
 local import = require "policytk.data.import"
 
 return {
-  summary = "import observed figures from a CSV file",
+  summary = "import observed figures from a CSV or XLSX file",
   usage = "policytk import FILE [--encoding utf-8|gbk] [--sheet S] [--city C] [--db PATH]",
   description = "Reads observations from CSV (RFC 4180, UTF-8 with or without BOM, or GBK/GB18030 as\n"
-    .. "Excel and WPS save them: detected, or given with --encoding) or from XLSX (the first sheet,\n"
-    .. "or --sheet). Columns: indicator (code, name or alias), region (code or name; default\n"
-    .. "the city), period (2024, 2024-Q3, 2024-09), value (1234, 1,234, 1.2万, 3亿, 15%), and\n"
-    .. "optional unit, source, note. The whole file is one transaction: any bad row and nothing\n"
-    .. "is imported; up to 50 problems are listed as FILE:LINE: column: problem. A new value for\n"
-    .. "the same indicator, region and period replaces the old one, which is kept as a revision.",
+    .. "Excel and WPS save them: detected, or given with --encoding) or from XLSX (every sheet\n"
+    .. "with a table, in one transaction; or --sheet). Files as bureaus send them: the header may\n"
+    .. "sit below title and 填报单位 rows (within the first 20 rows; the rows above are kept as\n"
+    .. "the import's description), blank rows and empty trailing columns are passed over.\n"
+    .. "Columns (English or Chinese headers): indicator 指标 (code, name or alias), region 地区/\n"
+    .. "县（市、区） (code or name; default the city), period 期间/报告期 (2024, 2024-Q3, 2024-09),\n"
+    .. "value 数值/本期数/累计数 (1234, 1,234, 1.2万, 3亿, 15%), and optional unit 单位, basis 口径,\n"
+    .. "source 来源, note 备注. The whole file is one transaction: any bad row and nothing is\n"
+    .. "imported; up to 50 problems are listed as FILE:LINE: column: problem (XLSX:\n"
+    .. "FILE:SHEET!C12: column: problem). A new value for the same indicator, region and period\n"
+    .. "replaces the old one, which is kept as a revision.",
   options = {
     { "--encoding", arg = "E", help = "utf-8, gbk or gb18030 (default: detected)" },
-    { "--sheet", arg = "S", help = "the XLSX sheet (name or number; default the first)" },
+    { "--sheet", arg = "S", help = "the XLSX sheet (name or number; default every sheet with a table)" },
     { "--city", arg = "CITY", help = "the city (plugin id): default region, and its indicators only" },
     { "--by", arg = "NAME", help = "who imports (recorded with the batch; default $USER)" },
     { "--allow-revisions", help = "take a 累计 figure below an earlier one of the year as a correction" },

@@ -1,9 +1,12 @@
 -- policytk.data.bad_rows: the problems of an all-or-nothing import (observations, the firm
--- register): collected as "FILE:LINE: column: problem", the first 50 kept for the message,
--- and the failure that says nothing was imported.
+-- register): collected with where they are, the first 50 kept for the message, and the
+-- failure that says nothing was imported. Where: in a CSV file the line,
+-- "FILE:LINE: column: problem"; in an XLSX sheet the cell, "FILE:SHEET!C12: column: problem"
+-- (the column's cell when its index is given, else the row's first cell).
 --
 --   local bad = bad_rows.new(shown)
---   bad.line = 12; bad:add("value", "\"abc\" is not a number")
+--   bad.line = 12; bad:add("value", "\"abc\" is not a number")        -- f.csv:12: value: …
+--   bad.sheet = "数据"; bad:add("value", "…", 3)                        -- f.xlsx:数据!C12: value: …
 --   if bad.total > 0 then bad:fail() end
 --
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
@@ -17,11 +20,37 @@ function M.new(shown)
   return setmetatable({ shown = shown, line = 1, total = 0, list = {} }, M)
 end
 
---- Record a problem of column `col` at the current line.
-function M:add(col, problem)
+--- The column letters of 1-based column index i: 1 → A, 26 → Z, 27 → AA.
+function M.letters(i)
+  local s = ""
+  while i > 0 do
+    local r = (i - 1) % 26
+    s = string.char(65 + r) .. s
+    i = (i - 1) // 26
+  end
+  return s
+end
+
+--- A sheet name as a cell reference writes it: quoted ('a b') unless it is only letters,
+--- digits, _ and non-ASCII characters (Chinese names stay bare, as Excel writes them).
+function M.sheet_ref(name)
+  if name:find("[^%w_\128-\255]") then return "'" .. name:gsub("'", "''") .. "'" end
+  return name
+end
+
+--- Where the current problem is: "FILE:LINE", or "FILE:SHEET!CELL" when self.sheet is set
+--- (index: the column's 1-based index; nil for the row's first cell).
+function M:where(index)
+  if not self.sheet then return string.format("%s:%d", self.shown, self.line) end
+  return string.format("%s:%s!%s%d", self.shown, M.sheet_ref(self.sheet), M.letters(index or 1), self.line)
+end
+
+--- Record a problem of column `col` at the current line (and sheet); index: the column's
+--- position in the row, for the XLSX cell (optional).
+function M:add(col, problem, index)
   self.total = self.total + 1
   if #self.list < M.MAX_SHOWN then
-    self.list[#self.list + 1] = string.format("%s:%d: %s: %s", self.shown, self.line, col, problem)
+    self.list[#self.list + 1] = string.format("%s: %s: %s", self:where(index), col, problem)
   end
 end
 

@@ -320,10 +320,10 @@ local function observation_writer(job, header)
   local batch = batches.open(conn, { kind = opts.kind or "import", by = opts.by, file = opts.file or job.shown,
                                      sha256 = opts.sha256, description = job.description })
   local put, counts, close, line_of = writer(conn, job.now, batch)
-  local pos, cache, implied = header.pos, { n = 0 }, header.implied
+  local pos, cache = header.pos, { n = 0 }
   local function row(fields, line, utf8_ok)
     local ind, region, period, value, unit, source, note, b =
-      check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
+      check_row(fields, pos, lk, opts, bad, utf8_ok, cache, header.implied)
     if not ind then return end
     local first = put(line, ind, region, period, value, unit, source, note, b)
     if first then
@@ -343,7 +343,22 @@ local function observation_writer(job, header)
 end
 
 M.SPEC = {
-  columns = M.COLUMNS, required = REQUIRED, fold = string.lower, other = unknown_column,
+  -- M.COLUMNS and basis (口径: optional; header.pos.basis, header.implied.basis)
+  columns = M.COLUMNS,
+  required = REQUIRED, fold = string.lower, other = unknown_column,
+  -- the headers bureaus write (the first of each is its label in messages)
+  aliases = {
+    indicator = { "指标", "指标名称" },
+    region = { "地区", "县市区", "县（市、区）", "县(市、区)", "区域" },
+    period = { "期间", "时间", "月份", "报告期", "统计期" },
+    value = { "数值", "本期数", "累计数", "完成数", "本月数" },
+    unit = { "单位", "计量单位" },
+    basis = { "口径", "统计口径" },
+    source = { "来源", "数据来源" },
+    note = { "备注" },
+  },
+  implies = { ["累计数"] = { basis = "累计" }, ["本期数"] = { basis = "当期" }, ["本月数"] = { basis = "当期" } },
+  find_header = true,                            -- below title and 填报单位 rows; every sheet with a table
   cache_kib = 16384,                             -- 16 MiB of page cache for the index inserts
   writer = observation_writer,
 }

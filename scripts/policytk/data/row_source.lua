@@ -1,12 +1,22 @@
 -- policytk.data.row_source: the rows of a CSV or XLSX file as lists of strings, for the importers
 -- (observations, the enterprise register). CSV is read a line at a time (RFC 4180, UTF-8 with
 -- or without BOM, or GB18030/GBK as Excel and WPS save them: given with `encoding`, or detected
--- when the start of the file is not UTF-8); XLSX is streamed by policytk.xlsx.
+-- when the start of the file is not UTF-8); XLSX is streamed by policytk.xlsx, one sheet or
+-- each in turn. A row has as many fields as it has cells up to its last value (the importer
+-- pads or checks them against the header).
 --
 --   local rows, close, encoding = row_source.open(path, { encoding =, sheet = })
 --   for fields, line, problem, bad in rows do … end -- fields nil → problem names what is wrong;
 --                                                  -- bad: first non-UTF-8 field (CSV as UTF-8)
 --   close()
+--
+--   if row_source.is_xlsx(path) then
+--     local book = row_source.workbook(path)   -- book.names: the sheets, in workbook order
+--     local name = book:sheet(given)           -- the sheet a --sheet value names (name or number)
+--     local rows, stream <close> = book:rows(name)
+--     for fields, line in rows do … end
+--     book:close()
+--   end
 --
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
@@ -41,32 +51,64 @@ local function detect(f, given)
   return "gb18030"
 end
 
-local function xlsx_rows(path, opts)
+-- A cell value as the text the importers read: integral floats without ".0", booleans as
+-- true/false, empty cells as "".
+local function cell_text(v)
+  if v == nil then return "" end
+  if math.type(v) == "float" and v == math.floor(v) and math.abs(v) < 2^53 then return string.format("%d", v) end
+  return tostring(v)
+end
+
+local Book = {}
+Book.__index = Book
+
+--- Is path an XLSX workbook (by its name)?
+function M.is_xlsx(path)
+  return path:lower():match("%.xlsx$") ~= nil
+end
+
+--- Open the workbook at path: { names = sheet names in order, rows, sheet, close }.
+function M.workbook(path)
   local xlsx = require "policytk.xlsx"
   local reader = xlsx.open(path)
-  local it = reader:rows(math.tointeger(tonumber(opts.sheet or "")) or opts.sheet)
-  local width                   -- the header's width: XLSX does not store trailing empty cells
+  return setmetatable({ reader = reader, names = reader:sheets() }, Book)
+end
+
+--- The name of the sheet `given` names: a sheet of that name, else the sheet of that number
+--- (1-based), else given itself (rows then raises the reader's "no sheet" error).
+function Book:sheet(given)
+  for _, n in ipairs(self.names) do if n == given then return n end end
+  local i = math.tointeger(tonumber(given or ""))
+  return i and self.names[i] or given
+end
+
+--- The rows of sheet `name` (nil: the first): fields (strings), line (the sheet's row number);
+--- and the stream's closer (stream:close(), or a <close> variable; book:close() closes all).
+function Book:rows(name)
+  local it, _, _, stream = self.reader:rows(name)
   return function()
     local line, cells = it()
     if not line then return nil end
     local fields = {}
-    width = width or cells.n or #cells
-    for i = 1, math.max(width, cells.n or #cells) do
-      local v = cells[i]
-      if v == nil then fields[i] = ""
-      elseif math.type(v) == "float" and v == math.floor(v) and math.abs(v) < 2^53 then
-        fields[i] = string.format("%d", v)
-      else fields[i] = tostring(v) end
-    end
+    for i = 1, cells.n or #cells do fields[i] = cell_text(cells[i]) end
     return fields, line
-  end, function() reader:close() end, "xlsx"
+  end, stream
+end
+
+function Book:close() self.reader:close() end
+
+local function xlsx_rows(path, opts)
+  local book = M.workbook(path)
+  local ok, rows = pcall(book.rows, book, opts.sheet and book:sheet(opts.sheet))
+  if not ok then book:close(); error(rows, 0) end
+  return rows, function() book:close() end, "xlsx"
 end
 
 --- Open path; returns the row iterator, a close function and the encoding used
 --- ("utf-8", "gb18030" or "xlsx").
 function M.open(path, opts)
   opts = opts or {}
-  if path:lower():match("%.xlsx$") then return xlsx_rows(path, opts) end
+  if M.is_xlsx(path) then return xlsx_rows(path, opts) end
   local f, err = io.open(path, "rb")
   if not f then cli.fail("cannot read %s", err) end
   local encoding = detect(f, opts.encoding)

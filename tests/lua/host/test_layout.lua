@@ -41,7 +41,7 @@ test("every module's header names it, and a folder's modules name their capabili
   local bad = {}
   for _, rel in ipairs(lua_files(LIB, "", {})) do
     local module = "policytk." .. rel:gsub("%.lua$", ""):gsub("/", ".")
-    local lines = head(LIB .. "/" .. rel, 40)
+    local lines = head(LIB .. "/" .. rel, 80)
     if not (lines[1] or ""):find("-- " .. module .. ":", 1, true) then
       bad[#bad + 1] = rel .. ": the first line does not name " .. module
     end
