@@ -35,10 +35,16 @@ return {
       cli.fail("no city %q in the database", opts.city)
     end
     local c = store.guard(path, import.file, conn, args[1], { encoding = opts.encoding, sheet = opts.sheet, city = opts.city,
-      by = opts.by, allow_revisions = opts["allow-revisions"] })
+      by = opts.by, allow_revisions = opts.allow_revisions })
     conn:close()
     io.stdout:write(string.format("%s: 导入 %d 条数据（新增 %d，更新 %d，未变 %d），批次 %d\n",
       args[1], c.added + c.updated, c.added, c.updated, c.unchanged, c.batch))
+    if (c.not_reported or 0) > 0 then
+      io.stdout:write(string.format("  %d 行数值为空或“暂无”（未报送），未导入\n", c.not_reported))
+    end
+    for _, name in ipairs(c.skipped or {}) do
+      io.stdout:write(string.format("  工作表“%s”中找不到表头，未导入\n", type(name) == "table" and name.name or name))
+    end
     return 0
   end,
 }

@@ -21,6 +21,7 @@ local batches = require "policytk.data.batches"
 local core = require "policytk.core"
 local dates = require "policytk.progress.dates"
 local importer = require "policytk.data.importer"
+local row_source = require "policytk.data.row_source"
 local schema = require "policytk.plugins.schema"
 local store = require "policytk.data.store"
 local values = require "policytk.data.values"
@@ -76,14 +77,20 @@ local function is_plain_count(s)             -- digits only: values.number would
   return #s <= 15 and s:find("^%d+$") ~= nil
 end
 
--- The basis of a row: its own 口径 cell, else what its header implies (a 累计数 column), else
--- the indicator's. Returns the code, or nil after bad().
-local function row_basis(raw, implied, ind, bad)
+-- The basis of a row: its own 口径 cell, else what its period says (2025年1-6月 is 1—6月累计),
+-- else what its header implies (a 累计数 column), else the indicator's. A 口径 cell that
+-- contradicts its period is a problem. Returns the code, or nil after bad().
+local function row_basis(raw, hint, implied, ind, bad)
   local word = trim(raw or "")
   local code, problem
   if word ~= "" then
     code, problem = basis.parse(word)
     if not code then bad("basis", problem); return nil end
+    if hint == "ytd" and code ~= "ytd" and (not ind or ind.flow) then
+      bad("basis", string.format("口径 %q 与期间（1—N月累计）不一致", word)); return nil
+    end
+  elseif hint and (not ind or ind.flow) then   -- 1—N月: a flow's 累计; a rate's or stock's own
+    code = hint
   elseif implied then
     code = basis.parse(implied)
   end
@@ -94,10 +101,53 @@ local function row_basis(raw, implied, ind, bad)
   return code
 end
 
+-- The period of a cell: normalized period and basis hint (ytd for 1—N月), cached per text (a
+-- bounded cache, so memory stays flat whatever the file holds); nil after bad().
+local function row_period(praw, opts, cache, bad)
+  local hit = cache[praw]
+  if hit then return hit[1], hit[2] end
+  local period, hint = values.read_period(praw, { today = opts.today, excel_serial = opts.excel_serial })
+  if not period then bad("period", hint); return nil end
+  if cache.n >= PERIOD_CACHE then for k in pairs(cache) do cache[k] = nil end; cache.n = 0 end
+  cache[praw] = { period, hint }
+  cache.n = cache.n + 1
+  return period, hint
+end
+
+-- The value of a row in the indicator's unit: the cell's number with the unit written in the
+-- cell (10200亿元, 3.5万户, 12.5%), else the unit column's, converted. Returns value, or nil
+-- after bad().
+local function row_value(vraw, uraw, ind, bad)
+  local v, unit
+  if is_plain_count(vraw) then v, unit = tonumber(vraw), ""
+  else
+    local problem
+    v, problem = values.read_value(vraw)
+    if v == nil then bad("value", problem); return nil end
+    unit = problem
+  end
+  if not ind then return v end
+  local col = "value"
+  if unit == "" then unit, col = trim(uraw or ""), "unit" end
+  if unit == ind.unit then return v end
+  local converted, why = values.convert(v, unit, ind.unit)
+  if converted == nil then bad(col, why); return nil end
+  return converted
+end
+
+-- A row left out: every field blank, or a value not reported (blank, 暂无, —): such a cell is
+-- "no figure", never 0.
+local function not_reported(vraw)
+  if is_plain_count(vraw) then return false end
+  local v, problem = values.read_value(vraw)
+  return v == nil and problem == nil
+end
+M.SKIP = {}
+
 -- Check one record (fields by position; pos: column name → position). Returns indicator,
--- region, period, value, unit, source, note, basis, or nil after calling bad(column, problem).
--- utf8_ok: the reader has checked every field already. implied: header.implied (a basis a
--- column's name gives).
+-- region, period, value, unit, source, note, basis; M.SKIP for a value not reported; or nil
+-- after calling bad(column, problem). utf8_ok: the reader has checked every field already.
+-- implied: header.implied (a basis a column's name gives).
 local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
   if not utf8_ok then
     for _, col in ipairs(M.COLUMNS) do           -- in column order: the first bad field is named
@@ -106,8 +156,10 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
       if at then bad(col, string.format("invalid UTF-8 (byte %d of the field)", at)); return nil end
     end
   end
+  local vraw = fields[pos.value] or ""
+  if not_reported(vraw) then return M.SKIP end
   local ok = true
-  local oind, oregion, operiod, ovalue, ounit
+  local oind, oregion
   local name = trim(fields[pos.indicator] or "")
   local ind = lk.ind[name]
   if name == "" then bad("indicator", "empty"); ok = false
@@ -124,43 +176,18 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
     bad("region", string.format("unknown region %q%s", region, suggest(region, lk.rnames))); ok = false
   end
 
-  local praw = fields[pos.period] or ""
-  local period, problem = cache[praw], nil
-  if period == nil then
-    period, problem = values.period(trim(praw), opts.today)
-    if cache.n >= PERIOD_CACHE then for k in pairs(cache) do cache[k] = nil end; cache.n = 0 end
-    if period then cache[praw] = period; cache.n = cache.n + 1 end
-  end
-  if not period then bad("period", problem); ok = false else operiod = period end
-
-  local vraw = fields[pos.value] or ""
-  local v, pct
-  if is_plain_count(vraw) then v, pct = tonumber(vraw), false
-  else v, pct = values.number(trim(vraw)) end
-  if not v then bad("value", pct); ok = false else ovalue = v end
-
-  if ind and v then
-    local unit = trim(fields[pos.unit] or "")
-    if pct and ind.unit ~= "%" then
-      bad("value", string.format("%s is a percentage; the indicator is counted in %s", trim(vraw), ind.unit))
-      ok = false
-    elseif unit ~= "" and unit ~= ind.unit then
-      local mult = unit == "万" .. ind.unit and 1e4 or unit == "亿" .. ind.unit and 1e8 or nil
-      if mult then ovalue = v * mult
-      else
-        bad("unit", string.format("%q does not match the indicator's unit %q", unit, ind.unit)); ok = false
-      end
-    end
-    ounit = ind.unit
-  end
-  local obasis = row_basis(pos.basis and fields[pos.basis], implied and implied.basis, ind, bad)
+  local operiod, hint = row_period(fields[pos.period] or "", opts, cache, bad)
+  if not operiod then ok = false end
+  local ovalue = row_value(vraw, fields[pos.unit], ind, bad)
+  if ovalue == nil then ok = false end
+  local obasis = row_basis(pos.basis and fields[pos.basis], hint, implied and implied.basis, ind, bad)
   if not obasis then ok = false end
   if not ok then return nil end
   local source, note = fields[pos.source], fields[pos.note]
   if math.type(ovalue) == "float" and ovalue == math.floor(ovalue) and math.abs(ovalue) < 2^53 then
     ovalue = math.tointeger(ovalue)
   end
-  return oind, oregion, operiod, ovalue, ounit or NULL,
+  return oind, oregion, operiod, ovalue, ind.unit,
     source and source ~= "" and source or NULL, note and note ~= "" and note or NULL, obasis
 end
 
@@ -256,7 +283,11 @@ end
 local YTD_GROUPS = [[
 WITH touched AS (SELECT DISTINCT indicator, region, substr(period, 1, 4) AS y FROM observations
                  WHERE batch = ?1 AND basis = 'ytd')
-SELECT o.id, o.indicator, o.region, o.period, o.value, o.batch FROM observations o
+SELECT o.id, o.indicator, o.region, o.period, o.value, o.batch,
+  coalesce((SELECT name FROM indicators WHERE code = o.indicator ORDER BY city IS NULL LIMIT 1), o.indicator) AS ind_name,
+  coalesce((SELECT name FROM regions WHERE code = o.region), (SELECT name FROM cities WHERE code = o.region),
+           o.region) AS region_name
+FROM observations o
 JOIN touched t ON o.indicator = t.indicator AND o.region = t.region AND substr(o.period, 1, 4) = t.y
 WHERE o.basis = 'ytd' ORDER BY o.indicator, o.region, o.period]]
 
@@ -279,6 +310,11 @@ end
 -- A 累计 series may not fall within a year: each figure below the one before it is a problem
 -- at the line that gave the later figure (or the earlier one, when only that came from this
 -- file), naming the other.
+local function shown(v)
+  if v == math.floor(v) and math.abs(v) < 2^53 then return string.format("%d", v) end
+  return string.format("%.15g", v)
+end
+
 local function check_ytd(job, batch, line_of)
   local problems, bad = job.problems, job.bad
   local function where(r)
@@ -297,7 +333,7 @@ local function check_ytd(job, batch, line_of)
         problems.line = lb or la or problems.line
         bad("value", string.format("%s 在 %s 的累计数 %s（%s，%s）小于此前 %s 的累计数 %s（%s）："
           .. "1—N月累计数在一年内不应下降；如为更正，请加 --allow-revisions",
-          b.indicator, b.region, tostring(b.value), b.period, wb, a.period, tostring(a.value), wa))
+          b.ind_name, b.region_name, shown(b.value), b.period, wb, a.period, shown(a.value), wa))
       end
     end
   end
@@ -320,10 +356,12 @@ local function observation_writer(job, header)
   local batch = batches.open(conn, { kind = opts.kind or "import", by = opts.by, file = opts.file or job.shown,
                                      sha256 = opts.sha256, description = job.description })
   local put, counts, close, line_of = writer(conn, job.now, batch)
+  counts.not_reported = 0
   local pos, cache = header.pos, { n = 0 }
   local function row(fields, line, utf8_ok)
     local ind, region, period, value, unit, source, note, b =
       check_row(fields, pos, lk, opts, bad, utf8_ok, cache, header.implied)
+    if ind == M.SKIP then counts.not_reported = counts.not_reported + 1; return end
     if not ind then return end
     local first = put(line, ind, region, period, value, unit, source, note, b)
     if first then
@@ -366,6 +404,10 @@ M.SPEC = {
 --- Import the CSV or XLSX file at path. opts: encoding, sheet, city, display (the name shown in errors),
 --- today (YYYY-MM-DD, for tests). Raises cli.fail listing the bad rows.
 function M.file(conn, path, opts)
+  opts = opts or {}
+  -- a number in an XLSX period cell is an Excel date serial (a date cell) unless it reads
+  -- as a year (2025) or a month (202506)
+  if opts.excel_serial == nil then opts.excel_serial = row_source.is_xlsx(path) end
   return importer.run(conn, path, M.SPEC, opts)
 end
 

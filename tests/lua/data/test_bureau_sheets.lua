@@ -185,7 +185,7 @@ sheet("乙", [["指标", "期间", "数值"], ["new_smes", "2024-02", "很多"]]
   local db = fresh_db()
   local c, err = import_file(db, path)
   t.eq(c, nil)
-  t.eq(err, 'f: nothing imported; 1 problem(s):\nf:乙!C2: value: not a number: "很多"')
+  t.eq(err, 'f: nothing imported; 1 problem(s):\nf:乙!C2: value: 数值 "很多" 无法识别')
   t.eq(figures(db), {})
 end)
 
@@ -244,9 +244,9 @@ sheet("Sheet 2", [["指标", "期间", "数值", None, "备注"], ["new_smes", "
   local c, err = import_file(db, path)
   t.eq(c, nil)
   t.eq(err, "f: nothing imported; 5 problem(s):\n"
-    .. 'f:数据!D5: value: not a number: "abc"\n'
+    .. 'f:数据!D5: value: 数值 "abc" 无法识别\n'
     .. 'f:数据!A6: indicator: unknown indicator "new_smess" (did you mean "new_smes"?)\n'
-    .. 'f:数据!C6: period: expected YYYY, YYYY-Qn or YYYY-MM; got "2024-13"\n'
+    .. 'f:数据!C6: period: 期间 "2024-13" 无法识别：月份应为1—12\n'
     .. "f:数据!A7: row: duplicate of line 4 (same indicator, region and period)\n"
     .. "f:'Sheet 2'!D2: D列: 没有表头，应为空；此处为 \"x\"")
   t.eq(figures(db), {})

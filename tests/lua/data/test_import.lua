@@ -92,26 +92,32 @@ local BAD = {
       ":1: header: unknown column \"indicatr\" (did you mean \"indicator\"?)",
       ":1: header: missing column \"indicator\"" } },
   { "empty file", "", { ":1: header: the file is empty" } },
-  { "short row (padded)", "indicator,period,value\nnew_smes,2023\n", { ":2: value: empty" } },
   { "a value past the header", "indicator,period,value\nnew_smes,2023,5,x\n",
     { ":2: D列: 没有表头，应为空；此处为 \"x\"" } },
   { "unterminated quote", "indicator,period,value\nnew_smes,2023,\"5\n",
     { ":2: row: unterminated quoted field (the quote opened on line 2 never closes)" } },
   { "invalid UTF-8", "indicator,period,value,note\nnew_smes,2023,5,\255\254\n",
     { ":2: note: invalid UTF-8 (byte 1 of the field)" } },
-  { "value abc", "indicator,period,value\nnew_smes,2023,abc\n", { ":2: value: not a number: \"abc\"" } },
-  { "value 1,2,3", "indicator,period,value\nnew_smes,2023,\"1,2,3\"\n", { ":2: value: not a number: \"1,2,3\"" } },
+  { "value abc", "indicator,period,value\nnew_smes,2023,abc\n", { ":2: value: 数值 \"abc\" 无法识别" } },
+  { "value 1,2,3", "indicator,period,value\nnew_smes,2023,\"1,2,3\"\n", { ":2: value: 数值 \"1,2,3\" 无法识别" } },
   { "unknown indicator", "indicator,period,value\nnew_smess,2023,5\n",
     { ":2: indicator: unknown indicator \"new_smess\" (did you mean \"new_smes\"?)" } },
   { "unknown region", "indicator,region,period,value\nnew_smes,测式区,2023,5\n",
     { ":2: region: unknown region \"测式区\" (did you mean \"测试区\"?)" } },
-  { "future period", "indicator,period,value\nnew_smes,2999,5\n", { ":2: period: 2999 is in the future" } },
+  { "future period", "indicator,period,value\nnew_smes,2999,5\n",
+    { ":2: period: 期间 \"2999\" 在未来（今天是 " .. os.date("%Y-%m-%d") .. "）" } },
   { "bad period", "indicator,period,value\nnew_smes,2023-13,5\n",
-    { ":2: period: expected YYYY, YYYY-Qn or YYYY-MM; got \"2023-13\"" } },
+    { ":2: period: 期间 \"2023-13\" 无法识别：月份应为1—12" } },
   { "unit mismatch", "indicator,period,value,unit\nnew_smes,2023,5,个\n",
-    { ":2: unit: \"个\" does not match the indicator's unit \"家\"" } },
+    { ":2: unit: 单位 \"个\" 不能换算为指标单位 \"家\"" } },
   { "percentage for a count", "indicator,period,value\nnew_smes,2023,5%\n",
-    { ":2: value: 5% is a percentage; the indicator is counted in 家" } },
+    { ":2: value: 单位 \"%\" 不能换算为指标单位 \"家\"" } },
+  { "a 口径 word not known", "indicator,period,value,口径\nnew_smes,2023,5,大约\n",
+    { ":2: basis: 口径 \"大约\" 无法识别：可填 当期（当月、本月）、累计（1—N月累计、年初至今）、期末（月末、年末）、比率（占比、增速）" } },
+  { "a 口径 that does not fit the indicator", "indicator,period,value,口径\nnew_smes,2023,5,期末\n",
+    { ":2: basis: new_smes: 指标按期计数（新增、发放…），口径应为当期或累计，不能为期末" } },
+  { "a 口径 that contradicts its period", "indicator,period,value,口径\nnew_smes,2023年1-6月,5,当月\n",
+    { ":2: basis: 口径 \"当月\" 与期间（1—N月累计）不一致" } },
   { "duplicate row", "indicator,period,value\nnew_smes,2021,5\nnew_smes,2021,6\n",
     { ":3: row: duplicate of line 2 (same indicator, region and period)" } },
 }
@@ -138,7 +144,7 @@ test("a bad row after good ones: nothing imported; at most 50 problems listed", 
   local code, _, err = import(table.concat(rows, "\n") .. "\n", "--city", "good")
   t.eq(code, 1)
   t.match(err, "nothing imported; 60 problem%(s%):\n")
-  t.match(err, ":52: value: not a number: \"x50\"\n… and 10 more\n$")
+  t.match(err, ":52: value: 数值 \"x50\" 无法识别\n… and 10 more\n$")
   t.eq(export(), before)
 end)
 
