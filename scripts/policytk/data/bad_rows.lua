@@ -56,8 +56,8 @@ end
 
 --- Raise the failure listing the problems (exit 1).
 function M:fail()
-  local more = self.total > #self.list and string.format("\n… and %d more", self.total - #self.list) or ""
-  cli.fail("%s: nothing imported; %d problem(s):\n%s%s", self.shown, self.total, table.concat(self.list, "\n"), more)
+  local more = self.total > #self.list and string.format("\n……另有 %d 处问题", self.total - #self.list) or ""
+  cli.fail("%s: 未导入任何数据，共 %d 处问题：\n%s%s", self.shown, self.total, table.concat(self.list, "\n"), more)
 end
 
 return M

@@ -61,7 +61,7 @@ function M.list(conn, filter)
   end
   local sql = "SELECT * FROM batches" .. (#where > 0 and (" WHERE " .. where[1]) or "")
     .. " ORDER BY id DESC" .. (filter.limit and (" LIMIT " .. math.tointeger(filter.limit)) or "")
-  return store.all(conn, sql, table.unpack(args, 1, 2))
+  return store.all(conn, sql, table.unpack(args, 1, #where > 0 and 2 or 0))
 end
 
 --- The revisions of the figures of an indicator (in a region, or every region): for each

@@ -353,7 +353,8 @@ local function observation_writer(job, header)
   local conn, opts, bad = job.conn, job.opts, job.bad
   conn:exec(TEMP)
   local lk = lookups(conn, opts.city)
-  local batch = batches.open(conn, { kind = opts.kind or "import", by = opts.by, file = opts.file or job.shown,
+  local batch = batches.open(conn, { kind = opts.kind or "import", by = opts.by,
+                                     file = opts.records and opts.file or (opts.file or job.shown),
                                      sha256 = opts.sha256, description = job.description })
   local put, counts, close, line_of = writer(conn, job.now, batch)
   counts.not_reported = 0
@@ -409,6 +410,15 @@ function M.file(conn, path, opts)
   -- as a year (2025) or a month (202506)
   if opts.excel_serial == nil then opts.excel_serial = row_source.is_xlsx(path) end
   return importer.run(conn, path, M.SPEC, opts)
+end
+
+--- Import figures given in Lua (policytk record): records = { header, row, … } (lists of cells,
+--- the same columns and checks as a file). opts as import.file's; opts.display names the source
+--- in messages. Returns the counts (batch of kind opts.kind, default "record").
+function M.records(conn, records, opts)
+  opts = opts or {}
+  opts.records, opts.kind = records, opts.kind or "record"
+  return importer.run(conn, opts.display or "record", M.SPEC, opts)
 end
 
 return M

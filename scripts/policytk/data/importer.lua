@@ -351,6 +351,13 @@ end
 -- Open what path holds: { rows = CSV rows, encoding = } or { book =, sheet = the one to read,
 -- all = read every sheet with a header, encoding = "xlsx" }, and the function closing it.
 local function open_source(path, spec, opts)
+  if opts.records then                          -- rows given in Lua (policytk record), header first
+    local i, records = 0, opts.records
+    return { rows = function()
+      i = i + 1
+      if records[i] then return records[i], i end
+    end, encoding = "lua" }, function() end
+  end
   if not row_source.is_xlsx(path) then
     local rows, close, encoding = row_source.open(path, { encoding = opts.encoding })
     return { rows = rows, encoding = encoding }, close
@@ -380,7 +387,9 @@ local function result(counts, run, source)
 end
 
 --- Import the file at path as spec says (see above). All or nothing: any problem raises
---- cli.fail listing them; any other error is raised again after the rollback.
+--- cli.fail listing them; any other error is raised again after the rollback. With
+--- opts.records (a list of field lists, the header first) those rows are read instead of a
+--- file (path is then only the name shown).
 function M.run(conn, path, spec, opts)
   opts = opts or {}
   local shown = opts.display or path

@@ -108,7 +108,7 @@ test("firms import: bad rows are named by line and column, and nothing is import
     .. code(5) .. ",戊公司,企业,甲区,C3311,,,,,否,,,很多,2,3,\n")
   local c, _, err = run({ "firms", "import", csv, "--db", db })
   t.eq(c, 1)
-  t.match(err, "nothing imported; 4 problem%(s%)")
+  t.match(err, "未导入任何数据，共 4 处问题")
   t.match(err, ":3: credit_code: \"" .. bad_check .. "\": 校验码错误")
   t.match(err, ":4: credit_code: " .. code(1) .. " appears twice in the file %(first on line 2%)")
   t.match(err, ":5: region: unknown region \"丙区\"")

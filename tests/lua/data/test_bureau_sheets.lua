@@ -185,7 +185,7 @@ sheet("乙", [["指标", "期间", "数值"], ["new_smes", "2024-02", "很多"]]
   local db = fresh_db()
   local c, err = import_file(db, path)
   t.eq(c, nil)
-  t.eq(err, 'f: nothing imported; 1 problem(s):\nf:乙!C2: value: 数值 "很多" 无法识别')
+  t.eq(err, 'f: 未导入任何数据，共 1 处问题：\nf:乙!C2: value: 数值 "很多" 无法识别')
   t.eq(figures(db), {})
 end)
 
@@ -215,7 +215,7 @@ test("a near miss below the title: its header problems, at its row", function(t)
   testing.write_file(csv, TITLE .. "\n指标,期间,数量,单元\nnew_smes,2024,1,家\n")
   local c, err = import_file(db, csv)
   t.eq(c, nil)
-  t.eq(err, 'f: nothing imported; 3 problem(s):\nf:2: header: unknown column "数量"\n'
+  t.eq(err, 'f: 未导入任何数据，共 3 处问题：\nf:2: header: unknown column "数量"\n'
     .. 'f:2: header: unknown column "单元"\nf:2: header: missing column "value"')
 end)
 
@@ -243,7 +243,7 @@ sheet("Sheet 2", [["指标", "期间", "数值", None, "备注"], ["new_smes", "
   local db = fresh_db()
   local c, err = import_file(db, path)
   t.eq(c, nil)
-  t.eq(err, "f: nothing imported; 5 problem(s):\n"
+  t.eq(err, "f: 未导入任何数据，共 5 处问题：\n"
     .. 'f:数据!D5: value: 数值 "abc" 无法识别\n'
     .. 'f:数据!A6: indicator: unknown indicator "new_smess" (did you mean "new_smes"?)\n'
     .. 'f:数据!C6: period: 期间 "2024-13" 无法识别：月份应为1—12\n'
@@ -255,7 +255,7 @@ sheet("数据", [["标题"], ["指标", "期间", "数值", "指标名称", "口
 ]=])
   c, err = import_file(db, path)
   t.eq(c, nil)
-  t.eq(err, "f: nothing imported; 2 problem(s):\n"
+  t.eq(err, "f: 未导入任何数据，共 2 处问题：\n"
     .. 'f:数据!D2: header: column "indicator" appears twice ("指标名称")\n'
     .. 'f:数据!E2: header: unknown column "口经"')
 end)
@@ -268,7 +268,7 @@ test("a value past the header or under an empty header cell is a problem; empty 
     .. "new_smes,,2024-03,3,,,y\n")
   local c, err = import_file(db, csv)
   t.eq(c, nil)
-  t.eq(err, 'f: nothing imported; 2 problem(s):\nf:3: B列: 没有表头，应为空；此处为 "x"\n'
+  t.eq(err, 'f: 未导入任何数据，共 2 处问题：\nf:3: B列: 没有表头，应为空；此处为 "x"\n'
     .. 'f:4: G列: 没有表头，应为空；此处为 "y"')
   t.eq(figures(db), {})
 end)
@@ -299,7 +299,7 @@ test("header for the writer: aliases, implied basis (累计数, 本期数), a �
   testing.write_file(csv, "indicator,period,value,basiss\n")
   local c, err = import_file(db, csv)
   t.eq(c, nil)
-  t.match(err, '^f: nothing imported; 1 problem%(s%):\nf:1: header: unknown column "basiss"')
+  t.match(err, '^f: 未导入任何数据，共 1 处问题：\nf:1: header: unknown column "basiss"')
 end)
 
 test("cleanup: the temporary files", function(t)

@@ -131,7 +131,7 @@ for _, case in ipairs(BAD) do
     t.eq(out, "")
     local expect = {}
     for i, m in ipairs(case[3]) do expect[i] = CSV .. m end
-    t.eq(err, string.format("policytk import: %s: nothing imported; %d problem(s):\n%s\n", CSV, #expect,
+    t.eq(err, string.format("policytk import: %s: 未导入任何数据，共 %d 处问题：\n%s\n", CSV, #expect,
       table.concat(expect, "\n")))
     t.eq(export(), before)
   end)
@@ -143,8 +143,8 @@ test("a bad row after good ones: nothing imported; at most 50 problems listed", 
   for i = 1, 60 do rows[#rows + 1] = "new_smes," .. (1900 + i) .. ",x" .. i end
   local code, _, err = import(table.concat(rows, "\n") .. "\n", "--city", "good")
   t.eq(code, 1)
-  t.match(err, "nothing imported; 60 problem%(s%):\n")
-  t.match(err, ":52: value: 数值 \"x50\" 无法识别\n… and 10 more\n$")
+  t.match(err, "未导入任何数据，共 60 处问题：\n")
+  t.match(err, ":52: value: 数值 \"x50\" 无法识别\n……另有 10 处问题\n$")
   t.eq(export(), before)
 end)
 

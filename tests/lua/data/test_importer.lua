@@ -54,7 +54,7 @@ local function refused(t, conn, text, s, problems)
   t.eq(r, nil)
   local lines = {}
   for i, p in ipairs(problems) do lines[i] = "f.csv:" .. p end
-  t.eq(err, string.format("f.csv: nothing imported; %d problem(s):\n%s", #lines, table.concat(lines, "\n")))
+  t.eq(err, string.format("f.csv: 未导入任何数据，共 %d 处问题：\n%s", #lines, table.concat(lines, "\n")))
 end
 
 test("rows written in one go; blank rows passed over; # rows only where the spec allows", function(t)
