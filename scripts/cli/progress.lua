@@ -17,12 +17,15 @@ return {
     .. "the latest stock; growth_rate: the annual rate; share, duration: the latest value), 完成率,\n"
     .. "序时进度, their gap in points and a status: achieved, on_track, lagging, behind, missed,\n"
     .. "no_data (绿/黄/红/灰). Thresholds are the plugin's (plugin{ progress = … }) or the defaults.\n"
+    .. "With --region a county (its city's targets only): each target is compared with the county's\n"
+    .. "share (分解目标: the plugin's, or staff's from policytk assign, which wins), share and\n"
+    .. "share_source say which; a target not split to the county is no_share (灰 未分解).\n"
     .. "JSON and CSV keys: " .. table.concat(M.KEYS, ", ") .. " (docs/reports.md).",
   options = {
     { "--city", arg = "CITY", help = "only this city" },
     { "--doc", arg = "DOC", help = "only this document" },
     { "--as-of", arg = "DATE", help = "the date (YYYY-MM-DD; default today)" },
-    { "--region", arg = "REGION", help = "a county (code or name) instead of each target's own region" },
+    { "--region", arg = "REGION", help = "a county (code or name): its city's targets against its shares" },
     { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
     { "--db", arg = "PATH", help = "the database file" },
   },
@@ -34,12 +37,12 @@ return {
     if opts.city and not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", opts.city) then
       cli.usage_error("unknown_city: %s is not in %s", opts.city, path)
     end
-    local region = M.region(conn, opts.region)
+    local city, region = M.region_city(conn, opts.city, opts.region)
     local cities = {}
-    for _, r in ipairs(store.all(conn, "SELECT id FROM cities WHERE ?1 IS NULL OR id = ?1", opts.city)) do
+    for _, r in ipairs(store.all(conn, "SELECT id FROM cities WHERE ?1 IS NULL OR id = ?1", city)) do
       cities[#cities + 1] = r.id
     end
-    local set = progress.dataset(conn, { city = opts.city, doc = opts.doc, region = region,
+    local set = progress.dataset(conn, { city = city, doc = opts.doc, region = region,
                                          thresholds = M.thresholds(cities) })
     local records = store.guard(path, set.evaluate_all, set, as_of)
     set:close()

@@ -28,10 +28,13 @@ M.DEFAULTS = {
 }
 
 M.STATUSES = { "missed", "behind", "lagging", "no_data", "on_track", "achieved" }
-M.RANK = { missed = 1, behind = 2, lagging = 3, no_data = 4, on_track = 5, achieved = 6 }
-M.COLOR = { achieved = "绿", on_track = "绿", lagging = "黄", behind = "红", missed = "红", no_data = "灰" }
+--- no_share is not a judgement and so not among the STATUSES counted in summaries: a county
+--- a target is not split to (未分解), its figures shown, never compared (policytk.progress.data).
+M.RANK = { missed = 1, behind = 2, lagging = 3, no_data = 4, on_track = 5, achieved = 6, no_share = 7 }
+M.COLOR = { achieved = "绿", on_track = "绿", lagging = "黄", behind = "红", missed = "红", no_data = "灰",
+            no_share = "灰" }
 M.LABEL = { achieved = "已完成", on_track = "序时推进", lagging = "略有滞后", behind = "明显滞后",
-            missed = "到期未完成", no_data = "暂无数据" }
+            missed = "到期未完成", no_data = "暂无数据", no_share = "未分解" }
 M.SDG_LABEL = { substantial = "显著进展", moderate = "中等进展", limited = "有限进展", deterioration = "倒退" }
 
 --- thresholds merged over the defaults (unknown keys are ignored).
@@ -365,7 +368,7 @@ end
 function M.counts(records)
   local c = { total = #records }
   for _, s in ipairs(M.STATUSES) do c[s] = 0 end
-  for _, r in ipairs(records) do c[r.status] = c[r.status] + 1 end
+  for _, r in ipairs(records) do c[r.status] = (c[r.status] or 0) + 1 end
   return c
 end
 

@@ -2,7 +2,8 @@
 --
 -- Idempotent: a row is written only when one of its fields changed. Documents, measures,
 -- targets, groups and benefits a plugin no longer declares are marked withdrawn, never
--- deleted; observations are never touched.
+-- deleted; observations and staff shares are never touched. The county shares a target
+-- declares go to target_shares as source 'plugin' (policytk.data.shares.sync_plugin).
 --
 --   load.catalog(conn)                 -- the common indicator catalog (city NULL)
 --   load.city(conn, plugin) → { docs = { {doc=, added=, updated=, withdrawn=, unchanged=, note=} } }
@@ -10,6 +11,7 @@
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local basis = require "policytk.data.basis"
+local target_shares = require "policytk.data.shares"
 local store = require "policytk.data.store"
 local plugins = require "policytk.plugins"
 
@@ -154,8 +156,8 @@ local function withdraw(conn, tbl, key, doc_id, seen)
   return n
 end
 
--- Load one document; returns its counts.
-local function load_document(conn, city, d, now)
+-- Load one document; returns its counts. by: who declares its shares ("插件 taizhou 1.0.0").
+local function load_document(conn, city, d, now, by)
   local status, doc_id = put(conn, "documents", { "city", "doc" }, {
     city = city, doc = d.id, title = d.title, doc_number = d.doc_number, issuer = d.issuer, issued = d.issued,
     period_start = d.period_start, period_end = d.period_end, status = d.status, source = d.source,
@@ -182,6 +184,7 @@ local function load_document(conn, city, d, now)
   for i, t in ipairs(d.targets or {}) do
     seen[t.id] = true
     local st = put(conn, "targets", { "document", "tid" }, target_row(doc_id, t, i))
+    target_shares.sync_plugin(conn, { city = city, doc = d.id, tid = t.id }, t.shares, by, now)
     c[st] = c[st] + 1
   end
   c.withdrawn = c.withdrawn + withdraw(conn, "targets", "tid", doc_id, seen)
@@ -208,7 +211,7 @@ function M.city(conn, p)
     local declared = {}
     for _, d in ipairs(p.documents or {}) do
       declared[d.id] = true
-      result.docs[#result.docs + 1] = load_document(conn, p.id, d, now)
+      result.docs[#result.docs + 1] = load_document(conn, p.id, d, now, "插件 " .. p.id .. " " .. m.version)
     end
     for _, r in ipairs(store.all(conn, "SELECT id, doc FROM documents WHERE city = ? AND withdrawn = 0", p.id)) do
       if not declared[r.doc] then

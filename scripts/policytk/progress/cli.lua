@@ -22,13 +22,25 @@ function M.thresholds(cities)
   return out
 end
 
---- A region given as a code or a name → its code (named error unknown_region).
+--- A region given as a code or a name → its code and its city's id (named error unknown_region).
 function M.region(conn, given)
   if not given then return nil end
-  local r = conn:first("SELECT code FROM regions WHERE code = ?1 OR name = ?1 UNION ALL "
-    .. "SELECT code FROM cities WHERE code = ?1 OR name = ?1 OR id = ?1", given)
+  local r = conn:first("SELECT code, city FROM regions WHERE code = ?1 OR name = ?1 UNION ALL "
+    .. "SELECT code, id AS city FROM cities WHERE code = ?1 OR name = ?1 OR id = ?1", given)
   if not r then cli.usage_error("unknown_region: no region %q in the database", given) end
-  return r.code
+  return r.code, r.city
+end
+
+--- The city of --city and --region together: the region's own city when no --city is given;
+--- a region of another city is refused (region_not_in_city: 地区 "椒江区" 不属于温州市).
+function M.region_city(conn, city, region_given)
+  local code, of = M.region(conn, region_given)
+  if not code then return city, nil end
+  if city and of ~= city then
+    local name = conn:first("SELECT name FROM cities WHERE id = ?", city)
+    cli.usage_error("region_not_in_city: 地区 %q 不属于%s", region_given, name and name.name or city)
+  end
+  return of, code
 end
 
 function M.today()
@@ -40,7 +52,8 @@ end
 --- The JSON and CSV keys of a progress row, in order (each explained in docs/reports.md; the
 --- keys a target shares with `policytk targets` mean the same there).
 M.KEYS = { "city", "doc", "id", "section", "indicator", "indicator_name", "quote", "comparator", "value", "unit",
-           "kind", "start", "deadline", "measure", "lead_units", "contact", "region", "region_name", "as_of",
+           "kind", "start", "deadline", "measure", "lead_units", "contact", "region", "region_name", "share",
+           "share_source", "as_of",
            "actual", "completion", "schedule", "gap_points", "status", "reason", "last_period", "sdg", "sdg_ratio" }
 
 --- The columns of the progress table for staff (Chinese headers; names, not codes).
@@ -71,7 +84,12 @@ local function add_texts(row, r)
   row.completion_pct = r.completion and common.percent(r.completion) or "—"
   row.schedule_pct = common.percent(r.schedule)
   row.gap = r.gap_points and common.points(r.gap_points) or "—"
-  row.target_text = (r.comparator ~= ">=" and r.comparator or "") .. common.number(r.value, r.unit)
+  local cmp = r.comparator ~= ">=" and r.comparator or ""
+  if r.share then
+    row.target_text = cmp .. common.number(r.share, r.unit) .. "（分解）"
+  else
+    row.target_text = cmp .. common.number(r.value, r.unit)
+  end
   row.actual_text = common.number(r.actual, r.kind == "growth_rate" and "%" or r.unit)
   row.status_text = r.color .. " " .. r.label
 end
@@ -85,6 +103,8 @@ function M.row(r, format)
   row.measure = r.measure
   row.as_of = r.as_of
   row.contact = contact(r, format)
+  row.share = r.share
+  row.share_source = r.share_source
   add_texts(row, r)
   return row
 end

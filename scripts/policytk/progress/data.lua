@@ -1,12 +1,19 @@
 -- policytk.progress.data: the targets and figures progress is computed from, read from the
 -- database once — targets with their document, indicator, lead units (policytk.data.queries
--- .lead_units, the one rule), contact and group; the observation series of an indicator in a region (cached, fetched through the unique index).
+-- .lead_units, the one rule), contact, group and county shares (policytk.data.shares: staff
+-- over plugin); the observation series of an indicator in a region (cached, fetched through
+-- the unique index).
+--
+-- A county is compared with its own share of a target, never with the city's value: a
+-- record evaluated for a county carries share and share_source ("plugin" | "staff") and a
+-- reason "对照分解目标 600家（文件下达）：…"; a county the target is not split to gets status
+-- no_share (灰 未分解, reason 未分解到该县（市、区）) with its figures but no 完成率.
 --
 --   local set = require("policytk.progress.data").dataset(conn, { city =, doc =, docs =, region =,
 --                                                                thresholds = { [city] = {…} } })
 --   set.targets                       -- rows, document order
 --   set:series(indicator, region)     -- observations, oldest first
---   set:evaluate(t, as_of [, over])   -- status record (over: { region =, value = })
+--   set:evaluate(t, as_of [, over])   -- status record (over: { region =, value =, source = })
 --   set:evaluate_all(as_of)           -- every target, worst first
 --
 -- Capability: progress: completion, 序时进度 and status (entry policytk.progress; map in docs/architecture.md).
@@ -15,10 +22,13 @@ local cli = require "policytk.cli"
 local log = require "policytk.log"
 local store = require "policytk.data.store"
 local queries = require "policytk.data.queries"
+local shares = require "policytk.data.shares"
 local progress = require "policytk.progress"
 local dates = require "policytk.progress.dates"
 
 local M = {}
+
+local function common_number(v, unit) return require("policytk.reports.common").number(v, unit) end
 
 local TARGETS = [[
 SELECT c.id AS city, c.name AS city_name, c.code AS city_code, d.doc, d.title AS doc_title,
@@ -36,22 +46,6 @@ LEFT JOIN groups g ON g.document = d.id AND g.gid = t.grp
 LEFT JOIN measures m ON m.document = d.id AND m.mid = t.measure
 WHERE t.status = 'active' AND (?1 IS NULL OR c.id = ?1) AND (?2 IS NULL OR d.doc = ?2)
 ORDER BY c.id, d.doc, t.position]]
-
-local function split_lines(s)
-  local out = {}
-  for line in (s or ""):gmatch("[^\n]+") do out[#out + 1] = line end
-  return out
-end
-
---- The county shares "region=value" lines as a list of { region =, value = }.
-function M.shares(text)
-  local out = {}
-  for _, line in ipairs(split_lines(text)) do
-    local code, v = line:match("^(%d+)=(.+)$")
-    if code then out[#out + 1] = { region = code, value = tonumber(v) } end
-  end
-  return out
-end
 
 local Set = {}
 Set.__index = Set
@@ -81,6 +75,7 @@ function M.dataset(conn, opts)
     self.indicators[key] = r
   end
   local leads = queries.lead_units(conn, { city = opts.city, doc = opts.doc })
+  local split = shares.effective(conn, { city = opts.city, doc = opts.doc })
   for _, t in ipairs(store.all(conn, TARGETS, opts.city, opts.doc)) do
     if not wanted_docs or wanted_docs[t.doc] then
       local ind = self:indicator(t.city, t.indicator)
@@ -90,7 +85,7 @@ function M.dataset(conn, opts)
       t.lead_units = leads[t.row_] or {}
       t.contact = t.contact_name and (t.contact_name .. (t.contact_phone and (" " .. t.contact_phone) or "")) or nil
       t.group = t.grp
-      t.shares = M.shares(t.shares)
+      t.shares = split[shares.key(t.city, t.doc, t.tid)] or {}
       t.region = opts.region or t.target_region or t.city_code
       t.region_name = self.region_names[t.region] or t.region
       t.id = t.tid
@@ -192,20 +187,52 @@ local COPY = { "city", "city_name", "doc", "doc_title", "tid", "id", "section", 
                "measure_section", "group", "group_name", "region", "region_name", "note", "position", "every",
                "year", "shares", "flow" }
 
---- Evaluate target t as of a date. over.region / over.value evaluate a county's share.
+-- The value target t is compared with in region: its share there (value, source), or nil
+-- when region is the target's own (the city, or the county a county target is for), or false
+-- when region is a county the target is not split to. over.value: a share the caller gives.
+local function share_for(t, region, over)
+  if over.value then return over.value, over.source end
+  if region == t.city_code or region == t.target_region then return nil end
+  for _, s in ipairs(t.shares or {}) do
+    if s.region == region then return s.value, s.source end
+  end
+  return false
+end
+
+M.NO_SHARE_REASON = "未分解到该县（市、区）"
+
+-- A county record without a share: its figures, no comparison.
+local function no_share(r)
+  r.completion, r.gap_points, r.achieved, r.sdg = nil, nil, nil, nil
+  r.status = "no_share"
+  r.reason = M.NO_SHARE_REASON
+end
+
+local SOURCE_TEXT = { plugin = "文件下达", staff = "人工录入" }
+
+--- Evaluate target t as of a date, for over.region (default the target's region). A county
+--- is compared with its share (over.value, else the target's share there; r.share,
+--- r.share_source) or, without one, is no_share; r.value stays the target's own value.
 function Set:evaluate(t, as_of, over)
   over = over or {}
   local region = over.region or t.region
+  local share, source = share_for(t, region, over)
   local tt = t
-  if over.value then
-    tt = setmetatable({ value = over.value }, { __index = t })
-  end
+  if share then tt = setmetatable({ value = share }, { __index = t }) end
   local r = progress.evaluate(tt, self:series(t.indicator, region, t.ind_unit),
     { as_of = as_of, thresholds = self:thresholds(t.city) })
   for _, k in ipairs(COPY) do r[k] = t[k] end
   r.region = region
   r.region_name = self.region_names[region] or region
-  r.value = tt.value
+  r.value = t.value
+  if share then
+    r.share, r.share_source = share, source
+    r.reason = string.format("对照分解目标 %s%s：%s", common_number(share, t.unit),
+      SOURCE_TEXT[source] and ("（" .. SOURCE_TEXT[source] .. "）") or "", r.reason)
+  elseif share == false then
+    no_share(r)
+  end
+  r.color, r.label = progress.COLOR[r.status], progress.LABEL[r.status]
   return r
 end
 

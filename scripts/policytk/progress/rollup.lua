@@ -1,7 +1,7 @@
 -- policytk.progress.rollup: progress records grouped — by lead unit (which unit has how many red
--- targets), by document, by 七大体系 / 总体任务 group — and a target's county breakdown (its
--- county shares, or the figures counties report), with the check that county figures sum to
--- the city (never for rates).
+-- targets), by document, by 七大体系 / 总体任务 group — and a target's county breakdown (each
+-- county against its share, the counties without one as 未分解 with their figures), with the
+-- check that county figures sum to the city (never for rates).
 --
 --   rollup.by(records, "unit" | "doc" | "group" | "city")  → groups, reddest first
 --   rollup.counties(set, t, as_of)                          → { rows =, sum =, city_actual =, consistent = }
@@ -45,7 +45,7 @@ function M.by(records, key)
         order[#order + 1] = g
       end
       g.total = g.total + 1
-      g.counts[r.status] = g.counts[r.status] + 1
+      g.counts[r.status] = (g.counts[r.status] or 0) + 1
       if RED[r.status] then g.red = g.red + 1; g.red_targets[#g.red_targets + 1] = r end
       if r.status == "lagging" then g.yellow = g.yellow + 1 end
       if progress.RANK[r.status] < progress.RANK[g.worst] then g.worst = r.status end
@@ -59,41 +59,45 @@ function M.by(records, key)
   return order
 end
 
---- A target's counties as of a date. With county shares (target{ shares = … }) each county is
---- evaluated against its share; otherwise each county that reports figures is listed with its
---- figure (no status). Rows are ranked by completion (with shares) or by figure. sum: the
---- counties' total (nil for rates), city_actual: the city's own figure, consistent: whether
---- they agree (nil when either is missing).
+local function by_completion(a, b)
+  local ca, cb = a.completion or -math.huge, b.completion or -math.huge
+  if ca ~= cb then return ca > cb end
+  return a.region < b.region
+end
+
+local function by_figure(a, b)
+  local ca, cb = a.actual or -math.huge, b.actual or -math.huge
+  if ca ~= cb then return ca > cb end
+  return a.region < b.region
+end
+
+local function ranked(list, order)
+  table.sort(list, order)
+  for i, r in ipairs(list) do r.rank = i end
+  return list
+end
+
+--- A target's counties as of a date. Each county with a share (target{ shares = … } or
+--- `policytk assign`, staff over plugin) is evaluated against it (r.share, r.share_source) and
+--- ranked by completion; then each other county that reports figures, as no_share (未分解: its
+--- figure, no status), ranked by figure among themselves. sum: the counties' total (nil for
+--- rates), city_actual: the city's own figure, consistent: whether they agree (nil when either
+--- is missing).
 function M.counties(set, t, as_of)
-  local rows = {}
   local rate = t.ind_unit == "%"
-  if t.shares and #t.shares > 0 then
-    for _, s in ipairs(t.shares) do
-      local r = set:evaluate(t, as_of, { region = s.region, value = s.value })
-      r.share = s.value
-      rows[#rows + 1] = r
-    end
-    table.sort(rows, function(a, b)
-      local ca, cb = a.completion or -math.huge, b.completion or -math.huge
-      if ca ~= cb then return ca > cb end
-      return a.region < b.region
-    end)
-  else
-    for _, reg in ipairs(set.regions[t.city] or {}) do
-      if #set:series(t.indicator, reg.code, t.ind_unit) > 0 then
-        local r = set:evaluate(t, as_of, { region = reg.code })
-        r.completion, r.gap_points, r.status, r.color, r.label, r.achieved = nil, nil, "no_share", nil, "无分解目标", nil
-        r.value = nil
-        rows[#rows + 1] = r
-      end
-    end
-    table.sort(rows, function(a, b)
-      local ca, cb = a.actual or -math.huge, b.actual or -math.huge
-      if ca ~= cb then return ca > cb end
-      return a.region < b.region
-    end)
+  local shared, split = {}, {}
+  for _, s in ipairs(t.shares or {}) do
+    shared[#shared + 1] = set:evaluate(t, as_of, { region = s.region, value = s.value, source = s.source })
+    split[s.region] = true
   end
-  for i, r in ipairs(rows) do r.rank = i end
+  local others = {}
+  for _, reg in ipairs(set.regions[t.city] or {}) do
+    if not split[reg.code] and #set:series(t.indicator, reg.code, t.ind_unit) > 0 then
+      others[#others + 1] = set:evaluate(t, as_of, { region = reg.code })
+    end
+  end
+  local rows = ranked(shared, by_completion)
+  for _, r in ipairs(ranked(others, by_figure)) do rows[#rows + 1] = r end
   local out = { rows = rows, rate = rate }
   if not rate and #rows > 0 then
     local sum, any = 0, false

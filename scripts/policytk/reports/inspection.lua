@@ -1,12 +1,16 @@
 -- policytk.reports.inspection: the shared builder of an annual county inspection (Taizhou
--- `inspection`) — each county's figures against its share of each target, ranked; a county
--- ranking over all shared targets; the city's own target statuses; the check that county
--- figures add up to the city (never for rates).
+-- `inspection`) — each county's figures against its share of each target (declared by the
+-- plugin or assigned by staff with `policytk assign`, staff first), ranked; the counties a
+-- target is not split to listed as 未分解 with their figures, never against the city's value;
+-- a county ranking over all shared targets; the city's own target statuses; the check that
+-- county figures add up to the city (never for rates).
 --
 -- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
 local common = require "policytk.reports.common"
 local progress = require "policytk.progress"
+
+local SOURCE = { plugin = "文件下达", staff = "人工录入" }
 
 return function(ctx)
   local records = ctx.progress()
@@ -16,8 +20,9 @@ return function(ctx)
     for _, r in ipairs(c.rows) do
       detail[#detail + 1] = {
         id = t.tid, quote = t.quote, unit = t.unit, region_name = r.region_name, region = r.region, rank = r.rank,
-        share = r.share, actual = common.round(r.actual, 6), completion = common.round(r.completion, 6),
-        status = r.status, reason = r.share and r.reason or "无分县分解目标，仅列数字",
+        share = r.share, share_source = SOURCE[r.share_source] or "未分解",
+        actual = common.round(r.actual, 6), completion = common.round(r.completion, 6),
+        status = r.status, reason = r.reason,
       }
       if r.share then
         local pc = per_county[r.region] or { region_name = r.region_name, region = r.region, n = 0, sum = 0, red = 0,
@@ -57,13 +62,15 @@ return function(ctx)
           { key = "n", title = "分解目标数", type = "number" }, { key = "average", title = "平均完成率", type = "percent" },
           { key = "red", title = "红色目标", type = "number" }, { key = "no_data", title = "暂无数据", type = "number" } },
         rows = ranking,
-        text = #ranking == 0 and "目标尚未分解到各县(市、区)（无 shares），无法按分解目标排名。" or
+        text = #ranking == 0 and "目标尚未分解到各县(市、区)，无法按分解目标排名（分解目标由文件声明，"
+          .. "或用 policytk assign 录入）。" or
           "平均完成率按各分解目标完成率（单项最高计 200%）的平均值计算。" },
       { id = "counties", title = "二、各县(市、区)分目标完成情况", columns = {
           { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
           { key = "rank", title = "排名", type = "number", unit = "" },
           { key = "region_name", title = "县(市、区)", type = "text" },
-          { key = "share", title = "分解目标", type = "number" }, { key = "actual", title = "实际值", type = "number" },
+          { key = "share", title = "分解目标", type = "number" }, { key = "share_source", title = "来源", type = "text" },
+          { key = "actual", title = "实际值", type = "number" },
           { key = "completion", title = "完成率", type = "percent" }, { key = "status", title = "状态", type = "status" },
           { key = "reason", title = "说明", type = "text" } }, rows = detail,
         text = #detail == 0 and "暂无分县数据。" or nil },

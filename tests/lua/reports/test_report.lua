@@ -90,6 +90,18 @@ end)
 test("progress: region filter, csv and table output", function(t)
   local by = progress_json("--as-of", "2019-12-31", "--city", "taizhou", "--region", "椒江区")
   t.eq({ by["taizhou/T01"].actual, by["taizhou/T01"].region }, { 450, "331002" })
+  -- a county against its share (600, declared by the plugin), never the city's 1000 (was 45%, red)
+  local t1, t2 = by["taizhou/T01"], by["taizhou/T02"]
+  t.eq({ t1.value, t1.share, t1.share_source, t1.completion, t1.status }, { 1000, 600, "plugin", 0.75, "on_track" })
+  t.match(t1.reason, "^对照分解目标 600家（文件下达）：完成率 75.0%%")
+  -- T02 is not split: 未分解, its figure shown, no 完成率
+  t.eq({ t2.status, t2.actual, t2.completion, t2.share, t2.reason }, { "no_share", 120, json.null, json.null,
+                                                                      "未分解到该县（市、区）" })
+  local c1, _, e1 = with_db({ "progress", "--city", "wenzhou", "--region", "椒江区" })
+  t.eq(c1, 2)
+  t.match(e1, 'region_not_in_city: 地区 "椒江区" 不属于温州市')
+  local only = progress_json("--as-of", "2019-12-31", "--region", "331003")   -- the region's city only
+  t.eq({ only["wenzhou/T01"], only["taizhou/T01"].share }, { nil, 400 })
   local code, out = with_db({ "progress", "--as-of", "2019-12-31", "--city", "taizhou", "--format", "csv" })
   t.eq(code, 0)
   t.match(out, "^city,doc,id,section,indicator,")
