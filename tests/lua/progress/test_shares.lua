@@ -155,7 +155,7 @@ test("assign --file: an XLSX sheet below a title row, all or nothing, SHEET!CELL
   t.eq(wb:close(), true)
   local code, _, err = run({ "assign", "taizhou", "--file", bad })
   t.eq(code, 1)
-  t.match(err, "nothing imported; 3 problem%(s%)")
+  t.match(err, "未导入任何数据，共 3 处问题")
   t.match(err, '分解!B3: region: 地区 "杭州市西湖区" 不属于台州市')
   t.match(err, '分解!A4: target: 台州市没有目标 "T99"')
   t.match(err, "分解!A5: row: 与第 2 行重复")
