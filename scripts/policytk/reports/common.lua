@@ -192,14 +192,22 @@ function M.target_row(r)
 end
 
 --- Points for a sparkline: the indicator's figures up to as_of, in its finest granularity
---- present, at most n (default 12) of the latest.
-function M.chart_points(series, as_of, n)
+--- present, at most n (default 12) of the latest. With `from` (the start of a cumulative_new
+--- target's window) each point is what the target has reached by that period — the flow since
+--- `from` as progress reads it (累计 figures as year to date, 当期 figures added up) — so the
+--- line draws the same total the status is computed from, whatever the basis of the figures.
+function M.chart_points(series, as_of, n, from)
+  local progress = require "policytk.progress"
   local have = {}
   for _, o in ipairs(series) do if o.e <= as_of then have[o.g] = true end end
   local g = have.Q and "Q" or have.M and "M" or "Y"
   local pts = {}
   for _, o in ipairs(series) do
-    if o.e <= as_of and o.g == g then pts[#pts + 1] = { period = o.period, value = o.value } end
+    if o.e <= as_of and o.g == g and (not from or o.e >= from) then
+      local v = o.value
+      if from then v = progress.sum_flows(series, from, o.e) end
+      pts[#pts + 1] = { period = o.period, value = v }
+    end
   end
   n = n or 12
   if #pts > n then pts = table.move(pts, #pts - n + 1, #pts, 1, {}) end

@@ -12,8 +12,10 @@ return function(ctx)
     rows[i] = common.target_row(r)
     if not seen[r.indicator] then
       seen[r.indicator] = true
-      local pts = common.chart_points(ctx.series(r.indicator, r.region), ctx.as_of)
-      if #pts > 1 then charts[#charts + 1] = { title = r.indicator_name, unit = r.unit, points = pts } end
+      local pts = common.chart_points(ctx.series(r.indicator, r.region), ctx.as_of, nil,
+        r.kind == "cumulative_new" and r.start or nil)
+      if #pts > 1 then charts[#charts + 1] = { title = r.indicator_name
+        .. (r.kind == "cumulative_new" and "（累计完成）" or ""), unit = r.unit, points = pts } end
     end
   end
   local units = {}

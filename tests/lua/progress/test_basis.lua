@@ -100,3 +100,19 @@ test("an indicator's default basis and which bases fit it", function(t)
   t.eq(ok, false)
   t.match(why, "口径应为期末或比率，不能为累计")
 end)
+
+test("a cumulative target's trend line draws what the status is computed from, whatever the basis", function(t)
+  local common = require "policytk.reports.common"
+  local ytd = common.chart_points(series(MONTHS, "ytd"), "2025-06-30", nil, "2025-01-01")
+  local flows, prev = {}, 0
+  for i, m in ipairs(MONTHS) do flows[i] = { m[1], m[2] - prev }; prev = m[2] end
+  local fl = common.chart_points(series(flows, "flow"), "2025-06-30", nil, "2025-01-01")
+  local want = { 300, 600, 900, 1200, 1500, 1650 }
+  for i, v in ipairs(want) do
+    t.eq({ ytd[i].period, ytd[i].value }, { MONTHS[i][1], v })
+    t.eq(fl[i].value, v)
+  end
+  t.eq(#ytd, 6)
+  local raw = common.chart_points(series(flows, "flow"), "2025-06-30")   -- a level's line: the figures
+  t.eq(raw[6].value, 150)
+end)
