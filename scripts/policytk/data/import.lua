@@ -101,6 +101,20 @@ local function row_basis(raw, hint, implied, ind, bad)
   return code
 end
 
+-- row_basis through the row cache: a file repeats a handful of (口径, period hint, indicator)
+-- combinations; each is worked out once (problems are not cached: they are reported each time).
+local function cached_basis(raw, hint, implied, ind, bad, cache)
+  local key = "\0b" .. (raw or "") .. "\0" .. (hint or "") .. "\0" .. (implied or "") .. "\0" .. (ind and ind.code or "")
+  local hit = cache[key]
+  if hit then return hit end
+  local code = row_basis(raw, hint, implied, ind, bad)
+  if code then
+    if cache.n >= PERIOD_CACHE then for k in pairs(cache) do cache[k] = nil end; cache.n = 0 end
+    cache[key], cache.n = code, cache.n + 1
+  end
+  return code
+end
+
 -- The period of a cell: normalized period and basis hint (ytd for 1—N月), cached per text (a
 -- bounded cache, so memory stays flat whatever the file holds); nil after bad().
 local function row_period(praw, opts, cache, bad)
@@ -180,7 +194,7 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
   if not operiod then ok = false end
   local ovalue = row_value(vraw, fields[pos.unit], ind, bad)
   if ovalue == nil then ok = false end
-  local obasis = row_basis(pos.basis and fields[pos.basis], hint, implied and implied.basis, ind, bad)
+  local obasis = cached_basis(pos.basis and fields[pos.basis], hint, implied and implied.basis, ind, bad, cache)
   if not obasis then ok = false end
   if not ok then return nil end
   local source, note = fields[pos.source], fields[pos.note]
