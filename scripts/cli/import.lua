@@ -1,12 +1,41 @@
--- policytk import FILE: observed figures from a CSV file (see policytk.data.import, docs/data.md).
+-- policytk import FILE: observed figures from a CSV or XLSX file (see policytk.data.import,
+-- docs/data.md); policytk import template CITY: the sheet a unit fills (policytk.data.template).
 
 local cli = require "policytk.cli"
 local store = require "policytk.data.store"
 local import = require "policytk.data.import"
+local template = require "policytk.data.template"
+local values = require "policytk.data.values"
+
+-- The month before today: "2025-06" on any day of July 2025.
+local function last_month()
+  local y, m = tonumber(os.date("%Y")), tonumber(os.date("%m")) - 1
+  if m == 0 then y, m = y - 1, 12 end
+  return string.format("%04d-%02d", y, m)
+end
+
+local function write_template(opts, args)
+  if #args ~= 2 then cli.usage_error("expected: policytk import template CITY [--unit U] [--period P] [-o FILE]") end
+  local period = last_month()
+  if opts.period then
+    local p, why = values.read_period(opts.period, { today = "9999-12-31" })
+    if not p then cli.usage_error("--period: %s", why) end
+    period = p
+  end
+  local conn, path = store.open(opts.db)
+  store.require_loaded(conn, path)
+  local out = opts.o or string.format("报送表-%s-%s%s.xlsx", args[2], opts.unit and (opts.unit .. "-") or "", period)
+  local ok, n = pcall(template.write, conn, out, { city = args[2], unit = opts.unit, period = period })
+  conn:close()
+  if not ok then cli.fail("%s", tostring(n)) end
+  io.stdout:write(string.format("%s: %d 个指标，期间 %s\n", out, n, template.period_text(period)))
+  return 0
+end
 
 return {
   summary = "import observed figures from a CSV or XLSX file",
-  usage = "policytk import FILE [--encoding utf-8|gbk] [--sheet S] [--city C] [--db PATH]",
+  usage = "policytk import FILE [--encoding utf-8|gbk] [--sheet S] [--city C] [--by NAME] [--allow-revisions]"
+    .. " [--db PATH]\n       policytk import template CITY [--unit U] [--period P] [-o FILE.xlsx] [--db PATH]",
   description = "Reads observations from CSV (RFC 4180, UTF-8 with or without BOM, or GBK/GB18030 as\n"
     .. "Excel and WPS save them: detected, or given with --encoding) or from XLSX (every sheet\n"
     .. "with a table, in one transaction; or --sheet). Files as bureaus send them: the header may\n"
@@ -18,16 +47,25 @@ return {
     .. "source 来源, note 备注. The whole file is one transaction: any bad row and nothing is\n"
     .. "imported; up to 50 problems are listed as FILE:LINE: column: problem (XLSX:\n"
     .. "FILE:SHEET!C12: column: problem). A new value for the same indicator, region and period\n"
-    .. "replaces the old one, which is kept as a revision.",
+    .. "replaces the old one, which is kept as a revision.\n\n"
+    .. "policytk import template CITY writes the sheet a unit fills: one row per indicator the unit\n"
+    .. "leads (--unit, a unit's short name such as 市经信局; every indicator of the city's targets\n"
+    .. "without it), its unit and 口径 filled in, the period (--period, default last month) and the\n"
+    .. "city prefilled, the last figure beside the empty 数值 cell, drop-down lists for 口径 and 地区.\n"
+    .. "Filled in, it imports back as it is.",
   options = {
     { "--encoding", arg = "E", help = "utf-8, gbk or gb18030 (default: detected)" },
     { "--sheet", arg = "S", help = "the XLSX sheet (name or number; default every sheet with a table)" },
     { "--city", arg = "CITY", help = "the city (plugin id): default region, and its indicators only" },
     { "--by", arg = "NAME", help = "who imports (recorded with the batch; default $USER)" },
     { "--allow-revisions", help = "take a 累计 figure below an earlier one of the year as a correction" },
+    { "--unit", arg = "U", help = "template: the unit whose indicators to list" },
+    { "--period", arg = "P", help = "template: the period to report (2025-06, 2025年6月 …; default last month)" },
+    { "-o", arg = "FILE", help = "template: the XLSX file to write (default 报送表-CITY-PERIOD.xlsx)" },
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
+    if args[1] == "template" then return write_template(opts, args) end
     if #args ~= 1 then cli.usage_error("expected one FILE; got %d argument(s)", #args) end
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)

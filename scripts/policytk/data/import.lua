@@ -23,6 +23,7 @@ local dates = require "policytk.progress.dates"
 local importer = require "policytk.data.importer"
 local row_source = require "policytk.data.row_source"
 local schema = require "policytk.plugins.schema"
+local template = require "policytk.data.template"
 local store = require "policytk.data.store"
 local values = require "policytk.data.values"
 local NULL = require("policytk.db").NULL
@@ -355,6 +356,7 @@ end
 
 -- A header name that is not a column: refused, with the nearest column's name.
 local function unknown_column(job, name, raw)
+  if template.INFO[trim(raw)] then return "info" end   -- shown by the template for information
   if core.utf8_check(name) then
     job.bad("header", "invalid UTF-8 in the header")
   else
