@@ -7,6 +7,8 @@
 --
 --   template.rows(conn, { city =, unit =, period = }) → { title =, note =, header =, rows = }
 --   template.write(conn, path, opts) → the number of indicator rows written
+--
+-- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local basis = require "policytk.data.basis"
 local queries = require "policytk.data.queries"
