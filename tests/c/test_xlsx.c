@@ -596,6 +596,61 @@ static void test_writer_errors(void **state) {
           "fails(function() wb2:sheet('B') end, 'the xlsx workbook is closed')\n");
 }
 
+static void test_validation_comments(void **state) {
+  run(L_, "local f = path('dv.xlsx')\n"
+          "local wb = xlsx.writer(f)\n"
+          "local ws = wb:sheet('填报')\n"
+          "local src = wb:sheet('口径', { hidden = true })\n"
+          "ws:validate_list(1, 2, 20, 2, { '当期', '累计', '期末', '比率' }, { error_title = '口径错误',\n"
+          "  error_message = '请从下拉列表选择口径', input_title = '口径', input_message = '当期、累计、期末或比率',\n"
+          "  error_type = 'warning', ignore_blank = false, dropdown = true })\n"
+          "ws:validate_list(1, 3, 20, 3, { source = '=口径!$A$1:$A$20' })\n"
+          "ws:comment(0, 0, '说明：按月填报', { author = '经信局', visible = true })\n"
+          "ws:comment(0, 1, 'plain')\n"
+          "ws:protect('pw'); src:protect()\n"
+          "ws:write(0, 0, '指标')\n"
+          /* argument checks, each naming the workbook */
+          "fails(function() ws:validate_list(0, 0, 0, 0, {}) end, f .. ': sheet 填报: validate_list: the list is empty')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a,b' }) end, 'item 1 is empty or holds a comma')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a', 2 }) end, 'list item 2 must be a string')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { '\\255' }) end, 'list item 1 is not valid UTF-8')\n"
+          "local long = {}\n"
+          "for i = 1, 60 do long[i] = '选项' .. i end\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, long) end, 'Excel allows 255 (put the choices on a sheet')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { source = '口径!A1:A3' }) end, 'list source must be a range')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { source = '=A1:A3', x = 1 }) end, 'validate_list: unknown option x')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { error_titel = 'x' }) end, 'unknown option error_titel')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { error_title = string.rep('长', 33) }) end, 'error_title is longer than 32 characters')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { error_type = 'stopp' }) end, 'error_type must be')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { dropdown = 1 }) end, 'dropdown must be a boolean')\n"
+          "fails(function() ws:validate_list(5, 0, 4, 0, { 'a' }) end, 'last row before the first')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 16384, { 'a' }) end, 'column 16384 out of range')\n"
+          "fails(function() ws:comment(0, 0, 5) end, f .. ': sheet 填报: comment must be a string')\n"
+          "fails(function() ws:comment(0, 0, 'x', { colour = 1 }) end, 'comment: unknown option colour')\n"
+          "fails(function() ws:protect({}) end, 'password must be a string')\n"
+          "fails(function() wb:sheet('X', { hidden = 'yes' }) end, f .. ': sheet: hidden must be a boolean')\n"
+          "eq(wb:close(), true)\n"
+          "fails(function() ws:hide() end, 'the xlsx workbook is closed')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }) end, 'the xlsx workbook is closed')\n"
+          /* what the file holds */
+          "local sheet = zipread(f, 'xl/worksheets/sheet1.xml')\n"
+          "assert(sheet:find('<formula1>\"当期,累计,期末,比率\"</formula1>', 1, true), sheet)\n"
+          "assert(sheet:find('errorStyle=\"warning\"', 1, true) and sheet:find('errorTitle=\"口径错误\"', 1, true))\n"
+          "assert(sheet:find('<formula1>口径!$A$1:$A$20</formula1>', 1, true))\n"
+          "assert(sheet:find('<sheetProtection', 1, true))\n"
+          "assert(zipread(f, 'xl/comments1.xml'):find('说明：按月填报', 1, true))\n"
+          "local book = zipread(f, 'xl/workbook.xml')\n"
+          "assert(book:find('name=\"口径\" sheetId=\"2\" state=\"hidden\"', 1, true), book)\n"
+          "eq(all_rows(f)[1].cells[1], '指标')\n"
+          /* the first sheet hidden: the next visible one is shown on opening */
+          "local g = path('hide1.xlsx')\n"
+          "local wb2 = xlsx.writer(g)\n"
+          "wb2:sheet('A'):hide(); wb2:sheet('B')\n"
+          "wb2:close()\n"
+          "local b2 = zipread(g, 'xl/workbook.xml')\n"
+          "assert(b2:find('state=\"hidden\"', 1, true) and b2:find('activeTab=\"1\"', 1, true), b2)\n");
+}
+
 static void test_unclosed_discarded(void **state) {
   run(L_, "local f = path('gc.xlsx')\n"
           "do local wb = xlsx.writer(f); wb:sheet('S'):write(0, 0, 'x') end\n"
@@ -636,6 +691,7 @@ int main(void) {
     T(test_malformed_xml),
     T(test_iterator_lifetime),
     T(test_writer_errors),
+    T(test_validation_comments),
     T(test_unclosed_discarded),
 #undef T
   };

@@ -229,3 +229,38 @@ wb.save(%q)
   t.ok(raw[4][4] > 45658.77 and raw[4][4] < 45658.78, "the time of day is kept without dates")
   os.remove(file)
 end)
+
+test("our writer: drop-down lists, comments, hidden and protected sheets, read by openpyxl", function(t)
+  local file = tmp("dv.xlsx")
+  local wb = xlsx.writer(file)
+  local ws = wb:sheet("填报")
+  local src = wb:sheet("口径", { hidden = true })
+  for i, v in ipairs { "当期", "累计", "期末", "比率" } do src:write(i - 1, 0, v) end
+  ws:write_row(0, { "指标", "口径" })
+  ws:validate_list(1, 1, 50, 1, { "当期", "累计", "期末", "比率" },
+    { error_title = "口径错误", error_message = "请从下拉列表选择：当期、累计、期末、比率" })
+  ws:validate_list(1, 2, 50, 2, { source = "=口径!$A$1:$A$4" }, { input_message = "选择口径" })
+  ws:comment(0, 1, "口径：当期、累计、期末或比率")
+  ws:protect()
+  wb:close()
+  local out = python(string.format([==[
+import json, openpyxl
+wb = openpyxl.load_workbook(%q)
+ws = wb["填报"]
+dv = [{"type": d.type, "formula1": d.formula1, "sqref": str(d.sqref), "errorTitle": d.errorTitle,
+       "error": d.error, "prompt": d.prompt} for d in ws.data_validations.dataValidation]
+print(json.dumps({"dv": dv, "comment": ws["B1"].comment.text, "hidden": wb["口径"].sheet_state,
+  "protected": ws.protection.sheet}, ensure_ascii=False, sort_keys=True))
+]==], file))
+  local got = require("policytk.json").decode(out)
+  local N = require("policytk.json").null
+  t.eq(got.dv, {
+    { type = "list", formula1 = '"当期,累计,期末,比率"', sqref = "B2:B51", errorTitle = "口径错误",
+      error = "请从下拉列表选择：当期、累计、期末、比率", prompt = N },
+    { type = "list", formula1 = "口径!$A$1:$A$4", sqref = "C2:C51", errorTitle = N, error = N, prompt = "选择口径" },
+  })
+  t.eq(got.comment, "口径：当期、累计、期末或比率")
+  t.eq(got.hidden, "hidden")
+  t.eq(got.protected, true)
+  os.remove(file)
+end)
