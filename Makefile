@@ -16,7 +16,7 @@ BUILD    ?= build
 # loadable Lua C modules (build/lib/policytk/NAME.so from core/lua_NAME.c + core/NAME_*.c),
 # opened on first require so that start-up does not pay for them.
 PKGS     := lua5.4
-LOADABLE := db readline text http html xlsx scan
+LOADABLE := db readline text http html xlsx scan crypto
 PKGS_db   := sqlite3
 PKGS_scan := sqlite3
 PKGS_readline := libedit
@@ -24,6 +24,7 @@ PKGS_text := opencc
 PKGS_http := libcurl
 PKGS_html := libxml-2.0
 PKGS_xlsx := xlsxwriter libzip libxml-2.0
+PKGS_crypto := libsodium
 CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -fPIC -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude
 OPT      ?= -O2
 CFLAGS   ?=
@@ -35,7 +36,7 @@ LDLIBS   = $(call pkglibs,$(PKGS)) -lm -ldl
 # Debian packages: build, run, test, lint, bench.
 DEB_PKGS := build-essential pkg-config lua5.4 liblua5.4-dev lua-cjson lua-lpeg lua-check \
             libsqlite3-dev sqlite3 libedit-dev libcmocka-dev libcurl4-openssl-dev libopencc-dev \
-            libxml2-dev libxlsxwriter-dev libzip-dev python3 python3-openpyxl python3-pandas hyperfine \
+            libxml2-dev libxlsxwriter-dev libzip-dev libsodium-dev python3 python3-openpyxl python3-pandas hyperfine \
             clang libclang-rt-14-dev opencc
 
 MODULES   := $(foreach m,$(LOADABLE),$(if $(wildcard core/lua_$(m).c),$(m)))
@@ -142,14 +143,21 @@ FUZZ_SEEDS   ?= $(CURDIR)/../shared/seeds
 FUZZ_FLAGS    = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1
 .PHONY: fuzz
 FUZZ_TEXT_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))
+# fuzz_xlsx: the XLSX reader (merged ranges, date styles), its own seeds made by fuzz/seed_xlsx.sh
+FUZZ_XLSX_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_xlsx.c core/xlsx_*.c))
+FUZZ_HARNESSES ?= quantity normalize structure xlsx
 fuzz:
-	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(FUZZ_TEXT_OBJ)
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(FUZZ_TEXT_OBJ) $(FUZZ_XLSX_OBJ)
 	@set -e; for h in quantity normalize structure; do \
 	  clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) opencc) -Icore -o $(FUZZ_BUILD)/fuzz_$$h fuzz/fuzz_$$h.c \
 	    $(FUZZ_TEXT_OBJ) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,opencc); \
 	done
-	@set -e; rm -rf $(FUZZ_BUILD)/corpus; bash fuzz/seed_corpus.sh $(FUZZ_SEEDS) $(FUZZ_BUILD)/corpus; \
-	for h in quantity normalize structure; do echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \
+	clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) $(PKGS_xlsx)) -Icore -o $(FUZZ_BUILD)/fuzz_xlsx fuzz/fuzz_xlsx.c \
+	  $(FUZZ_XLSX_OBJ) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,$(PKGS_xlsx))
+	@set -e; rm -rf $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds_xlsx; bash fuzz/seed_corpus.sh $(FUZZ_SEEDS) $(FUZZ_BUILD)/corpus; \
+	bash fuzz/seed_xlsx.sh $(FUZZ_BUILD)/seeds_xlsx; \
+	for h in $(FUZZ_HARNESSES); do echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \
+	  seeds=$(FUZZ_BUILD)/corpus; [ $$h = xlsx ] && seeds=$(FUZZ_BUILD)/seeds_xlsx; \
 	  mkdir -p $(FUZZ_BUILD)/corpus_$$h $(FUZZ_BUILD)/crashes_$$h; \
 	  POLICYTK_HOME=$(CURDIR) $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 \
-	    -artifact_prefix=$(FUZZ_BUILD)/crashes_$$h/ $(FUZZ_BUILD)/corpus_$$h $(FUZZ_BUILD)/corpus 2>&1 | tail -3; done
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes_$$h/ $(FUZZ_BUILD)/corpus_$$h $$seeds 2>&1 | tail -3; done

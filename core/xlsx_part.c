@@ -140,20 +140,25 @@ size_t xlsx_unescape(char *s, size_t n) {
 }
 
 int xlsx_parse_ref(const char *s, int *col, long *row) {
+  return xlsx_parse_ref_n(s, strlen(s), col, row);
+}
+
+int xlsx_parse_ref_n(const char *s, size_t n, int *col, long *row) {
   long c = 0, rw = 0;
-  const char *p = s;
-  while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+  const char *p = s, *end = s + n;
+  while (p < end && *p == '$') p++;
+  while (p < end && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
     c = c * 26 + ((*p | 0x20) - 'a' + 1);
     if (c > XLSX_MAX_COLS) return -1;
     p++;
   }
-  while (*p == '$') p++;
-  while (*p >= '0' && *p <= '9') {
+  while (p < end && *p == '$') p++;
+  while (p < end && *p >= '0' && *p <= '9') {
     rw = rw * 10 + (*p - '0');
     if (rw > XLSX_MAX_ROWS) return -1;
     p++;
   }
-  if (*p != '\0') return -1;
+  if (p != end) return -1;
   *col = (int)c;
   *row = rw;
   return 0;

@@ -2,8 +2,9 @@
 ** xlsx_read.c — the reader object of policytk.xlsx: xlsx.open(path) → r with r:sheets(),
 ** r:rows(sheet) and r:close(). The workbook's parts are found through its relationships
 ** (_rels/.rels, xl/_rels/workbook.xml.rels) as Excel, WPS and openpyxl write them; shared
-** strings are loaded once into a Lua table; each sheet is streamed row by row with
-** xmlTextReader, so a large sheet never sits in memory whole.
+** strings are loaded once into a Lua table, and which cell styles show dates (xlsx_style.c);
+** each sheet is streamed row by row with xmlTextReader, so a large sheet never sits in memory
+** whole, after a first pass that collects its merged ranges (xlsx_merge.c).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -53,16 +54,23 @@ typedef struct xlsx_reader {
   int zerr_live;
   xlsx_part meta;       /* the part being read while opening (rels, workbook, shared strings) */
   xbuf text;
+  xlsx_styles styles;   /* which cell styles show dates */
   rows_state *streams;  /* the open row iterators, closed with the reader */
 } xlsx_reader;
 
-/* A row iterator. User values: 1 reader, 2 shared strings, 3 path, 4 sheet name, 5 part. */
+/* A row iterator. User values: 1 reader, 2 shared strings, 3 path, 4 sheet name, 5 part,
+** 6 the top-left values of the merged ranges being filled (by range index + 1). */
 struct rows_state {
   xlsx_part part;
   xlsx_reader *owner;   /* NULL once closed */
   rows_state *next;
   xbuf text;
-  long last_row;
+  xlsx_merges merges;   /* empty with { merged = false } */
+  long last_row;        /* the number of the last <row> read */
+  long pending;         /* a <row> read but not yet yielded (the part is on it), or 0 */
+  int pending_empty;    /* that <row> is an empty element */
+  int xml_end;          /* 1 once the part has no more rows */
+  int dates;            /* yield numbers of date styles as "YYYY-MM-DD" */
   int done;             /* 1 after the end of the sheet or close */
 };
 
@@ -73,9 +81,10 @@ static int is_text_node(int type) {
 
 /* ------------------------------------------------------------------ closing */
 
-/* Take s out of its reader's list and free its text; the part stays open. */
+/* Take s out of its reader's list and free its text and ranges; the part stays open. */
 static void rows_unlink(rows_state *s) {
   xbuf_free(&s->text);
+  xlsx_merges_free(&s->merges);
   if (s->owner != NULL) {
     rows_state **pp = &s->owner->streams;
     while (*pp != NULL && *pp != s) pp = &(*pp)->next;
@@ -103,12 +112,14 @@ static void reader_release(xlsx_reader *r) {
     r->streams = s->next;
     xlsx_part_close(&s->part);
     xbuf_free(&s->text);
+    xlsx_merges_free(&s->merges);
     s->owner = NULL;
     s->next = NULL;
     /* done stays 0: the iterator then says that its reader was closed */
   }
   xlsx_part_close(&r->meta);
   xbuf_free(&r->text);
+  xlsx_styles_free(&r->styles);
   if (r->za != NULL) zip_discard(r->za);
   r->za = NULL;
   if (r->zerr_live) zip_error_fini(&r->zerr);
@@ -365,6 +376,12 @@ int xlsx_open(lua_State *L) {
   read_workbook(L, r, path, wbpart, 6, 8);
   lua_newtable(L);                                               /* 9: shared strings */
   read_shared_strings(L, r, path, lua_tostring(L, 7), 9);
+  read_rels(L, r, path, lua_tostring(L, 5), base, 0, "/styles");  /* 10 */
+  if (lua_isnil(L, 10)) {
+    lua_pushfstring(L, "%sstyles.xml", base);
+    lua_replace(L, 10);
+  }
+  xlsx_styles_read(L, &r->meta, r->za, path, lua_tostring(L, 10), &r->styles);
   lua_pushvalue(L, 8);
   lua_setiuservalue(L, 2, 2);
   lua_pushvalue(L, 9);
@@ -433,18 +450,46 @@ static void push_sheet(lua_State *L, int arg, const char *path) {
 
 static int rows_iter(lua_State *L);
 
-/* r:rows([sheet]) → iterator, nil, nil, closer: for row, cells in r:rows(s) do … end */
+/* r:rows([sheet [, opts]]) → iterator, nil, nil, closer: for row, cells in r:rows(s) do … end
+** opts.merged: "first" (default: every row of a merged range holds its top-left value in the
+** range's first column), "all" or true (every cell of the range), false (cells as stored);
+** opts.dates (default true): numbers in date formats come as "YYYY-MM-DD". */
 static int reader_rows(lua_State *L) {
   xlsx_reader *r = check_reader(L, 1);
   const char *path = xlsx_path(L, 1);
+  lua_settop(L, 3);
+  int merged = 1, dates = 1;                  /* merged: 0 none, 1 first column, 2 all */
+  if (!lua_isnil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lua_pushnil(L);
+    while (lua_next(L, 3) != 0) {
+      lua_pop(L, 1);
+      const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+      if (strcmp(k, "merged") != 0 && strcmp(k, "dates") != 0)
+        return luaL_error(L, "%s: rows: unknown option %s (merged, dates)", path,
+                          luaL_tolstring(L, -1, NULL));
+    }
+    int t = lua_getfield(L, 3, "merged");
+    const char *m = t == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    if (t == LUA_TBOOLEAN) merged = lua_toboolean(L, -1) ? 2 : 0;
+    else if (strcmp(m, "first") == 0) merged = 1;
+    else if (strcmp(m, "all") == 0) merged = 2;
+    else if (t != LUA_TNIL)
+      return luaL_error(L, "%s: rows: option merged must be \"first\", \"all\", true or false", path);
+    t = lua_getfield(L, 3, "dates");
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+      return luaL_error(L, "%s: rows: option dates must be a boolean", path);
+    dates = t == LUA_TNIL || lua_toboolean(L, -1);
+  }
   lua_settop(L, 2);
   push_sheet(L, 2, path);                                   /* 3: {name=, part=} */
   lua_getfield(L, 3, "name");                               /* 4 */
   lua_getfield(L, 3, "part");                               /* 5 */
   if (lua_isnil(L, 5))
     return luaL_error(L, "%s: sheet %s: the workbook names no part for it", path, lua_tostring(L, 4));
-  rows_state *s = lua_newuserdatauv(L, sizeof *s, 5);      /* 6 */
+  rows_state *s = lua_newuserdatauv(L, sizeof *s, 6);      /* 6 */
   memset(s, 0, sizeof *s);
+  s->dates = dates;
   luaL_setmetatable(L, XLSX_ROWS_MT);
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, 6, 1);
@@ -456,10 +501,24 @@ static int reader_rows(lua_State *L) {
   lua_setiuservalue(L, 6, 4);
   lua_pushvalue(L, 5);
   lua_setiuservalue(L, 6, 5);
+  lua_newtable(L);
+  lua_setiuservalue(L, 6, 6);
   s->owner = r;
   s->next = r->streams;
   r->streams = s;
   const char *part = lua_tostring(L, 5);
+  if (merged) {
+    char *msg = NULL;
+    int scanned = xlsx_merges_scan(&s->merges, r->za, part, &msg);
+    s->merges.all = merged == 2;
+    if (scanned != 0) {
+      lua_pushfstring(L, "%s: sheet %s: %s", path, lua_tostring(L, 4),
+                      msg != NULL ? msg : "out of memory");
+      free(msg);
+      rows_release(s);
+      return lua_error(L);
+    }
+  }
   int rc = xlsx_part_open(&s->part, r->za, part);
   if (rc == -1)
     return luaL_error(L, "%s: sheet %s: its part %s is missing", path, lua_tostring(L, 4), part);
@@ -510,14 +569,20 @@ static void push_number(lua_State *L) {
   }
 }
 
-/* Push the value of the cell just read (its text in s->text), or return 0 for none. */
-static int push_cell(lua_State *L, rows_state *s, enum cell_type type, int col, long row) {
+/* Push the value of the cell just read (its text in s->text), or return 0 for none. A number
+** in a date style (is_date) is pushed as "YYYY-MM-DD" when it is a date serial. */
+static int push_cell(lua_State *L, rows_state *s, enum cell_type type, int col, long row,
+                     int is_date) {
   const char *v = s->text.s != NULL ? s->text.s : "";
   size_t len = s->text.len;
   switch (type) {
   case T_NUMBER:
     if (len == 0) return 0;
     if (lua_stringtonumber(L, v) == 0) return cell_error(L, s, col, row, "not a number");
+    if (is_date && xlsx_push_date(L, lua_tonumber(L, -1)) == 0) {
+      lua_remove(L, -2);
+      return 1;
+    }
     push_number(L);
     return 1;
   case T_SHARED: {
@@ -556,8 +621,9 @@ static int push_cell(lua_State *L, rows_state *s, enum cell_type type, int col, 
 static lua_Integer read_cells(lua_State *L, rows_state *s, long row, const char *path,
                               const char *part) {
   xmlTextReaderPtr xr = s->part.xr;
-  int col = 0, in_is = 0, in_rph = 0, collect = 0, in_cell = 0;
+  int col = 0, in_is = 0, in_rph = 0, collect = 0, in_cell = 0, is_date = 0;
   enum cell_type type = T_NUMBER;
+  const xlsx_styles *st = &s->owner->styles;
   lua_Integer n = 0;
   int rc;
   while ((rc = xlsx_part_read(&s->part)) == 1) {
@@ -568,6 +634,7 @@ static lua_Integer read_cells(lua_State *L, rows_state *s, long row, const char 
       if (strcmp(name, "c") == 0) {
         int c = 0;
         type = T_NUMBER;
+        is_date = 0;
         for (int ok = xmlTextReaderMoveToFirstAttribute(xr); ok == 1;
              ok = xmlTextReaderMoveToNextAttribute(xr)) {
           const char *an = xlsx_node_name(xr);
@@ -581,6 +648,14 @@ static lua_Integer read_cells(lua_State *L, rows_state *s, long row, const char 
             }
           } else if (strcmp(an, "t") == 0) {
             type = cell_type_of(v);
+          } else if (strcmp(an, "s") == 0 && s->dates) {
+            size_t xf = 0;
+            int digits = *v != '\0';
+            for (const char *d = v; *d != '\0'; d++) {
+              if (*d < '0' || *d > '9' || xf > st->n) digits = 0;
+              else xf = xf * 10 + (size_t)(*d - '0');
+            }
+            is_date = digits && xf < st->n && st->is_date[xf];
           }
         }
         xmlTextReaderMoveToElement(xr);
@@ -603,7 +678,7 @@ static lua_Integer read_cells(lua_State *L, rows_state *s, long row, const char 
     } else if (nt == XML_READER_TYPE_END_ELEMENT) {
       const char *name = xlsx_node_name(xr);
       if (strcmp(name, "c") == 0) {
-        if (in_cell && push_cell(L, s, type, col, row)) {
+        if (in_cell && push_cell(L, s, type, col, row, is_date)) {
           lua_rawseti(L, -2, col);
           if (col > n) n = col;
         }
@@ -627,21 +702,16 @@ static lua_Integer read_cells(lua_State *L, rows_state *s, long row, const char 
   return rows_raise(L, s, path, part);
 }
 
-static int rows_iter(lua_State *L) {
-  rows_state *s = luaL_checkudata(L, lua_upvalueindex(1), XLSX_ROWS_MT);
-  lua_getiuservalue(L, lua_upvalueindex(1), 3);
-  const char *path = lua_tostring(L, -1);
-  if (s->done) return 0;
-  if (s->owner == NULL) return luaL_error(L, "%s: the xlsx reader is closed", path);
-  lua_getiuservalue(L, lua_upvalueindex(1), 5);
-  const char *part = lua_tostring(L, -1);
+/* Read on to the next <row> element of the part: s->pending is its number (and the part is on
+** it), or s->xml_end is set at the end of the part. */
+static void next_row_element(lua_State *L, rows_state *s, const char *path, const char *part) {
   xmlTextReaderPtr xr = s->part.xr;
   int rc;
   while ((rc = xlsx_part_read(&s->part)) == 1) {
     if (xmlTextReaderNodeType(xr) != XML_READER_TYPE_ELEMENT || strcmp(xlsx_node_name(xr), "row") != 0)
       continue;
     long row = 0;
-    int empty = xmlTextReaderIsEmptyElement(xr);
+    s->pending_empty = xmlTextReaderIsEmptyElement(xr);
     for (int ok = xmlTextReaderMoveToFirstAttribute(xr); ok == 1;
          ok = xmlTextReaderMoveToNextAttribute(xr)) {
       if (strcmp(xlsx_node_name(xr), "r") != 0) continue;
@@ -655,9 +725,44 @@ static int rows_iter(lua_State *L) {
     xmlTextReaderMoveToElement(xr);
     if (row == 0) row = s->last_row + 1;
     s->last_row = row;
-    if (empty) continue;
+    s->pending = row;
+    return;
+  }
+  if (rc < 0) rows_raise(L, s, path, part);
+  s->xml_end = 1;
+  xlsx_part_close(&s->part);
+}
+
+/* The iterator: the next row that holds a value (its own, or a merged range's). */
+static int rows_iter(lua_State *L) {
+  rows_state *s = luaL_checkudata(L, lua_upvalueindex(1), XLSX_ROWS_MT);
+  lua_getiuservalue(L, lua_upvalueindex(1), 3);
+  const char *path = lua_tostring(L, -1);
+  if (s->done) return 0;
+  if (s->owner == NULL) return luaL_error(L, "%s: the xlsx reader is closed", path);
+  lua_getiuservalue(L, lua_upvalueindex(1), 5);
+  const char *part = lua_tostring(L, -1);
+  lua_getiuservalue(L, lua_upvalueindex(1), 6);
+  int values = lua_gettop(L);
+  for (;;) {
+    if (s->pending == 0 && !s->xml_end) next_row_element(L, s, path, part);
+    long fill = xlsx_merges_next_fill(&s->merges);
+    long row;
     lua_newtable(L);
-    lua_Integer n = read_cells(L, s, row, path, part);
+    lua_Integer n = 0;
+    if (s->pending != 0 && (fill == 0 || s->pending <= fill)) {
+      row = s->pending;                     /* a row of the sheet */
+      s->pending = 0;
+      if (!s->pending_empty) n = read_cells(L, s, row, path, part);
+    } else if (fill != 0) {
+      row = fill;                           /* a row only a merged range gives values */
+    } else {
+      rows_release(s);
+      return 0;
+    }
+    const char *err;
+    if (xlsx_merges_apply(L, &s->merges, row, values + 1, values, &n, &err) != 0)
+      return cell_error(L, s, 1, row, err);
     if (n == 0) {
       lua_pop(L, 1);
       continue;
@@ -668,9 +773,6 @@ static int rows_iter(lua_State *L) {
     lua_insert(L, -2);
     return 2;
   }
-  if (rc < 0) return rows_raise(L, s, path, part);
-  rows_release(s);
-  return 0;
 }
 
 /* ------------------------------------------------------------------ registration */

@@ -1,7 +1,8 @@
 /*
 ** xlsx_write.c — the writer object of policytk.xlsx over libxlsxwriter: xlsx.writer(path)
-** → wb with wb:format{…}, wb:sheet(name) → ws (ws:write, ws:write_row, ws:set_column,
-** ws:freeze, ws:autofilter) and wb:close(). Sheets and formats keep their workbook alive
+** → wb with wb:format{…}, wb:sheet(name [, opts]) → ws (ws:write, ws:write_row,
+** ws:set_column, ws:freeze, ws:autofilter, ws:validate_list, ws:comment, ws:hide, ws:protect)
+** and wb:close(). Sheets and formats keep their workbook alive
 ** and refuse to work once it is closed; an unclosed workbook is discarded by __gc.
 */
 #include <errno.h>
@@ -220,6 +221,194 @@ static int ws_autofilter(lua_State *L) {
   return 0;
 }
 
+/* UTF-8 text of at most `max` characters without zero bytes at idx, or raise naming `what`;
+** *chars (may be NULL) gets its length in characters. */
+static const char *check_text(lua_State *L, int idx, const char *path, const char *name,
+                              const char *what, size_t max, size_t *chars) {
+  size_t n;
+  if (lua_type(L, idx) != LUA_TSTRING) luaL_error(L, "%s: sheet %s: %s must be a string", path, name, what);
+  const char *s = lua_tolstring(L, idx, &n);
+  if (strlen(s) != n || ptk_utf8_check(s, n) != n)
+    luaL_error(L, "%s: sheet %s: %s is not valid UTF-8 text", path, name, what);
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  if (c > max) luaL_error(L, "%s: sheet %s: %s is longer than %d characters", path, name, what, (int)max);
+  if (chars != NULL) *chars = c;
+  return s;
+}
+
+/* The optional string option `key` of the table at idx, checked by check_text; or NULL. */
+static char *opt_text(lua_State *L, int idx, const char *key, const char *path, const char *name,
+                      size_t max) {
+  if (lua_getfield(L, idx, key) == LUA_TNIL) {
+    lua_pop(L, 1);
+    return NULL;
+  }
+  /* the string stays on the stack (and so alive) until the function returns */
+  return (char *)check_text(L, lua_gettop(L), path, name, key, max, NULL);
+}
+
+/* Check that every key of the options table at idx is one of `known` (NULL-terminated). */
+static void check_keys(lua_State *L, int idx, const char *const known[], const char *path,
+                       const char *what) {
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    lua_pop(L, 1);
+    const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    int ok = 0;
+    for (int i = 0; known[i] != NULL; i++) ok |= strcmp(k, known[i]) == 0;
+    if (!ok) {
+      lua_pushvalue(L, -1);
+      luaL_error(L, "%s: %s: unknown option %s", path, what, luaL_tolstring(L, -1, NULL));
+    }
+  }
+}
+
+#define LIST_MAX_CHARS 255     /* Excel's limit for a list written out, commas included */
+#define LIST_MAX_ITEMS 4096
+
+/*
+** ws:validate_list(first_row, first_col, last_row, last_col, list [, opts]) — a drop-down of
+** `list` on the range (0-based, inclusive). list: an array of strings (at most 255 characters
+** in all, commas between them included; no item with a comma or a double quote), or
+** { source = "=Sheet!$A$1:$A$20" } (a range holding the choices, for longer lists).
+** opts: error_title (≤ 32 characters), error_message (≤ 255), input_title (≤ 32),
+** input_message (≤ 255), error_type ("stop" default, "warning", "information"),
+** ignore_blank (default true), dropdown (default true).
+*/
+static int ws_validate_list(lua_State *L) {
+  const char *path, *name;
+  xlsx_ws *s = check_ws(L, 1, &path, &name);
+  lua_Integer r1 = check_index(L, 2, XLSX_MAX_ROWS, "row");
+  lua_Integer c1 = check_index(L, 3, XLSX_MAX_COLS, "column");
+  lua_Integer r2 = check_index(L, 4, XLSX_MAX_ROWS, "row");
+  lua_Integer c2 = check_index(L, 5, XLSX_MAX_COLS, "column");
+  luaL_checktype(L, 6, LUA_TTABLE);
+  if (!lua_isnoneornil(L, 7)) luaL_checktype(L, 7, LUA_TTABLE);
+  lua_settop(L, 7);
+  if (r2 < r1) return luaL_argerror(L, 4, "last row before the first");
+  if (c2 < c1) return luaL_argerror(L, 5, "last column before the first");
+  lxw_data_validation v;
+  memset(&v, 0, sizeof v);
+  if (lua_getfield(L, 6, "source") != LUA_TNIL) {
+    static const char *const keys[] = { "source", NULL };
+    check_keys(L, 6, keys, path, "validate_list");
+    const char *src = check_text(L, lua_gettop(L), path, name, "list source", 255, NULL);
+    if (src[0] != '=' || src[1] == '\0')
+      return luaL_error(L, "%s: sheet %s: list source must be a range such as \"=Sheet!$A$1:$A$20\"",
+                        path, name);
+    v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+    v.value_formula = (char *)src;
+  } else {
+    lua_Integer n = (lua_Integer)luaL_len(L, 6);
+    if (n < 1) return luaL_error(L, "%s: sheet %s: validate_list: the list is empty", path, name);
+    if (n > LIST_MAX_ITEMS)
+      return luaL_error(L, "%s: sheet %s: validate_list: more than %d items (use { source = … })",
+                        path, name, LIST_MAX_ITEMS);
+    char **items = lua_newuserdatauv(L, sizeof(char *) * (size_t)(n + 1), 0);
+    int anchor = lua_gettop(L);
+    size_t total = 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+      lua_geti(L, 6, i);
+      lua_pushfstring(L, "list item %I", i);
+      size_t chars;
+      const char *item = check_text(L, lua_gettop(L) - 1, path, name, lua_tostring(L, -1),
+                                    LIST_MAX_CHARS, &chars);
+      lua_pop(L, 1);
+      if (chars == 0 || strpbrk(item, ",\"") != NULL)
+        return luaL_error(L, "%s: sheet %s: validate_list: item %I is empty or holds a comma or a "
+                          "double quote", path, name, i);
+      total += chars + (i > 1);
+      items[i - 1] = (char *)item;         /* kept alive by the table at 6 */
+      lua_pop(L, 1);
+    }
+    items[n] = NULL;
+    if (total > LIST_MAX_CHARS)
+      return luaL_error(L, "%s: sheet %s: validate_list: the list is %d characters with its commas; "
+                        "Excel allows %d (put the choices on a sheet and use { source = \"=Sheet!$A$1:$A$%d\" })",
+                        path, name, (int)total, LIST_MAX_CHARS, (int)n);
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = items;
+    lua_settop(L, anchor);
+  }
+  if (!lua_isnil(L, 7)) {
+    static const char *const keys[] = { "error_title", "error_message", "input_title", "input_message",
+                                        "error_type", "ignore_blank", "dropdown", NULL };
+    check_keys(L, 7, keys, path, "validate_list");
+    v.error_title = opt_text(L, 7, "error_title", path, name, 32);
+    v.error_message = opt_text(L, 7, "error_message", path, name, 255);
+    v.input_title = opt_text(L, 7, "input_title", path, name, 32);
+    v.input_message = opt_text(L, 7, "input_message", path, name, 255);
+    if (lua_getfield(L, 7, "error_type") != LUA_TNIL) {
+      const char *t = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+      if (strcmp(t, "stop") == 0) v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+      else if (strcmp(t, "warning") == 0) v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+      else if (strcmp(t, "information") == 0) v.error_type = LXW_VALIDATION_ERROR_TYPE_INFORMATION;
+      else return luaL_error(L, "%s: sheet %s: error_type must be \"stop\", \"warning\" or \"information\"",
+                             path, name);
+    }
+    static const char *const flags[] = { "ignore_blank", "dropdown" };
+    for (int i = 0; i < 2; i++) {
+      int t = lua_getfield(L, 7, flags[i]);
+      if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+        return luaL_error(L, "%s: sheet %s: %s must be a boolean", path, name, flags[i]);
+      uint8_t off = t == LUA_TBOOLEAN && !lua_toboolean(L, -1) ? LXW_VALIDATION_OFF : LXW_VALIDATION_DEFAULT;
+      if (i == 0) v.ignore_blank = off;
+      else v.dropdown = off;
+    }
+  }
+  lxw_error e = worksheet_data_validation_range(s->ws, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2,
+                                                (lxw_col_t)c2, &v);
+  if (e != LXW_NO_ERROR) return luaL_error(L, "%s: sheet %s: validate_list: %s", path, name, lxw_strerror(e));
+  return 0;
+}
+
+/* ws:comment(row, col, text [, opts]) — a cell note; opts.author (text), opts.visible (boolean). */
+static int ws_comment(lua_State *L) {
+  const char *path, *name;
+  xlsx_ws *s = check_ws(L, 1, &path, &name);
+  lua_Integer row = check_index(L, 2, XLSX_MAX_ROWS, "row");
+  lua_Integer col = check_index(L, 3, XLSX_MAX_COLS, "column");
+  const char *text = check_text(L, 4, path, name, "comment", 32767, NULL);
+  lxw_comment_options o;
+  memset(&o, 0, sizeof o);
+  if (!lua_isnoneornil(L, 5)) {
+    luaL_checktype(L, 5, LUA_TTABLE);
+    lua_settop(L, 5);
+    static const char *const keys[] = { "author", "visible", NULL };
+    check_keys(L, 5, keys, path, "comment");
+    o.author = opt_text(L, 5, "author", path, name, 255);
+    int t = lua_getfield(L, 5, "visible");
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+      return luaL_error(L, "%s: sheet %s: visible must be a boolean", path, name);
+    if (lua_toboolean(L, -1)) o.visible = LXW_COMMENT_DISPLAY_VISIBLE;
+  }
+  lxw_error e = worksheet_write_comment_opt(s->ws, (lxw_row_t)row, (lxw_col_t)col, text, &o);
+  if (e != LXW_NO_ERROR) return cell_error(L, path, name, row, col, lxw_strerror(e));
+  return 0;
+}
+
+/* ws:hide() — the sheet is hidden. wb:close shows the first visible sheet on opening when the
+** active one (the first, by default) is hidden; with every sheet hidden, libxlsxwriter shows
+** the first. */
+static int ws_hide(lua_State *L) {
+  const char *path, *name;
+  xlsx_ws *s = check_ws(L, 1, &path, &name);
+  worksheet_hide(s->ws);
+  return 0;
+}
+
+/* ws:protect([password]) — the sheet's cells are locked against editing (the password, if
+** any, is only Excel's weak 16-bit hash: a guard against slips, not security). */
+static int ws_protect(lua_State *L) {
+  const char *path, *name;
+  xlsx_ws *s = check_ws(L, 1, &path, &name);
+  const char *pw = NULL;
+  if (!lua_isnoneornil(L, 2)) pw = check_text(L, 2, path, name, "password", 255, NULL);
+  worksheet_protect(s->ws, pw, NULL);
+  return 0;
+}
+
 /* ws:name() */
 static int ws_name(lua_State *L) {
   luaL_checkudata(L, 1, XLSX_SHEET_MT);
@@ -319,11 +508,22 @@ static int wb_format(lua_State *L) {
   return 1;
 }
 
-/* wb:sheet([name]) → a new worksheet (names must be unique, at most 31 characters). */
+/* wb:sheet([name [, opts]]) → a new worksheet (names must be unique, at most 31 characters);
+** opts.hidden (boolean). */
 static int wb_sheet(lua_State *L) {
   xlsx_wb *w = check_wb(L, 1);
   const char *path = xlsx_path(L, 1);
   const char *name = luaL_optstring(L, 2, NULL);
+  int hidden = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    static const char *const keys[] = { "hidden", NULL };
+    check_keys(L, 3, keys, path, "sheet");
+    int t = lua_getfield(L, 3, "hidden");
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN) return luaL_error(L, "%s: sheet: hidden must be a boolean", path);
+    hidden = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
   if (name != NULL) {
     size_t n = lua_rawlen(L, 2);
     if (ptk_utf8_check(name, n) != n || strlen(name) != n)
@@ -341,6 +541,7 @@ static int wb_sheet(lua_State *L) {
   if (s->ws == NULL) return luaL_error(L, "%s: cannot add sheet %s", path, name ? name : "(unnamed)");
   lua_pushstring(L, s->ws->name);
   lua_setiuservalue(L, -2, 2);
+  if (hidden) worksheet_hide(s->ws);
   return 1;
 }
 
@@ -351,6 +552,13 @@ static int wb_close(lua_State *L) {
   if (w->wb == NULL) return 0;
   lxw_workbook *wb = w->wb;
   w->wb = NULL;                        /* workbook_close frees it, whatever the outcome */
+  /* a hidden sheet cannot be the one shown on opening: show the first visible one */
+  lxw_worksheet *ws, *active = NULL, *visible = NULL;
+  STAILQ_FOREACH(ws, wb->worksheets, list_pointers) {
+    if (ws->index == wb->active_sheet) active = ws;
+    if (!ws->hidden && visible == NULL) visible = ws;
+  }
+  if (active != NULL && active->hidden && visible != NULL) worksheet_activate(visible);
   errno = 0;
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
@@ -411,7 +619,8 @@ static const luaL_Reg wb_meta[] = {
 static const luaL_Reg ws_methods[] = {
   { "write", ws_write },   { "write_row", ws_write_row }, { "set_column", ws_set_column },
   { "freeze", ws_freeze }, { "autofilter", ws_autofilter }, { "name", ws_name },
-  { NULL, NULL },
+  { "validate_list", ws_validate_list }, { "comment", ws_comment }, { "hide", ws_hide },
+  { "protect", ws_protect }, { NULL, NULL },
 };
 static const luaL_Reg no_funcs[] = { { NULL, NULL } };
 

@@ -95,6 +95,7 @@ int luaopen_policytk_xlsx(lua_State *L);    /* loadable, as are the next three *
 int luaopen_policytk_http(lua_State *L);
 int luaopen_policytk_html(lua_State *L);
 int luaopen_policytk_scan(lua_State *L);
+int luaopen_policytk_crypto(lua_State *L);  /* loadable: build/lib/policytk/crypto.so */
 
 /* ----------------------------------------------------------------- host */
 

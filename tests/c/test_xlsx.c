@@ -38,8 +38,9 @@ static const char helpers[] =
   "  for n, cells in r:rows(sheet) do out[#out + 1] = { n = n, cells = cells } end\n"
   "  return out\n"
   "end\n"
-  /* a minimal workbook by hand: sheet XML bodies in order, optional shared strings */
-  "function handmade(file, sheets, sst, absolute)\n"
+  /* a minimal workbook by hand: sheet XML bodies in order, optional shared strings and
+  ** styles (found by their relationship, or at xl/styles.xml when styles_rel is false) */
+  "function handmade(file, sheets, sst, absolute, styles, styles_rel)\n"
   "  local wb, rels, parts = {}, {}, {}\n"
   "  for i, s in ipairs(sheets) do\n"
   "    wb[#wb + 1] = string.format('<sheet name=\"%s\" sheetId=\"%d\" r:id=\"rId%d\"/>', s.name, i, i)\n"
@@ -51,6 +52,15 @@ static const char helpers[] =
   "    rels[#rels + 1] = '<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>'\n"
   "    parts[#parts + 1] = 'xl/sharedStrings.xml'\n"
   "    parts[#parts + 1] = sst\n"
+  "  end\n"
+  "  if styles then\n"
+  "    if styles_rel ~= false then\n"
+  "      rels[#rels + 1] = '<Relationship Id=\"rIdT\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"st/custom.xml\"/>'\n"
+  "      parts[#parts + 1] = 'xl/st/custom.xml'\n"
+  "    else\n"
+  "      parts[#parts + 1] = 'xl/styles.xml'\n"
+  "    end\n"
+  "    parts[#parts + 1] = styles\n"
   "  end\n"
   "  parts[#parts + 1] = '_rels/.rels'\n"
   "  parts[#parts + 1] = '<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>'\n"
@@ -325,14 +335,131 @@ static void test_dates(void **state) {
           "fails(function() xlsx.date(2958466) end, 'out of range')\n"
           "fails(function() xlsx.date(0/0) end, 'out of range')\n"
           "fails(function() xlsx.date('x') end, 'number expected')\n"
-          /* a date written as a serial with a date format stays a number */
+          /* a serial written with a date format reads as a date; { dates = false } gives the serial */
           "local f = path('d.xlsx')\n"
           "local wb = xlsx.writer(f)\n"
           "local d = wb:format{num_format = 'yyyy-mm-dd'}\n"
-          "wb:sheet('D'):write(0, 0, 45657, d)\n"
+          "local ws = wb:sheet('D')\n"
+          "ws:write(0, 0, 45657, d); ws:write(0, 1, 45657); ws:write(0, 2, 45657.5, wb:format{num_format = 'yyyy/m/d h:mm'})\n"
           "wb:close()\n"
-          "local v = all_rows(f)[1].cells[1]\n"
-          "eq(v, 45657); eq(xlsx.date(v), '2024-12-31')\n");
+          "local c = all_rows(f)[1].cells\n"
+          "eq(c[1], '2024-12-31'); eq(c[2], 45657, 'no date format: a number'); eq(c[3], '2024-12-31', 'the time is dropped')\n"
+          "local r <close> = xlsx.open(f)\n"
+          "local _, raw = r:rows(1, { dates = false })()\n"
+          "eq(raw[1], 45657); eq(raw[3], 45657.5)\n");
+}
+
+static void test_date_styles(void **state) {
+  run(L_, "local styles = '<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">'\n"
+          "  .. '<numFmts count=\"4\"><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;\"/>'\n"
+          "  .. '<numFmt numFmtId=\"165\" formatCode=\"#,##0.00&quot;d&quot;\"/><numFmt numFmtId=\"166\" formatCode=\"[h]:mm:ss\"/>'\n"
+          "  .. '<numFmt numFmtId=\"167\" formatCode=\"m&quot;月&quot;d&quot;日&quot;\"/></numFmts>'\n"
+          "  .. '<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>'\n"
+          "  .. '<cellXfs count=\"9\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>'\n"
+          "  .. '<xf numFmtId=\"166\"/><xf numFmtId=\"10\"/><xf numFmtId=\"20\"/><xf numFmtId=\"31\"/><xf numFmtId=\"167\"/></cellXfs></styleSheet>'\n"
+          "local xml = SHEET:format('<row r=\"1\">'\n"
+          "  .. '<c r=\"A1\" s=\"0\"><v>45657</v></c><c r=\"B1\" s=\"1\"><v>45657</v></c><c r=\"C1\" s=\"2\"><v>45658.25</v></c>'\n"
+          "  .. '<c r=\"D1\" s=\"3\"><v>3</v></c><c r=\"E1\" s=\"4\"><v>1.5</v></c><c r=\"F1\" s=\"5\"><v>0.125</v></c>'\n"
+          "  .. '<c r=\"G1\" s=\"6\"><v>45658.5</v></c><c r=\"H1\" s=\"7\"><v>43831</v></c><c r=\"I1\" s=\"8\"><v>43890</v></c>'\n"
+          "  .. '<c r=\"J1\" s=\"1\"><v>60</v></c><c r=\"K1\" s=\"1\"><v>-3</v></c><c r=\"L1\" s=\"1\" t=\"s\"><v>0</v></c>'\n"
+          "  .. '<c r=\"M1\" s=\"99\"><v>7</v></c><c r=\"N1\" s=\"x\"><v>8</v></c><c r=\"O1\" s=\"1\"><f>TODAY()</f><v>45000</v></c></row>')\n"
+          "local f = path('styles.xlsx')\n"
+          "handmade(f, {{name = 'S', xml = xml}}, '<sst><si><t>文本</t></si></sst>', false, styles)\n"
+          "local c = all_rows(f)[1].cells\n"
+          "eq(c[1], 45657, 'General'); eq(c[2], '2024-12-31', 'built-in 14'); eq(c[3], '2025-01-01', 'custom yyyy\"年\"m\"月\"')\n"
+          "eq(c[4], 3, 'a quoted d is text'); eq(c[5], 1.5, 'elapsed time'); eq(c[6], 0.125, 'percent')\n"
+          "eq(c[7], 45658.5, 'built-in 20 is a time'); eq(c[8], '2020-01-01', 'built-in 31 (CJK)'); eq(c[9], '2020-02-29', 'm\"月\"d\"日\"')\n"
+          "eq(c[10], 60, 'serial 60 stays a number'); eq(c[11], -3, 'out of range stays a number')\n"
+          "eq(c[12], '文本', 'a string in a date style'); eq(c[13], 7, 'an unknown style'); eq(c[14], 8, 'a bad style')\n"
+          "eq(c[15], '2023-03-15', 'a formula\\'s cached value')\n"
+          /* styles at the default place, without a relationship; damaged styles are named */
+          "local g = path('styles2.xlsx')\n"
+          "handmade(g, {{name = 'S', xml = xml}}, '<sst><si><t>x</t></si></sst>', false, styles, false)\n"
+          "eq(all_rows(g)[1].cells[2], '2024-12-31')\n"
+          "local h = path('styles3.xlsx')\n"
+          "handmade(h, {{name = 'S', xml = xml}}, nil, false, '<styleSheet><cellXfs>', false)\n"
+          "fails(function() xlsx.open(h) end, h .. ': xl/styles.xml: malformed XML')\n"
+          "local r <close> = xlsx.open(f)\n"
+          "fails(function() r:rows(1, { dates = 1 }) end, f .. ': rows: option dates must be a boolean')\n"
+          "fails(function() r:rows(1, { merge = false }) end, f .. ': rows: unknown option merge (merged, dates)')\n"
+          "fails(function() r:rows(1, 5) end, 'table expected')\n");
+}
+
+static void test_merged_cells(void **state) {
+  run(L_, "local M = '<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">'\n"
+          "  .. '<dimension ref=\"A1:D9\"/><sheetData>%s</sheetData>%s</worksheet>'\n"
+          "local function cell(ref, v)\n"
+          "  return string.format('<c r=\"%s\" t=\"inlineStr\"><is><t>%s</t></is></c>', ref, v)\n"
+          "end\n"
+          "local data = '<row r=\"1\">' .. cell('A1', '标题') .. '</row>'\n"
+          "  .. '<row r=\"2\">' .. cell('A2', '地区') .. cell('B2', '指标') .. cell('C2', '值') .. '</row>'\n"
+          "  .. '<row r=\"3\">' .. cell('A3', '鹿城区') .. cell('B3', 'a') .. '<c r=\"C3\"><v>1</v></c></row>'\n"
+          "  .. '<row r=\"4\"><c r=\"A4\" s=\"1\"/>' .. cell('B4', 'b') .. '</row>'\n"
+          /* rows 5 and 6 are not in the file: the merged 鹿城区 still covers them */
+          "  .. '<row r=\"7\">' .. cell('B7', 'e') .. '<c r=\"D7\"><v>9</v></c></row>'\n"
+          "  .. '<row r=\"8\">' .. cell('A8', '龙湾区') .. cell('B8', 'f') .. '</row>'\n"
+          "  .. '<row r=\"9\">' .. cell('B9', 'g') .. '</row>'\n"
+          "local merges = '<mergeCells count=\"5\"><mergeCell ref=\"A1:C1\"/><mergeCell ref=\"A3:A7\"/>'\n"
+          "  .. '<mergeCell ref=\"A8:A12\"/><mergeCell ref=\"C8:C9\"/><mergeCell ref=\"D1:XFD1\"/></mergeCells>'\n"
+          "local f = path('merged.xlsx')\n"
+          "handmade(f, {{name = 'M', xml = M:format(data, merges)}, {name = 'Raw', xml = M:format(data, '')}})\n"
+          "local function show(opts)\n"
+          "  local r <close> = xlsx.open(f)\n"
+          "  local got = {}\n"
+          "  for n, cells in r:rows('M', opts) do\n"
+          "    local t = {}\n"
+          "    for c = 1, cells.n do t[c] = tostring(cells[c]) end\n"
+          "    got[#got + 1] = n .. ':' .. table.concat(t, ',')\n"
+          "  end\n"
+          "  return table.concat(got, ' / ')\n"
+          "end\n"
+          /* the default: each row of a range holds the value in its first column */
+          "local first = '1:标题 / 2:地区,指标,值 / 3:鹿城区,a,1 / 4:鹿城区,b / 5:鹿城区 / 6:鹿城区'\n"
+          "  .. ' / 7:鹿城区,e,nil,9 / 8:龙湾区,f / 9:龙湾区,g'\n"
+          "eq(show(), first); eq(show{merged = 'first'}, first)\n"
+          /* every cell; the ranges reach no further than the cells with values (D1:XFD1 → D1) */
+          "local all = '1:标题,标题,标题 / 2:地区,指标,值 / 3:鹿城区,a,1 / 4:鹿城区,b / 5:鹿城区 / 6:鹿城区'\n"
+          "  .. ' / 7:鹿城区,e,nil,9 / 8:龙湾区,f / 9:龙湾区,g'\n"
+          "eq(show{merged = 'all'}, all); eq(show{merged = true}, all)\n"
+          "local r <close> = xlsx.open(f)\n"
+          "fails(function() r:rows('M', {merged = 'every'}) end, 'option merged must be')\n"
+          "local n = 0\n"
+          "for row, cells in r:rows('M', { merged = false }) do\n"
+          "  n = n + 1\n"
+          "  if row == 1 then eq(cells.n, 1) end\n"
+          "  if row == 4 then eq(cells[1], nil); eq(cells[2], 'b') end\n"
+          "end\n"
+          "eq(n, 7, 'rows 5 and 6 are not yielded')\n"
+          "eq(#all_rows(f, 'Raw'), 7, 'a sheet without merged cells')\n");
+}
+
+static void test_merged_errors(void **state) {
+  run(L_, "local M = '<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">'\n"
+          "  .. '<sheetData>%s</sheetData>%s</worksheet>'\n"
+          "local one = '<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row><row r=\"3\"><c r=\"C3\"><v>3</v></c></row>'\n"
+          "local many = {}\n"
+          "for i = 1, 100001 do many[i] = string.format('<mergeCell ref=\"A%d:B%d\"/>', i, i) end\n"
+          "local f = path('merr.xlsx')\n"
+          "handmade(f, {{name = 'Bad', xml = M:format(one, '<mergeCells><mergeCell ref=\"A1-B2\"/></mergeCells>')},\n"
+          "             {name = 'Many', xml = M:format(one, '<mergeCells>' .. table.concat(many) .. '</mergeCells>')},\n"
+          "             {name = 'Over', xml = M:format(one, '<mergeCells><mergeCell ref=\"A1:C3\"/><mergeCell ref=\"B1:C3\"/>'\n"
+          "               .. string.rep('<mergeCell ref=\"A1:C2\"/>', 20000) .. '</mergeCells>')},\n"
+          "             {name = 'Empty', xml = M:format(one, '<mergeCells><mergeCell ref=\"D5:E9\"/><mergeCell ref=\"A2:A3\"/><mergeCell/></mergeCells>')},\n"
+          "             {name = 'Late', xml = M:format(one, '<mergeCells><mergeCell ref=\"A1:A2\"/></mergeCells><x>')}})\n"
+          "fails(function() all_rows(f, 'Bad') end, f .. \": sheet Bad: bad merged range 'A1-B2'\")\n"
+          "fails(function() all_rows(f, 'Many') end, f .. ': sheet Many: more than 100000 merged ranges')\n"
+          "fails(function() all_rows(f, 'Over') end, ': sheet Over: cell A1: overlapping merged ranges')\n"
+          /* ranges beyond the values, and an empty top-left cell, fill nothing */
+          "local rows = all_rows(f, 'Empty')\n"
+          "eq(#rows, 2); eq(rows[1].cells.n, 2); eq(rows[2].cells[1], nil)\n"
+          /* damage after the ranges is reported by the stream, as any damage */
+          "local r <close> = xlsx.open(f)\n"
+          "local it = r:rows('Late')\n"
+          "fails(function() for _ = 1, 5 do it() end end, f .. ': xl/worksheets/s5.xml: malformed XML')\n"
+          "eq(it(), nil, 'a failed iterator is finished')\n"
+          "local it2 = r:rows('Empty')\n"
+          "r:close()\n"
+          "fails(function() it2() end, 'the xlsx reader is closed')\n");
 }
 
 static void test_handmade_cells(void **state) {
@@ -469,6 +596,61 @@ static void test_writer_errors(void **state) {
           "fails(function() wb2:sheet('B') end, 'the xlsx workbook is closed')\n");
 }
 
+static void test_validation_comments(void **state) {
+  run(L_, "local f = path('dv.xlsx')\n"
+          "local wb = xlsx.writer(f)\n"
+          "local ws = wb:sheet('填报')\n"
+          "local src = wb:sheet('口径', { hidden = true })\n"
+          "ws:validate_list(1, 2, 20, 2, { '当期', '累计', '期末', '比率' }, { error_title = '口径错误',\n"
+          "  error_message = '请从下拉列表选择口径', input_title = '口径', input_message = '当期、累计、期末或比率',\n"
+          "  error_type = 'warning', ignore_blank = false, dropdown = true })\n"
+          "ws:validate_list(1, 3, 20, 3, { source = '=口径!$A$1:$A$20' })\n"
+          "ws:comment(0, 0, '说明：按月填报', { author = '经信局', visible = true })\n"
+          "ws:comment(0, 1, 'plain')\n"
+          "ws:protect('pw'); src:protect()\n"
+          "ws:write(0, 0, '指标')\n"
+          /* argument checks, each naming the workbook */
+          "fails(function() ws:validate_list(0, 0, 0, 0, {}) end, f .. ': sheet 填报: validate_list: the list is empty')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a,b' }) end, 'item 1 is empty or holds a comma')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a', 2 }) end, 'list item 2 must be a string')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { '\\255' }) end, 'list item 1 is not valid UTF-8')\n"
+          "local long = {}\n"
+          "for i = 1, 60 do long[i] = '选项' .. i end\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, long) end, 'Excel allows 255 (put the choices on a sheet')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { source = '口径!A1:A3' }) end, 'list source must be a range')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { source = '=A1:A3', x = 1 }) end, 'validate_list: unknown option x')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { error_titel = 'x' }) end, 'unknown option error_titel')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { error_title = string.rep('长', 33) }) end, 'error_title is longer than 32 characters')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { error_type = 'stopp' }) end, 'error_type must be')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }, { dropdown = 1 }) end, 'dropdown must be a boolean')\n"
+          "fails(function() ws:validate_list(5, 0, 4, 0, { 'a' }) end, 'last row before the first')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 16384, { 'a' }) end, 'column 16384 out of range')\n"
+          "fails(function() ws:comment(0, 0, 5) end, f .. ': sheet 填报: comment must be a string')\n"
+          "fails(function() ws:comment(0, 0, 'x', { colour = 1 }) end, 'comment: unknown option colour')\n"
+          "fails(function() ws:protect({}) end, 'password must be a string')\n"
+          "fails(function() wb:sheet('X', { hidden = 'yes' }) end, f .. ': sheet: hidden must be a boolean')\n"
+          "eq(wb:close(), true)\n"
+          "fails(function() ws:hide() end, 'the xlsx workbook is closed')\n"
+          "fails(function() ws:validate_list(0, 0, 0, 0, { 'a' }) end, 'the xlsx workbook is closed')\n"
+          /* what the file holds */
+          "local sheet = zipread(f, 'xl/worksheets/sheet1.xml')\n"
+          "assert(sheet:find('<formula1>\"当期,累计,期末,比率\"</formula1>', 1, true), sheet)\n"
+          "assert(sheet:find('errorStyle=\"warning\"', 1, true) and sheet:find('errorTitle=\"口径错误\"', 1, true))\n"
+          "assert(sheet:find('<formula1>口径!$A$1:$A$20</formula1>', 1, true))\n"
+          "assert(sheet:find('<sheetProtection', 1, true))\n"
+          "assert(zipread(f, 'xl/comments1.xml'):find('说明：按月填报', 1, true))\n"
+          "local book = zipread(f, 'xl/workbook.xml')\n"
+          "assert(book:find('name=\"口径\" sheetId=\"2\" state=\"hidden\"', 1, true), book)\n"
+          "eq(all_rows(f)[1].cells[1], '指标')\n"
+          /* the first sheet hidden: the next visible one is shown on opening */
+          "local g = path('hide1.xlsx')\n"
+          "local wb2 = xlsx.writer(g)\n"
+          "wb2:sheet('A'):hide(); wb2:sheet('B')\n"
+          "wb2:close()\n"
+          "local b2 = zipread(g, 'xl/workbook.xml')\n"
+          "assert(b2:find('state=\"hidden\"', 1, true) and b2:find('activeTab=\"1\"', 1, true), b2)\n");
+}
+
 static void test_unclosed_discarded(void **state) {
   run(L_, "local f = path('gc.xlsx')\n"
           "do local wb = xlsx.writer(f); wb:sheet('S'):write(0, 0, 'x') end\n"
@@ -501,11 +683,15 @@ int main(void) {
     T(test_gaps_and_many_rows),
     T(test_special_strings),
     T(test_dates),
+    T(test_date_styles),
+    T(test_merged_cells),
+    T(test_merged_errors),
     T(test_handmade_cells),
     T(test_bad_cells),
     T(test_malformed_xml),
     T(test_iterator_lifetime),
     T(test_writer_errors),
+    T(test_validation_comments),
     T(test_unclosed_discarded),
 #undef T
   };

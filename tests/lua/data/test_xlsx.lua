@@ -115,11 +115,11 @@ wb.save(%q)
   t.eq(rows[1].cells, { "城市", "新增企业", "增速", "达标", "日期", n = 5 })
   local r2 = rows[2].cells
   t.eq({ r2[1], r2[2], r2[3], r2[4], r2.n }, { "温州", 12000, 0.085, true, 5 })
-  t.eq(types(r2), "string,integer,float,boolean,integer")
-  t.eq(xlsx.date(r2[5]), "2025-06-30")
+  t.eq(types(r2), "string,integer,float,boolean,string")
+  t.eq(r2[5], "2025-06-30", "a date cell reads as YYYY-MM-DD")
   local r3 = rows[3].cells
   t.eq({ r3[1], r3[2], r3[3], r3[4] }, { "宁波 <&> \"引号\"", -3, 1.5, false })
-  t.eq(xlsx.date(r3[5]), "2000-01-01")
+  t.eq(r3[5], "2000-01-01")
   t.eq(rows[4].row, 10)
   t.eq(rows[4].cells, { [2] = 7, [27] = "远列", n = 27 })
   local second = read_all(file, "Second")
@@ -182,5 +182,85 @@ print(json.dumps({
   t.eq(got.freeze, "A2")
   t.eq(got.filter, "A1:E3")
   t.eq(got.width, 31)
+  os.remove(file)
+end)
+
+test("openpyxl: merged cells and date formats", function(t)
+  local file = tmp("merged.xlsx")
+  python(string.format([[
+import datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "汇总"
+ws["A1"] = "2025年各区指标完成情况"
+ws.merge_cells("A1:E1")
+ws.append(["地区", "指标", "值", "日期", "比率"])
+for row in [("鹿城区", "新增企业", 10), (None, "规上企业", 20), (None, "专精特新", 30), ("龙湾区", "新增企业", 40), (None, "规上企业", 50)]:
+    ws.append(list(row))
+ws.merge_cells("A3:A5")
+ws.merge_cells("A6:A7")
+ws["D3"] = datetime.date(2025, 6, 30)
+ws["D4"] = datetime.datetime(2025, 1, 1, 18, 30)
+ws["D5"] = 45658
+ws["D5"].number_format = 'yyyy"年"m"月"'
+ws["E3"] = 0.125
+ws["E3"].number_format = "0.0%%"
+wb.save(%q)
+]], file))
+  local rows = read_all(file)
+  t.eq(#rows, 7)
+  t.eq(rows[1].cells, { "2025年各区指标完成情况", n = 1 }, "by default only the first column of a range")
+  local r0 <close> = xlsx.open(file)
+  local _, title = r0:rows(1, { merged = "all" })()
+  t.eq(title, { "2025年各区指标完成情况", "2025年各区指标完成情况", "2025年各区指标完成情况",
+    "2025年各区指标完成情况", "2025年各区指标完成情况", n = 5 })
+  t.eq(rows[3].cells, { "鹿城区", "新增企业", 10, "2025-06-30", 0.125, n = 5 })
+  t.eq(rows[4].cells, { "鹿城区", "规上企业", 20, "2025-01-01", n = 4 })
+  t.eq(rows[5].cells, { "鹿城区", "专精特新", 30, "2025-01-01", n = 4 })
+  t.eq(rows[7].cells, { "龙湾区", "规上企业", 50, n = 3 })
+  local r <close> = xlsx.open(file)
+  local raw = {}
+  for n, cells in r:rows("汇总", { merged = false, dates = false }) do raw[n] = cells end
+  t.eq(raw[1].cells, nil)
+  t.eq(raw[1].n, 1)
+  t.eq(raw[4][1], nil)
+  t.eq(raw[3][4], 45838)
+  t.eq(math.floor(raw[4][4]), 45658)
+  t.ok(raw[4][4] > 45658.77 and raw[4][4] < 45658.78, "the time of day is kept without dates")
+  os.remove(file)
+end)
+
+test("our writer: drop-down lists, comments, hidden and protected sheets, read by openpyxl", function(t)
+  local file = tmp("dv.xlsx")
+  local wb = xlsx.writer(file)
+  local ws = wb:sheet("填报")
+  local src = wb:sheet("口径", { hidden = true })
+  for i, v in ipairs { "当期", "累计", "期末", "比率" } do src:write(i - 1, 0, v) end
+  ws:write_row(0, { "指标", "口径" })
+  ws:validate_list(1, 1, 50, 1, { "当期", "累计", "期末", "比率" },
+    { error_title = "口径错误", error_message = "请从下拉列表选择：当期、累计、期末、比率" })
+  ws:validate_list(1, 2, 50, 2, { source = "=口径!$A$1:$A$4" }, { input_message = "选择口径" })
+  ws:comment(0, 1, "口径：当期、累计、期末或比率")
+  ws:protect()
+  wb:close()
+  local out = python(string.format([==[
+import json, openpyxl
+wb = openpyxl.load_workbook(%q)
+ws = wb["填报"]
+dv = [{"type": d.type, "formula1": d.formula1, "sqref": str(d.sqref), "errorTitle": d.errorTitle,
+       "error": d.error, "prompt": d.prompt} for d in ws.data_validations.dataValidation]
+print(json.dumps({"dv": dv, "comment": ws["B1"].comment.text, "hidden": wb["口径"].sheet_state,
+  "protected": ws.protection.sheet}, ensure_ascii=False, sort_keys=True))
+]==], file))
+  local got = require("policytk.json").decode(out)
+  local N = require("policytk.json").null
+  t.eq(got.dv, {
+    { type = "list", formula1 = '"当期,累计,期末,比率"', sqref = "B2:B51", errorTitle = "口径错误",
+      error = "请从下拉列表选择：当期、累计、期末、比率", prompt = N },
+    { type = "list", formula1 = "口径!$A$1:$A$4", sqref = "C2:C51", errorTitle = N, error = N, prompt = "选择口径" },
+  })
+  t.eq(got.comment, "口径：当期、累计、期末或比率")
+  t.eq(got.hidden, "hidden")
+  t.eq(got.protected, true)
   os.remove(file)
 end)
