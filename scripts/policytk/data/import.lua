@@ -425,6 +425,13 @@ function M.file(conn, path, opts)
   -- a number in an XLSX period cell is an Excel date serial (a date cell) unless it reads
   -- as a year (2025) or a month (202506)
   if opts.excel_serial == nil then opts.excel_serial = row_source.is_xlsx(path) end
+  if opts.sha256 == nil then                   -- the batch keeps the file's SHA-256
+    local ok, crypto = pcall(require, "policytk.crypto")
+    if ok then
+      local hok, hex = pcall(crypto.sha256_file, path)
+      if hok then opts.sha256 = hex end
+    end
+  end
   return importer.run(conn, path, M.SPEC, opts)
 end
 

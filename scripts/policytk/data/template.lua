@@ -137,9 +137,15 @@ function M.write(conn, path, opts)
   end
   ws:freeze(3, 1)
   local last = math.max(#t.rows, 1) + 2
-  if ws.validate_list then
-    ws:validate_list(3, 5, last, 5, basis.WORDS, { error_title = "口径", error_message = "请从下拉列表中选择口径" })
+  ws:validate_list(3, 5, last, 5, basis.WORDS, { error_title = "口径", error_message = "请从下拉列表中选择口径",
+    input_title = "口径", input_message = "当期：本期发生数；累计：1—N月累计数；期末：期末存量；比率：百分比" })
+  if #table.concat(t.regions, ",") <= 255 then
     ws:validate_list(3, 1, last, 1, t.regions, { error_title = "地区", error_message = "请从下拉列表中选择地区" })
+  else                                          -- a long list: from a hidden sheet
+    local lists = wb:sheet("地区", { hidden = true })
+    for i, name in ipairs(t.regions) do lists:write(i - 1, 0, name) end
+    ws:validate_list(3, 1, last, 1, { source = string.format("='地区'!$A$1:$A$%d", #t.regions) },
+      { error_title = "地区", error_message = "请从下拉列表中选择地区" })
   end
   return #t.rows
 end

@@ -246,7 +246,39 @@ test("the verb: --allow-revisions, and who imported", function(t)
   t.eq(code, 0, err)
   t.match(out, "导入 6 条数据（新增 6，更新 0，未变 0），批次 %d+")
   local conn = store.open(db)
-  local b = conn:first("SELECT by_user, file, rows FROM batches ORDER BY id DESC LIMIT 1")
+  local b = conn:first("SELECT by_user, file, rows, sha256 FROM batches ORDER BY id DESC LIMIT 1")
   conn:close()
   t.eq({ b.by_user, b.file, b.rows }, { "李四", path, 6 })
+  local p = io.popen("sha256sum " .. testing.shell_quote(path))
+  local want = p:read("a"):match("^(%x+)")
+  p:close()
+  t.eq(b.sha256, want)
+end)
+
+-- An XLSX written by openpyxl: merged cells and date-formatted cells, as Excel users make them.
+local function openpyxl_file(body)
+  local path, script = tmp("xlsx"), tmp("py")
+  testing.write_file(script, "import openpyxl, datetime, sys\nwb = openpyxl.Workbook()\nws = wb.active\n"
+    .. "ws.title = '报送'\n" .. body .. "\nwb.save(sys.argv[1])\n")
+  local ok = os.execute("/usr/bin/python3 " .. testing.shell_quote(script) .. " " .. testing.shell_quote(path))
+  assert(ok, "openpyxl failed")
+  return path
+end
+
+test("xlsx: a merged 地区 cell applies to every row of its range; date-formatted period cells", function(t)
+  local db = fresh_db()
+  local path = openpyxl_file([[
+ws.append(["指标", "地区", "期间", "数值", "口径"])
+ws.append(["new_smes", "测试区", datetime.date(2025, 4, 30), 1200, "累计"])
+ws.append(["new_smes", None, datetime.date(2025, 5, 31), 1500, "累计"])
+ws.append(["new_smes", None, datetime.datetime(2025, 6, 30, 17, 30), 1650, "累计"])
+ws.merge_cells("B2:B4")
+for r in range(2, 5):
+    ws.cell(r, 3).number_format = "yyyy\"年\"m\"月\""
+]])
+  local ok, res = import_file(db, path)
+  t.ok(ok, res)
+  local got = {}
+  for _, f in ipairs(figures(db)) do got[#got + 1] = string.format("%s %s %d", f.region, f.period, f.value) end
+  t.eq(got, { "339901 2025-04 1200", "339901 2025-05 1500", "339901 2025-06 1650" })
 end)

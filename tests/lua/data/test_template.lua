@@ -43,6 +43,12 @@ print("|".join(str(c) for c in rows[3]))
   local rows = tonumber(text:match("\n(%d+)\n"))
   t.ok(rows and rows > 3, text)
   t.match(text, "\n[^|\n]+|温州市|2025年6月|None|[^|]+|[^|]+|None|None\n")
+  local dv = py(out_path, [[
+for v in ws.data_validations.dataValidation:
+    print(v.type, str(v.sqref), v.formula1)
+]])
+  t.match(dv, "list F4:F%d+ \"当期,累计,期末,比率\"")
+  t.match(dv, "list B4:B%d+ \"温州市,鹿城区,龙湾区,")
 end)
 
 test("every indicator of the city without --unit; an unknown unit or city is named", function(t)
