@@ -105,26 +105,27 @@ end
 -- row_basis through the row cache: a file repeats a handful of (口径, period hint, indicator)
 -- combinations; each is worked out once (problems are not cached: they are reported each time).
 local function cached_basis(raw, hint, implied, ind, bad, cache)
-  local key = "\0b" .. (raw or "") .. "\0" .. (hint or "") .. "\0" .. (implied or "") .. "\0" .. (ind and ind.code or "")
-  local hit = cache[key]
+  if not ind then return row_basis(raw, hint, implied, ind, bad) end
+  local by_ind = cache.basis[ind]                -- per indicator, then per (口径, hint, implied)
+  if not by_ind then by_ind = {}; cache.basis[ind] = by_ind end
+  local key = raw or ""
+  if hint or implied then key = key .. "\0" .. (hint or "") .. "\0" .. (implied or "") end
+  local hit = by_ind[key]
   if hit then return hit end
   local code = row_basis(raw, hint, implied, ind, bad)
-  if code then
-    if cache.n >= PERIOD_CACHE then for k in pairs(cache) do cache[k] = nil end; cache.n = 0 end
-    cache[key], cache.n = code, cache.n + 1
-  end
+  if code then by_ind[key] = code end            -- bounded: indicators × the words a file uses
   return code
 end
 
 -- The period of a cell: normalized period and basis hint (ytd for 1—N月), cached per text (a
 -- bounded cache, so memory stays flat whatever the file holds); nil after bad().
 local function row_period(praw, opts, cache, bad)
-  local hit = cache[praw]
+  local hit = cache.periods[praw]
   if hit then return hit[1], hit[2] end
   local period, hint = values.read_period(praw, { today = opts.today, excel_serial = opts.excel_serial })
   if not period then bad("period", hint); return nil end
-  if cache.n >= PERIOD_CACHE then for k in pairs(cache) do cache[k] = nil end; cache.n = 0 end
-  cache[praw] = { period, hint }
+  if cache.n >= PERIOD_CACHE then cache.periods, cache.n = {}, 0 end
+  cache.periods[praw] = { period, hint }
   cache.n = cache.n + 1
   return period, hint
 end
@@ -132,9 +133,9 @@ end
 -- The value of a row in the indicator's unit: the cell's number with the unit written in the
 -- cell (10200亿元, 3.5万户, 12.5%), else the unit column's, converted. Returns value, or nil
 -- after bad().
-local function row_value(vraw, uraw, ind, bad)
+local function row_value(vraw, plain, uraw, ind, bad)
   local v, unit
-  if is_plain_count(vraw) then v, unit = tonumber(vraw), ""
+  if plain then v, unit = tonumber(vraw), ""
   else
     local problem
     v, problem = values.read_value(vraw)
@@ -153,7 +154,6 @@ end
 -- A row left out: every field blank, or a value not reported (blank, 暂无, —): such a cell is
 -- "no figure", never 0.
 local function not_reported(vraw)
-  if is_plain_count(vraw) then return false end
   local v, problem = values.read_value(vraw)
   return v == nil and problem == nil
 end
@@ -172,7 +172,8 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
     end
   end
   local vraw = fields[pos.value] or ""
-  if not_reported(vraw) then return M.SKIP end
+  local plain = is_plain_count(vraw)
+  if not plain and not_reported(vraw) then return M.SKIP end
   local ok = true
   local oind, oregion
   local name = trim(fields[pos.indicator] or "")
@@ -193,7 +194,7 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
 
   local operiod, hint = row_period(fields[pos.period] or "", opts, cache, bad)
   if not operiod then ok = false end
-  local ovalue = row_value(vraw, fields[pos.unit], ind, bad)
+  local ovalue = row_value(vraw, plain, fields[pos.unit], ind, bad)
   if ovalue == nil then ok = false end
   local obasis = cached_basis(pos.basis and fields[pos.basis], hint, implied and implied.basis, ind, bad, cache)
   if not obasis then ok = false end
@@ -374,7 +375,7 @@ local function observation_writer(job, header)
                                      sha256 = opts.sha256, description = job.description })
   local put, counts, close, line_of = writer(conn, job.now, batch)
   counts.not_reported = 0
-  local pos, cache = header.pos, { n = 0 }
+  local pos, cache = header.pos, { periods = {}, n = 0, basis = {} }
   local function row(fields, line, utf8_ok)
     local ind, region, period, value, unit, source, note, b =
       check_row(fields, pos, lk, opts, bad, utf8_ok, cache, header.implied)

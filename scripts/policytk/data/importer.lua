@@ -80,8 +80,11 @@ end
 
 local function empty(s) return s == "" or trim(s) == "" end
 
--- All fields empty (blank lines, and rows Excel leaves with only empty cells).
+-- All fields empty (blank lines, and rows Excel leaves with only empty cells). The common
+-- case, a first field that starts with a visible ASCII character, answers at once.
 local function blank_row(fields)
+  local b = (fields[1] or ""):byte(1)
+  if b and b > 32 and b < 128 then return false end
   for i = 1, #fields do if not empty(fields[i]) then return false end end
   return true
 end

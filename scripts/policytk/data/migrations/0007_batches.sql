@@ -19,6 +19,9 @@ CREATE TABLE batches (
 ALTER TABLE observations ADD COLUMN batch INTEGER REFERENCES batches(id);
 ALTER TABLE observation_revisions ADD COLUMN batch INTEGER;        -- the batch of the old value
 ALTER TABLE observation_revisions ADD COLUMN replaced_by INTEGER;  -- the batch that replaced it
-CREATE INDEX observations_batch ON observations(batch);
+-- Only the 累计 figures of a batch are looked up on every import (the check that a year-to-date
+-- series does not fall); undo and history read a batch's figures rarely and scan for them, so
+-- the import does not pay for a full index on observations.batch.
+CREATE INDEX observations_ytd_batch ON observations(batch) WHERE basis = 'ytd';
 CREATE INDEX observation_revisions_replaced_by ON observation_revisions(replaced_by);
 CREATE INDEX observation_revisions_batch ON observation_revisions(batch);
