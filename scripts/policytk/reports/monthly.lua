@@ -6,10 +6,24 @@
 
 local common = require "policytk.reports.common"
 local progress = require "policytk.progress"
+local dates = require "policytk.progress.dates"   -- dates.previous: the month before
 
--- The figure of exactly this period (month), or nil.
-local function figure_of(series, period)
-  for _, o in ipairs(series) do if o.period == period then return o.value end end
+-- The figure reported for exactly this period, or nil.
+local function reported(series, period)
+  for _, o in ipairs(series) do if o.period == period then return o end end
+end
+
+-- The figure of this month: for an indicator counted per period, the month's own flow — a
+-- 当期 figure as it is; a 累计 (1—N月累计) one less the 累计 of the month before (January: as
+-- it is), nil when that is not reported (the month's own flow is then unknown, never guessed);
+-- for a level, the figure reported for the month.
+local function figure_of(series, period, flow)
+  local own = reported(series, period)
+  if not own then return nil end
+  if not flow or own.basis ~= "ytd" or period:sub(6, 7) == "01" then return own.value end
+  local before = reported(series, dates.previous(period))
+  if before and before.basis == "ytd" then return own.value - before.value end
+  return nil
 end
 
 return function(ctx, period)
@@ -33,7 +47,7 @@ return function(ctx, period)
   end)
   for _, r in ipairs(ordered) do
     local row = common.target_row(r)
-    row.month = figure_of(ctx.series(r.indicator, r.region), period)
+    row.month = figure_of(ctx.series(r.indicator, r.region), period, r.flow)
     row.cumulative = row.actual
     rows[#rows + 1] = row
   end
