@@ -172,7 +172,11 @@ function M.import(conn, path, opts)
     local c = import.file(conn, path, { sheet = "指标", city = r.city, by = by, display = shown })
     local tc, filled = put_texts(conn, ctx.list, { city = r.city, period = r.period, unit = info.unit,
       by_user = by, at = at, batch = c.batch, round = r.id })
-    filled = math.min(filled + c.added + c.updated + c.unchanged, ru.cells_total)
+    local figures = c.added + c.updated + c.unchanged
+    if figures == 0 and tc.added + tc.updated + tc.unchanged == 0 then
+      cli.fail("%s: 报送表中没有填写任何数值或工作进展，未导入（%s 仍为未报）", shown, info.unit)
+    end
+    filled = math.min(filled + figures, ru.cells_total)
     rounds.returned(conn, r.id, info.unit, { at = at, file = shown, batch = c.batch, filled = filled })
     out = { unit = info.unit, round = r.id, period = r.period, city = r.city, batch = c.batch, added = c.added,
             updated = c.updated, unchanged = c.unchanged, not_reported = c.not_reported or 0, texts = tc,
