@@ -283,3 +283,24 @@ test("the next month's sheet shows 上月进展 and the month's figures as 上�
   local shown = py(dir .. "/市经信局-2025年7月.xlsx", "print(wb['工作进展'].cell(4, 5).value)\nprint(wb['指标'].cell(4, 7).value)\n")
   t.match(shown, "^2025年6月：已完成全年任务的60%%\n%d+[^（\n]*（2025年6月，")
 end)
+
+test("a county government's sheet: its county's rows with the shares assigned to it (下达目标)", function(t)
+  local db = tmp(".db")
+  t.eq(run({ "load", "--db", db }), 0)
+  local code, _, err = run({ "assign", "wenzhou", "friendly2023/T01", "--region", "瓯海区", "1200", "--db", db })
+  t.eq(code, 0, err)
+  local dir = tmp("")
+  t.eq(run({ "round", "open", "wenzhou", "--period", "2025-06", "-o", dir, "--db", db }), 0)
+  local rows = py(dir .. "/瓯海区政府-2025年6月.xlsx", [[
+ws = wb["指标"]
+for r in ws.iter_rows(min_row=4, values_only=True):
+    if r[8]: print(r[0], r[1], r[8])
+]])
+  t.match(rows, "^%S+ 瓯海区 T01 1200家\n")
+  -- a collective county unit reports a row per county
+  local all = py(dir .. "/各县(市、区)政府-2025年6月.xlsx", [[
+ws = wb["指标"]
+print(len(set(r[1] for r in ws.iter_rows(min_row=4, values_only=True))))
+]])
+  t.eq(all, "12\n")
+end)
