@@ -59,7 +59,7 @@ assert(run({ "demo", "--db", DB }) == 0)
 local DIR = tmp("")
 
 local function status_json(db)
-  local code, out, err = run({ "round", "status", "wenzhou", "--format", "json", "--db", db or DB })
+  local code, out, err = run({ "round", "status", "wenzhou", "--period", "2025-06", "--format", "json", "--db", db or DB })
   assert(code == 0, err)
   return json.decode(out)
 end
@@ -303,4 +303,17 @@ ws = wb["指标"]
 print(len(set(r[1] for r in ws.iter_rows(min_row=4, values_only=True))))
 ]])
   t.eq(all, "12\n")
+end)
+
+test("undo of a return's batch takes its figures and texts away; the unit is 未报 again", function(t)
+  local batch
+  for _, r in ipairs(status_json()) do if r.unit == "市财政局" then batch = r.batch end end
+  t.ok(batch)
+  local code, _, err = run({ "undo", tostring(batch), "--db", DB })
+  t.eq(code, 0, err)
+  for _, r in ipairs(status_json()) do if r.unit == "市财政局" then t.eq(r.status, "未报") end end
+  local conn = store.open(DB)
+  local left = conn:first("SELECT count(*) AS n FROM task_progress WHERE unit = '市财政局' AND period = '2025-06'").n
+  conn:close()
+  t.eq(left, 0)
 end)
