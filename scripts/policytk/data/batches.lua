@@ -123,12 +123,33 @@ local function drop_from_history(conn, observation, id, before_rev)
   end
 end
 
+-- The task texts a round return wrote (task_progress, migrations/0009_rounds.sql) leave with
+-- their batch: a current one is removed and the text it superseded is current again; one a
+-- later return superseded leaves the history (the later text then supersedes the one before).
+-- The unit the return marked returned is 未报 again. Returns the number of texts removed.
+local function undo_texts(conn, id)
+  local n = 0
+  for _, r in ipairs(store.all(conn, "SELECT id, superseded_by FROM task_progress WHERE batch = ?", id)) do
+    conn:run("DELETE FROM task_progress WHERE id = ?", r.id)
+    if r.superseded_by then
+      conn:run("UPDATE task_progress SET superseded_by = ? WHERE superseded_by = ?", r.superseded_by, r.id)
+    else
+      conn:run("UPDATE task_progress SET superseded_at = NULL, superseded_by = NULL WHERE superseded_by = ?", r.id)
+    end
+    n = n + 1
+  end
+  conn:run([[UPDATE round_units SET returned_at = NULL, returned_file = NULL, batch = NULL, cells_filled = 0
+    WHERE batch = ?]], id)
+  return n
+end
+
 --- Reverse batch `id`: the figures it created are removed, the figures it changed get their
 --- value before it back (the revision that held it is removed), in one transaction, as batch
 --- of kind "undo". A figure that a later batch overwrote is refused with a message naming
 --- those batches, unless opts.force: then that figure keeps the later value and only the
---- batch's own value leaves its history. Returns the undo batch's id and
---- { removed =, restored =, kept_later = }; raises a Chinese message on refusal.
+--- batch's own value leaves its history. The task texts of a round return go too (above).
+--- Returns the undo batch's id and { removed =, restored =, kept_later =, texts = }; raises a
+--- Chinese message on refusal.
 function M.undo(conn, id, opts)
   opts = opts or {}
   local b = M.get(conn, id)
@@ -171,6 +192,7 @@ function M.undo(conn, id, opts)
         counts.kept_later = counts.kept_later + 1
       end
     end
+    counts.texts = undo_texts(conn, id)
     M.finish(conn, undo_id, counts.removed + counts.restored + counts.kept_later)
     conn:run("UPDATE batches SET undone_by = ? WHERE id = ?", undo_id, id)
   end)

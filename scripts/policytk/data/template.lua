@@ -7,6 +7,14 @@
 --
 --   template.rows(conn, { city =, unit =, period = }) → { title =, note =, header =, rows = }
 --   template.write(conn, path, opts) → the number of indicator rows written
+--   template.write_sheet(wb, t, name) → the sheet: t (from template.rows) into a workbook
+--
+-- The monthly round (policytk.round) gives more: opts.indicators (the codes to list, instead
+-- of those the unit leads), opts.regions ({ { code =, name = } … }: a row per indicator and
+-- region instead of the city's one), opts.shares (function(code, region_code) → the county's
+-- share as text, shown in a 下达目标 column the import passes over), opts.current (the 数值
+-- cell holds the figure already recorded for the period), opts.title_extra (after the title),
+-- opts.leads (queries.lead_units of the city, read once for many units).
 --
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
@@ -32,7 +40,10 @@ M.COLUMNS = {
 }
 
 --- Header names the import passes over: what the template shows for information only.
-M.INFO = { ["上期数"] = true }
+M.INFO = { ["上期数"] = true, ["下达目标"] = true }
+
+--- The column added after 备注 when the rows carry a county's share (opts.shares).
+M.SHARE_COLUMN = { title = "下达目标", width = 16 }
 
 -- "2025-06" → "2025年6月"; "2025-Q2" → "2025年二季度"; "2025" → "2025年".
 local CN_Q = { "一", "二", "三", "四" }
@@ -46,8 +57,8 @@ end
 M.period_text = period_text
 
 -- The indicators of a city's targets (those the unit leads, with a unit), in document order.
-local function indicators(conn, city, unit)
-  local leads = queries.lead_units(conn, { city = city })
+local function indicators(conn, city, unit, leads)
+  leads = leads or queries.lead_units(conn, { city = city })
   local out, seen = {}, {}
   for _, t in ipairs(store.all(conn, [[SELECT t.id, t.indicator FROM targets t JOIN documents d ON d.id = t.document
       WHERE d.city = ? AND t.status = 'active' AND d.withdrawn = 0 ORDER BY d.doc, t.position]], city)) do
@@ -82,6 +93,27 @@ local function last_figure(conn, code, region, p, unit)
   return string.format("%s%s（%s，%s）", v, unit, period_text(best.period), basis.label(best.basis or ""))
 end
 
+-- The figure already held for the period itself (opts.current), or "".
+local function held_figure(conn, code, region, p)
+  local o = conn:first("SELECT value FROM observations WHERE indicator = ? AND region = ? AND period = ?",
+    code, region, p)
+  if not o then return "" end
+  local v = o.value
+  if v == math.floor(v) and math.abs(v) < 2^53 then return math.tointeger(v) end
+  return v
+end
+
+-- The rows of one indicator: one per region of opts.regions (default the city).
+local function indicator_rows(conn, ind, city, period, opts, out)
+  local b = basis.default(ind)
+  for _, r in ipairs(opts.regions or { { code = city.code, name = city.name } }) do
+    local row = { ind.name, r.name, period_text(period), opts.current and held_figure(conn, ind.code, r.code, period) or "",
+                  ind.unit, basis.label(b), last_figure(conn, ind.code, r.code, period, ind.unit), "" }
+    if opts.shares then row[#row + 1] = opts.shares(ind.code, r.code) or "" end
+    out[#out + 1] = row
+  end
+end
+
 --- What the template holds: title, note, the header (titles) and one row per indicator.
 --- opts: city (plugin id), unit (a unit's short name, optional), period ("2025-06" …; default
 --- the month before today).
@@ -92,35 +124,29 @@ function M.rows(conn, opts)
     error(string.format("%s没有单位 %q（policytk units --city %s 列出全部单位）", city.name, opts.unit, city.id), 0)
   end
   local period = opts.period
-  local header = {}
-  for i, c in ipairs(M.COLUMNS) do header[i] = c.title end
+  local header, columns = {}, { table.unpack(M.COLUMNS) }
+  if opts.shares then columns[#columns + 1] = M.SHARE_COLUMN end
+  for i, c in ipairs(columns) do header[i] = c.title end
   local rows = {}
-  for _, code in ipairs(indicators(conn, city.id, opts.unit)) do
+  for _, code in ipairs(opts.indicators or indicators(conn, city.id, opts.unit, opts.leads)) do
     local ind = indicator_row(conn, city.id, code)
-    if ind then
-      local b = basis.default(ind)
-      rows[#rows + 1] = { ind.name, city.name, period_text(period), "", ind.unit, basis.label(b),
-                          last_figure(conn, code, city.code, period, ind.unit), "" }
-    end
+    if ind then indicator_rows(conn, ind, city, period, opts, rows) end
   end
   local regions = { city.name }
   for _, r in ipairs(store.all(conn, "SELECT name FROM regions WHERE city = ? ORDER BY code", city.id)) do
     regions[#regions + 1] = r.name
   end
   return {
-    title = string.format("%s%s小微企业主要指标报送表", period_text(period), city.name),
+    title = string.format("%s%s小微企业主要指标报送表%s", period_text(period), city.name, opts.title_extra or ""),
     note = string.format("填报单位：%s    报送期间：%s    口径：当期为本期发生数，累计为1—N月累计数",
       opts.unit or "", period_text(period)),
-    header = header, rows = rows, regions = regions, city = city,
+    header = header, rows = rows, regions = regions, city = city, columns = columns,
   }
 end
 
---- Write the template to path (XLSX). Returns the number of indicator rows.
-function M.write(conn, path, opts)
-  local t = M.rows(conn, opts)
-  local xlsx = require "policytk.xlsx"
-  local wb <close> = xlsx.writer(path)
-  local ws = wb:sheet("报送")
+--- Write t (from M.rows) as the sheet `sheet_name` of the open workbook wb; returns the sheet.
+function M.write_sheet(wb, t, sheet_name)
+  local ws = wb:sheet(sheet_name)
   local title = wb:format{ bold = true }
   local head = wb:format{ bold = true, bg_color = "#DDEBF7", align = "center", border = true }
   local cell = wb:format{ border = true }
@@ -128,11 +154,11 @@ function M.write(conn, path, opts)
   ws:write(0, 0, t.title, title)
   ws:write(1, 0, t.note)
   ws:write_row(2, t.header, head)
-  for i, c in ipairs(M.COLUMNS) do ws:set_column(i - 1, i - 1, c.width) end
+  for i, c in ipairs(t.columns) do ws:set_column(i - 1, i - 1, c.width) end
   for r, row in ipairs(t.rows) do
-    for c = 1, #M.COLUMNS do
+    for c = 1, #t.columns do
       local v = row[c]
-      ws:write(r + 2, c - 1, v ~= "" and v or nil, M.COLUMNS[c].key == "value" and fill or cell)
+      ws:write(r + 2, c - 1, v ~= "" and v or nil, t.columns[c].key == "value" and fill or cell)
     end
   end
   ws:freeze(3, 1)
@@ -147,6 +173,15 @@ function M.write(conn, path, opts)
     ws:validate_list(3, 1, last, 1, { source = string.format("='地区'!$A$1:$A$%d", #t.regions) },
       { error_title = "地区", error_message = "请从下拉列表中选择地区" })
   end
+  return ws
+end
+
+--- Write the template to path (XLSX). Returns the number of indicator rows.
+function M.write(conn, path, opts)
+  local t = M.rows(conn, opts)
+  local xlsx = require "policytk.xlsx"
+  local wb <close> = xlsx.writer(path)
+  M.write_sheet(wb, t, "报送")
   return #t.rows
 end
 
