@@ -95,4 +95,30 @@ function M.lead_units(conn, filter)
   return out
 end
 
+local TASK_TEXTS = [[
+SELECT doc, mid, period, unit, progress, problems, next_steps, by_user, at FROM task_progress
+WHERE city = ?1 AND period >= ?2 AND period <= ?3 AND superseded_at IS NULL AND progress <> ''
+ORDER BY doc, mid, period DESC, unit]]
+
+--- The 工作进展 texts of a city's tasks reported for periods from `from` to `to` (period texts,
+--- "2025-04" … "2025-06"), the current text of each unit: { ["doc/mid"] = { { unit, period,
+--- progress, problems, next_steps, by_user, at }, … } }, the latest period first.
+function M.task_texts(conn, city, from, to)
+  local out = {}
+  for _, r in ipairs(store.all(conn, TASK_TEXTS, city, from, to)) do
+    local key = r.doc .. "/" .. r.mid
+    local list = out[key]
+    if not list then list = {}; out[key] = list end
+    list[#list + 1] = r
+  end
+  return out
+end
+
+--- The latest 月度报送 round of a city whose period lies from `from` to `to` (period texts), or
+--- nil: { id, period, due } (the round module reads its units' status).
+function M.round_within(conn, city, from, to)
+  return store.clean(conn:first([[SELECT id, city, period, due FROM rounds WHERE city = ? AND period >= ? AND period <= ?
+    ORDER BY period DESC, id DESC LIMIT 1]], city, from, to))
+end
+
 return M

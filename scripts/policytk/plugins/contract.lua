@@ -329,6 +329,7 @@ M.runtime = {
       value("period", "string", "the period asked: 2024, 2024-Q3 or 2024-09"),
       value("period_start", "date", "its first day"),
       value("period_end", "date", "its last day"),
+      value("period_months", "table", "its first and last month as period texts: { \"2025-04\", \"2025-06\" }"),
       value("as_of", "date", "the date progress is evaluated at: period_end unless --as-of"),
       value("previous", "string", "the period of the same length just before"),
       value("docs", "table", "ids of the documents the rule covers (covers.docs, else the rule's doc)"),
@@ -361,6 +362,12 @@ M.runtime = {
         .. "doc_number, period_start, period_end …; an error when it is not loaded"),
       fn("measures", "", "list of measures",
         "the active measures of the covered documents, document order, each with units and lead_units"),
+      fn("task_texts", "[from, to]", "{ [\"doc/mid\"] = list of texts }",
+        "the 工作进展 texts units reported for each task in the months from..to (default the report period), "
+        .. "the current text of each unit, latest month first: unit, period, progress, problems, next_steps, by_user, at"),
+      fn("round_status", "", "{ period =, due =, units = list } or nil",
+        "the latest 月度报送 round of the report period: each unit's status (已报/部分/未报/逾期), "
+        .. "returned_at, cells_empty …; nil when no round was opened"),
       value("http", "table", HTTP),
     },
   },

@@ -23,6 +23,7 @@ local rollup = require "policytk.progress.rollup"
 local common = require "policytk.reports.common"
 
 local M = {}
+local not_reported_note   -- defined below M.build
 
 --- Shared builders by rule id, then by frequency (reports/NAME.lua).
 M.BY_ID = { monthly = "monthly", quarterly = "quarterly", inspection = "inspection", monitoring = "monitoring",
@@ -113,6 +114,20 @@ local function add_readers(ctx, conn, plugin, rule, set)
     end
     return out
   end
+  function ctx.task_texts(from, to)
+    return queries.task_texts(conn, plugin.id, from or ctx.period_months[1], to or ctx.period_months[2])
+  end
+  function ctx.round_status()
+    local r = queries.round_within(conn, plugin.id, ctx.period_months[1], ctx.period_months[2])
+    if not r then return nil end
+    local status = require "policytk.round.status"
+    return { period = r.period, due = r.due, units = status.rows(conn, r, as_of) }
+  end
+end
+
+-- The first and last month of a period as period texts: "2025-Q2" → "2025-04", "2025-06".
+local function months_of(ps, pe)
+  return { ps:sub(1, 7), pe:sub(1, 7) }
 end
 
 --- The ctx handed to builders: read-only data access for one city, rule and period, with the
@@ -127,7 +142,7 @@ function M.context(conn, plugin, rule, period, opts)
   local ps, pe = dates.bounds(period)
   local ctx = {
     city = city, period = period, period_start = ps, period_end = pe, as_of = opts.as_of or pe,
-    previous = dates.previous(period), docs = docs, rule = rule_view(rule),
+    previous = dates.previous(period), docs = docs, rule = rule_view(rule), period_months = months_of(ps, pe),
     thresholds = set:thresholds(plugin.id),
     common = common, statuses = progress.STATUSES, colors = progress.COLOR, labels = progress.LABEL,
     builders = M.shared(),
@@ -205,11 +220,33 @@ function M.build(conn, plugin, rule, period, opts)
   report.sample = set:has_samples()
   report.generated = opts.generated or store.now()
   report.notes = report.notes or {}
+  not_reported_note(report, ctx)
   if report.sample then
     table.insert(report.notes, 1, "本报告所用数字含示例数据（非官方数据），仅供演示，不得作为统计数据引用。")
   end
   set:close()
   return report
+end
+
+-- Every report says which units had not reported (the latest 月度报送 round of its period)
+-- when it was made.
+not_reported_note = function(report, ctx)
+  local ok, round = pcall(ctx.round_status)
+  if not ok or not round then return end
+  local late = {}
+  for _, u in ipairs(round.units) do
+    if u.status ~= "已报" then late[#late + 1] = u.unit .. (u.status == "部分" and "（部分）" or "") end
+  end
+  local text
+  local when = require("policytk.data.template").period_text(round.period)
+  if #late == 0 then
+    text = string.format("%s月度报送：各单位均已报送。", when)
+  else
+    text = string.format("截至本报告生成时，%s月度报送尚有%d个单位未报或未报全：%s。", when, #late,
+      table.concat(late, "、"))
+  end
+  report.notes[#report.notes + 1] = text
+  report.not_reported = late
 end
 
 local RENDERERS = { md = "format_md", html = "format_html", csv = "format_csv", json = "format_json" }

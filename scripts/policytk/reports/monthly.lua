@@ -52,6 +52,7 @@ return function(ctx, period)
     rows[#rows + 1] = row
   end
   local tasks = {}
+  local texts = ctx.task_texts(period, period)
   for _, m in ipairs(ctx.measures()) do
     local list = by_measure[m.doc .. "|" .. m.mid] or {}
     local worst, ids = nil, {}
@@ -65,6 +66,13 @@ return function(ctx, period)
       targets = table.concat(ids, "、"), status = worst,
       note = #list == 0 and "无量化目标，填报工作进展" or "",
     }
+    local said, who = {}, {}
+    for _, x in ipairs(texts[m.doc .. "/" .. m.mid] or {}) do
+      said[#said + 1] = (#(texts[m.doc .. "/" .. m.mid]) > 1 and (x.unit .. "：") or "") .. x.progress
+      who[#who + 1] = x.unit
+    end
+    tasks[#tasks].progress = table.concat(said, "\n")
+    tasks[#tasks].reported_by = common.list(who)
   end
   return {
     summary = common.summary(records),
@@ -73,7 +81,10 @@ return function(ctx, period)
           { key = "doc", title = "文件", type = "text" }, { key = "section", title = "序号", type = "text" },
           { key = "title", title = "任务", type = "text" }, { key = "lead_units", title = "牵头单位", type = "text" },
           { key = "contact", title = "联系人", type = "text" }, { key = "targets", title = "量化目标", type = "text" },
-          { key = "status", title = "状态", type = "status" }, { key = "note", title = "备注", type = "text" } },
+          { key = "status", title = "状态", type = "status" },
+          { key = "progress", title = "本月工作进展", type = "text" },
+          { key = "reported_by", title = "报送单位", type = "text" },
+          { key = "note", title = "备注", type = "text" } },
         rows = tasks },
       { id = "targets", title = "量化目标月度报送", columns = {
           { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },

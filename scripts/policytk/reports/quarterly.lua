@@ -44,6 +44,13 @@ return function(ctx)
                             red_targets = table.concat(ids, "；") }
     end
   end
+  local silent = {}                                   -- tasks with no 工作进展 this quarter
+  local texts = ctx.task_texts()
+  for _, m in ipairs(ctx.measures()) do
+    if not texts[m.doc .. "/" .. m.mid] then
+      silent[#silent + 1] = { doc = m.doc, section = m.section, title = m.title, lead_units = common.list(m.lead_units) }
+    end
+  end
   local counts = progress.counts(records)
   local text = string.format("截至%s，共 %d 项目标：已完成 %d 项，序时推进 %d 项，略有滞后 %d 项，明显滞后 %d 项，"
     .. "到期未完成 %d 项，暂无数据 %d 项。", ctx.as_of, counts.total, counts.achieved, counts.on_track, counts.lagging,
@@ -67,6 +74,11 @@ return function(ctx)
           { key = "completion", title = "本季度完成率", type = "percent" },
           { key = "change_points", title = "变化(百分点)", type = "points" }, { key = "trend", title = "趋势", type = "text" } },
         rows = trend },
+      { id = "silent", title = "四、本季度未报送工作进展的任务", columns = {
+          { key = "section", title = "序号", type = "text" }, { key = "title", title = "任务", type = "text" },
+          { key = "lead_units", title = "牵头单位", type = "text" } }, rows = silent,
+        text = #silent == 0 and "各项任务本季度均已报送工作进展。"
+          or string.format("%d项任务本季度没有任何单位报送工作进展。", #silent) },
     },
   }
 end

@@ -175,7 +175,7 @@ HTMLParser().feed(open(sys.argv[1], encoding='utf-8').read())
 print(len(root.findall('.//h:section', ns)), len(root.findall('.//{http://www.w3.org/2000/svg}svg')))
 " ]] .. out)
   t.ok(ok, msg)
-  t.eq(msg, "3 7\n")       -- 3 sections; svg: 1 summary bar + 4 status bars + 2 sparklines
+  t.eq(msg, "4 7\n")       -- 4 sections (the last: tasks with no 工作进展); svg: 1 summary bar + 4 status bars + 2 sparklines
   os.remove(out)
 end)
 
@@ -211,7 +211,7 @@ test("xlsx: sheets per section, coloured status cells, numbers as numbers, froze
   t.eq(code, 0, err)
   local xlsx = require "policytk.xlsx"
   local names = xlsx.sheets(out)
-  t.eq({ #names, names[1], names[2], names[3] }, { 4, "概况", "一、目标完成情况（按状态）", "二、滞后单位及其红色目标" })
+  t.eq({ #names, names[1], names[2], names[3] }, { 5, "概况", "一、目标完成情况（按状态）", "二、滞后单位及其红色目标" })
   local reader = xlsx.open(out)
   local cells = {}
   for _, row in reader:rows(names[2]) do cells[#cells + 1] = row end

@@ -317,3 +317,36 @@ test("undo of a return's batch takes its figures and texts away; the unit is 未
   conn:close()
   t.eq(left, 0)
 end)
+
+test("reports: the month's 工作进展 and who wrote it; silent tasks; the units not yet reported", function(t)
+  local code, out, err = run({ "report", "wenzhou", "monthly", "--period", "2025-06", "--format", "json", "--db", DB })
+  t.eq(code, 0, err)
+  local r = json.decode(out)
+  local meeting, by_jx = 0, false
+  for _, s in ipairs(r.sections) do
+    if s.id == "tasks" then
+      for _, row in ipairs(s.rows) do
+        if row.progress:find("本月召开推进会%d+次") then meeting = meeting + 1 end
+        for _, u in ipairs(row.reported_by) do if u == "市经信局" then by_jx = true end end
+      end
+    end
+  end
+  t.ok(meeting > 0 and by_jx, "no task shows the texts 市经信局 returned")
+  local note
+  for _, line in ipairs(r.notes) do if line:find("月度报送尚有", 1, true) then note = line end end
+  local late = 0
+  for _, u in ipairs(status_json()) do if u.status ~= "已报" then late = late + 1 end end
+  t.ok(note, "no note on the units not reported")
+  t.match(note, "2025年6月月度报送尚有" .. late .. "个单位未报或未报全：")
+  t.ok(not note:find("市经信局、", 1, true) and not note:find("：市经信局", 1, true), note)
+  code, out = run({ "report", "wenzhou", "quarterly", "--period", "2025-Q2", "--format", "json", "--db", DB })
+  t.eq(code, 0)
+  local q = json.decode(out)
+  local silent
+  for _, s in ipairs(q.sections) do if s.id == "silent" then silent = s end end
+  local conn = store.open(DB)
+  local tasks = conn:first([[SELECT count(*) AS n FROM measures m JOIN documents d ON d.id = m.document
+    WHERE d.city = 'wenzhou' AND d.doc = 'friendly2023' AND m.status = 'active']]).n
+  conn:close()
+  t.ok(#silent.rows > 0 and #silent.rows < tasks, #silent.rows .. " of " .. tasks)
+end)
