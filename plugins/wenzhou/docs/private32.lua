@@ -1458,7 +1458,7 @@ return document{
       value = 1, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
     },
-    -- R24 长期实施. 目标: 9 numbers less 目标 5's 6个合规指引 = 举措 8's 6部 (one target, T095, end-2023). 举措 12: 100人以上的专家库, 合规人才200人以上 (2027). 五大传统支柱行业, 第一批, “1+N” are names
+    -- R24 长期实施. 目标: 8 numbers (2023, or 2027 where the item names no year); 目标 5's 6个合规指引 = 举措 8's 6部 (one target, T095, end-2023). 举措 12: 100人以上的专家库, 合规人才200人以上 (2027). 五大传统支柱行业, 第一批, “1+N” are names
     target{
       id = "T087", section = "五、(二十四) 24", measure = "R24", group = "G5",
       indicator = "wz_p32_pretrial_detention_rate", quote = "诉前羁押率控制在35%以下",
