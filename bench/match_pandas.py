@@ -37,6 +37,7 @@ PARAMS = {
     "wz_xsg_award_first_year": [(FROM, None, 200000)],
     "wz_xsg_award_growth_year": [(FROM, None, 100000)],
     "wz_xsg_high_tech_bonus": [(FROM, None, 100000)],
+    "wz_xsg_earliest_cohort": [(FROM, None, 2021)],
     "wz_quality_award_national": [(FROM, None, 3000000)],
     "wz_quality_award_provincial": [(FROM, None, 2000000)],
     "wz_quality_award_municipal": [(FROM, None, 1000000)],
@@ -55,7 +56,7 @@ PARAMS = {
     "p32_ib_iit_half_cap": [(P32_FROM, P32_TO, 2000000)],
     "p32_rd_deduction_rate": [(P32_FROM, None, 100)],
     "p32_adv_mfg_vat_credit_rate": [(P32_FROM, P32_TO, 5)],
-    "p32_export_refund_days": [(P32_FROM, "2024-12-31", 6)],
+    "p32_export_refund_days": [(P32_FROM, "2027-12-31", 6)],
     "p32_export_refund_days_class12": [(P32_FROM, "2024-12-31", 3)],
     "p32_fx_hedge_guarantee_ratio": [(P32_FROM, None, 8)],
     "p32_bookkeeping_years": [(P32_FROM, None, 3)],
@@ -551,10 +552,15 @@ def match(f, year):
     put("wz_startup_star_loan", x.star.notna(), x.star)
     put("wz_startup_service_subsidy", x.service.notna(), x.service)
     with np.errstate(invalid="ignore"):
-        first = ~np.isnan(s_arr) & xb["not_prev_above"] & s_in_force("wz_xsg_award_first_year")
+        # no cut-off for the 小升规 year but the declared wz_xsg_earliest_cohort, asked only of an
+        # upgrade before 2023 (the clause's first year); each award under the param of its year
+        earliest = pv("wz_xsg_earliest_cohort")
+        cohort = (s_arr >= 2023) | np.isnan(earliest) | (s_arr >= earliest)
+        first = ~np.isnan(s_arr) & xb["not_prev_above"] & cohort
+        pay_first = (year == s_arr) & on("wz_xsg_award_first_year")
         growth = on("wz_xsg_award_growth_year") & ~np.isnan(rev) & ~np.isnan(rev_prev) & (rev > rev_prev)
-        put("wz_xsg_award", first & (year >= s_arr) & (year <= s_arr + 2) & ((year == s_arr) | growth),
-            np.where(year == s_arr, pv("wz_xsg_award_first_year"), pv("wz_xsg_award_growth_year")))
+        put("wz_xsg_award", first & (year >= s_arr) & (year <= s_arr + 2) & (pay_first | growth),
+            np.where(pay_first, pv("wz_xsg_award_first_year"), pv("wz_xsg_award_growth_year")))
         put("wz_xsg_high_tech_bonus",
             ~np.isnan(s_arr) & xb["not_prev_above"] & s_in_force("wz_xsg_high_tech_bonus") & (year == s_arr)
             & (ht.notna() & (ht.fillna("") >= ye)).to_numpy(), pv("wz_xsg_high_tech_bonus") * full)
@@ -591,7 +597,8 @@ def match(f, year):
         & (ht.notna() & (ht.fillna("") >= "%04d-01-01" % year)).to_numpy() & xb["vss_ok"],
         pv("p32_adv_mfg_vat_credit_rate") * full)
     put("p32_export_refund_service", on("p32_export_refund_days") & xb["exporter"],
-        np.where(xb["class12"], pv("p32_export_refund_days_class12"), pv("p32_export_refund_days")))
+        np.where(xb["class12"] & on("p32_export_refund_days_class12"), pv("p32_export_refund_days_class12"),
+                 pv("p32_export_refund_days")))
     put("p32_fx_hedge_guarantee", on("p32_fx_hedge_guarantee_ratio") & xb["foreign_trade"] & enterprise & small_micro,
         pv("p32_fx_hedge_guarantee_ratio") * full)
     put("p32_ib_to_firm_bookkeeping", on("p32_bookkeeping_years") & enterprise & x.converted.notna().to_numpy(),

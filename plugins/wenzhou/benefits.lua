@@ -163,8 +163,17 @@ benefit{
 
 -- 二、(二) 5 --------------------------------------------------------------------------------
 
--- The year of the first 小升规 must itself fall under this document (2023 or later); the two
--- 后两年 awards need 销售额 above the previous year's.
+-- 首年 is the 小升规 year (above_scale_since), 后两年 the two years after it; each 后两年 award
+-- needs 销售额 above the previous year's. Each award is paid under the clause in force in the
+-- year it is for (31 December): the text sets no cut-off date for the 小升规 year, so a firm that
+-- upgraded before the document is paid the 后两年 awards that fall while the clause is in force
+-- (a 2022 upgrade: 10万 for 2023 and for 2024 if its sales grow; no 首年 award, 2022 being before
+-- the clause). The earliest 小升规 year covered is an assumption the text does not state, so it is
+-- a declared param, wz_xsg_earliest_cohort (see its comment), and `policytk explain` names it
+-- whenever it decides a case: an award paid to, or refused to, a firm that upgraded before the
+-- clause's first year.
+local XSG_CLAUSE = "对首次“小升规”企业首年奖励20万元,后两年销售额保持增长的奖励10万元"
+local XSG_FIRST_YEAR = year_of(FROM)   -- 2023: a 小升规 in an earlier year was before the clause
 local ABOVE_SCALE = { field = "above_scale_since", present = true, reason = "不是规上企业(above_scale_since 未设)" }
 
 benefit{
@@ -182,6 +191,14 @@ benefit{
     param{ id = "wz_xsg_award_growth_year", unit = "元",
            values = { { from = FROM, value = 100000 } },
            clause = "后两年销售额保持增长的奖励10万元", section = "二、(二) 5" },
+    -- Assumption, not text: the earliest 小升规 year whose firm the award covers. The clause
+    -- (quoted) names no cut-off, and the 奖补 terms defer to 温政发〔2023〕6号/8号, which are not
+    -- encoded. 2021 sets none in effect: it is the first 小升规 year with an award year (its
+    -- second 后两年 year, 2023) while the clause is in force; any earlier firm is past its 后两年.
+    -- Raise it (e.g. to 2023) if those documents restrict the award to upgrades after them.
+    param{ id = "wz_xsg_earliest_cohort", unit = "年",
+           values = { { from = FROM, value = 2021 } },
+           clause = XSG_CLAUSE, section = "二、(二) 5" },
   },
   when = {
     ABOVE_SCALE,
@@ -192,12 +209,23 @@ benefit{
     { any = { { field = "extra.previously_above_scale", present = false },
               { field = "extra.previously_above_scale", eq = false } },
       reason = "{firm.above_scale_since}年不是首次“小升规”(previously_above_scale)" },
-    -- the 小升规 year's param (its 31 December), which need not be the year's
-    { in_force = "wz_xsg_award_first_year", at_year_of = "above_scale_since",
-      reason = "{firm.above_scale_since}年“小升规”: 政策条款尚未施行(" .. FROM
-        .. " 起施行, 对应日期 {firm.above_scale_since}-12-31)" },
   },
-  -- 首年 the first-year award; 后两年 the growth award, while sales grow
+  -- the 小升规 year against the declared cut-off (an assumption: explain names the param when it
+  -- decides, i.e. for a firm that upgraded before the clause's first year)
+  reads = { "above_scale_since", "revenue" },   -- revenue: the amount options' growth test
+  eligible = function(firm, year, ctx)
+    local since = firm.above_scale_since
+    if since >= XSG_FIRST_YEAR then return true end
+    local earliest = ctx.param("wz_xsg_earliest_cohort")
+    if earliest and since < earliest then
+      return false, string.format("%d年“小升规”早于参数 wz_xsg_earliest_cohort(%d年起; 假设, 原文未规定升规年份起点)",
+        since, earliest)
+    end
+    return true, string.format("%d年“小升规”(条款施行前), 按%d年施行的条款发放: 原文未规定升规年份起点"
+      .. "(参数 wz_xsg_earliest_cohort: %d年起, 假设)", since, year, earliest or since)
+  end,
+  -- 首年 the first-year award (none for an upgrade before the clause: the param is not yet in
+  -- force in that year); 后两年 the growth award, while sales grow
   amount = {
     { when = { { field = "above_scale_since", eq = { year = 0 } } }, param = "wz_xsg_award_first_year" },
     { when = {
@@ -212,7 +240,10 @@ benefit{
   },
   stacks_with = { "wz_xsg_high_tech_bonus" },
   note = "首年 = the year of above_scale_since; 后两年 = the two following years, each paid when that "
-      .. "year's revenue exceeds the previous year's. A 小升规 before 2023 is outside this document.",
+      .. "year's revenue exceeds the previous year's, under the clause in force in that year. The text "
+      .. "sets no cut-off for the 小升规 year: a firm that upgraded before the document gets the 后两年 "
+      .. "awards that fall while the clause is in force. The earliest 小升规 year covered is the "
+      .. "declared assumption wz_xsg_earliest_cohort (2021: no cut-off in effect), named by explain.",
 }
 
 benefit{

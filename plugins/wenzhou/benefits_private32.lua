@@ -12,7 +12,8 @@
 --   p32_rd_super_deduction          研发费用加计扣除比例100%, 长期实施 (open-ended)
 --   p32_advanced_mfg_vat_credit     先进制造业加计5%抵减, 2023-01-01 to 2027-12-31
 -- Other promises with a number:
---   p32_export_refund_service       出口退税平均办理时间 6 / 3 个工作日, to 2024年底 (R01 举措 3)
+--   p32_export_refund_service       出口退税平均办理时间 6 个工作日 to 2027 (the row's 实施阶段), 3 for
+--                                   一类、二类 to 2024年底 (R01 举措 3: the 2024年底 closes the 3-day clause)
 --   p32_fx_hedge_guarantee          外贸企业汇率避险担保比例 8% (R05 举措 8)
 --   p32_ib_to_firm_bookkeeping      “个转企”三年免费基础代理记账 (R20 举措 4)
 --   p32_key_project_limit           在研项目数最多可达3项 (R08 举措 3)
@@ -290,8 +291,10 @@ benefit{
   kind = "service", beneficiary = "firm",
   params = {
     param{ id = "p32_export_refund_days", unit = "个工作日",
-           values = { { from = "2023-01-01", to = "2024-12-31", value = 6 } },
+           values = { { from = "2023-01-01", to = "2027-12-31", value = 6 } },
            clause = "出口企业正常出口退税平均办理时间在6个工作日内", section = R01 },
+    -- the 6-day clause names no year (the 2024年底 after it closes the 3-day clause): it runs to
+    -- the row's 实施阶段 end, 2023-2027年
     param{ id = "p32_export_refund_days_class12", unit = "个工作日",
            values = { { from = "2023-01-01", to = "2024-12-31", value = 3 } },
            clause = "一类、二类出口企业正常出口退(免)税的平均时间压缩在3个工作日内政策延续实施至2024年底",
@@ -300,10 +303,13 @@ benefit{
   when = { in_force("p32_export_refund_days"), flag("exporter", "出口企业") },
   amount = function(firm, _, ctx)
     local class = firm.extra.export_class
-    if class == 1 or class == 2 then return ctx.param("p32_export_refund_days_class12") end
+    if class == 1 or class == 2 then
+      local days = ctx.param("p32_export_refund_days_class12")
+      if days then return days end -- to 2024年底; after it the general 6 days
+    end
     return ctx.param("p32_export_refund_days")
   end,
-  note = "A service standard in 个工作日 (the average time limit the firm can expect): 3 for 一类、二类出口企业 (firm.extra.export_class), 6 for the others. 政策延续实施至2024年底; the start is the document's period start.",
+  note = "A service standard in 个工作日 (the average time limit the firm can expect): 3 for 一类、二类出口企业 (firm.extra.export_class) to 2024年底 (政策延续实施至2024年底 closes that clause), 6 for every exporter to 2027 (that clause names no year: the row's 实施阶段 2023-2027年), so 一类、二类 firms get 6 in 2025-2027. The start is the document's period start.",
 }
 
 benefit{

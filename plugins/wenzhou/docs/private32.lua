@@ -23,29 +23,51 @@
 -- Leads: the starred units. Six rows name a single unit without a star (R04, R08, R10, R11,
 -- R15, R21); that sole unit is taken as the lead.
 --
--- Targets (106): every number in the 温州市目标 column, one target per number, plus the
--- 落实举措 that give a number with a deadline or a 每年 recurrence (R01 举措 3: 6 and 3 个工作日
--- to 2024年底; R08 举措 3: 每年 70%; R08 举措 5: 每年 50场次; R24 举措 8: 年底前 6部合规指引).
--- Judgement calls, each also noted on its target:
---   * R01's 温州市目标 cell restates the provincial tax policies (25%, 200万元, 100%, 5%, to
---     2027年底): these are rules for firms, not goals to reach, so they are encoded as benefits
---     (benefits_private32.lua), not as targets.
+-- Targets (121): the rule, applied to all 32 rows (a comment above each row's targets says what
+-- it encodes and leaves out). Every number a row commits to is a target, one per number, in the
+-- 温州市目标 column and in the 落实举措 column alike: a count to reach, to select, to build, to
+-- optimise or to hold (R17 77个重点展会, 16条出入境举措; R24 100人以上的专家库; R26 11个指标 … 应用场景),
+-- a rate to reach (R06 随迁子女100%入学; R11 预留份额40%以上; R05 担保比例提高至8%), an amount of
+-- support to apply for (R03 申请100%/60%/40%计划指标保障; R18 申报…专项资金支持500万元以上). Every row
+-- has a 实施阶段, so every such number has a deadline, read from the clause that carries it:
+--   * the year of that clause (2023年, 到2023年底, 2023年底前, 到2025年, 到2027年; 年底前 = end-2023,
+--     the table's year). A year governs its own clause and the clauses after it in its sentence,
+--     not a clause before it: in R01 举措 3 the 2024年底 closes the 3-day clause (…3个工作日内政策
+--     延续实施至2024年底), so the 6-day clause before it has no year. Where a sentence reads two
+--     ways, the nearer reading is encoded and the other is in the target's note (T001, T040, T074,
+--     T077);
+--   * else the row's 实施阶段 end (2023-2027年 → 2027-12-31, 2023-2025(年) → 2025-12-31, 2023年 →
+--     2023-12-31);
+--   * else, for 长期实施, the table's period end (2027-12-31).
+--   A year that only bounds a scope (排查2023年以来招投标项目) is not a deadline; a 每年 goal has
+--   every = "year" and the deadline above.
+-- Left out, because the text does not commit to the number:
+--   * a count that describes an existing list, place, grade or programme: R07 3类项目清单; R13
+--     十大行动, 五方主体; R14 9个试点地区; R22 第二批, 三个全覆盖; R23 四星、五星级园区; R24 五大传统
+--     支柱行业, 第一批; R25 八个允许/八个不准/八个不得; R30 “千名人才库” (a programme's name); R32 12个
+--     推广试点城市; figures in names (“8+4”, “510+”, “1+N”, “5+5+N”, “315”, “十个一批”, 96666, 12345);
+--   * the size of a catalogue: R27 842项 (the extent of the 不予行政处罚事项目录);
+--   * a threshold or scope that selects what a measure serves: R04 0.52吨标准煤/万元; R11 400万元以上;
+--     R18 1000万美金以上; the 5% from which R05's ratio is raised;
+--   * a limit granted to firms, not a goal: R08 在研项目数可以突破2项限制, 最多可达3项; R20 “个转企”
+--     三年免费基础代理记账 (a benefit's term);
+--   * the length of an action: R27 为期六个月的专项整治行动;
+--   * R01's 温州市目标 cell, the provincial tax policies (25%, 200万元, 100%, 5%, to 2027年底): rules
+--     for firms, encoded as benefits (benefits_private32.lua);
+--   * goals without a number: 贷款增速高于各项贷款增速; 普惠小微贷款支持工具延期至2024年末; 业务规模
+--     保持全省前列; 压缩通关时长至低于全省平均水平; 民间投资增速好于上半年, 力争超过省平均水平.
+-- One commitment, one target: rows 1, 3, 5, 8 and 24 print their 温州市目标 cell twice (page
+-- breaks), and four commitments are stated twice within a row; each is encoded once (tests/dedup.lua
+-- fails on a pair): R06 目标 5 全市新增高校毕业生12万人 = 目标 1 (T021); R06 举措 3 优选2家以上…授予
+-- 中级职称自主评审权限 = 目标 2 (T022); R08 目标 3 2023年…不少于70% = 举措 3 每年…达到70%以上 (T048,
+-- every year); R24 目标 5 形成不少于6个重点产业的合规指引 = 举措 8 确保年底前完成6部 (T095, end-2023).
+-- Ids are stable: the duplicates' ids (T030, T039, T091) are not reused; the 落实举措 targets added
+-- under this rule are T107-T124, listed in their rows.
+-- Other judgement calls, each also noted on its target:
 --   * 民营经济贷款和小微企业贷款均新增800亿元以上: one number for two quantities, two targets.
 --   * Ranks are numbers: 排名全省前三, 全省第一, 全国前三 are targets in 位 with "<=".
---   * 占全省比重超六分之一 is a target of 100/6 %.
---   * R06 目标 5 (全市新增高校毕业生12万人) restates 目标 1; both numbered goals are kept.
---   * Where no year is named, the deadline is the row's 实施阶段 end (2023-2027年 → 2027,
---     2023-2025年 → 2025) or, for 长期实施 rows, the document's period end (2027-12-31).
+--   * 占全省比重超六分之一 is a target of 100/6 %; R26 1-2个 is at least 1.
 --   * 累计培育创新型中小企业5000家 … are levels at end-2025 (the catalog indicators are levels).
--- Not targets (no number, or a number that is a scope or a threshold, not a goal): 贷款增速高于
--- 各项贷款增速; 普惠小微贷款支持工具延期至2024年末; 业务规模保持全省前列; 民间投资增速好于上半年,
--- 力争超过省平均水平; the 1000万美金 threshold of R18; the scope figures of the 落实举措 without a
--- deadline (R03 100%/60%/40% 计划指标保障; R04 0.52吨标准煤/万元; R05 汇率避险担保比例5%→8%;
--- R06 优选2家以上, 随迁子女100%入学; R11 400万元以上 工程 中小企业预留份额40%以上; R14 9个试点地区;
--- R17 77个重点展会, 3个自办展, 16条出入境举措 (the row's 实施阶段 is 2023年, but the figures
--- describe the actions rather than set goals); R18 中央外经贸专项资金支持500万元以上; R20 3个
--- 省级监测分析联络点; R24 100人以上的专家库, 合规人才200人以上; R26 11个指标、15个事项和3个高频
--- 涉企事项, 1-2个“一类事”服务场景; R27 为期六个月, 842项, 100%闭环处置).
 
 -- Indicators of this document that the common catalog does not carry ------------------------
 
@@ -147,6 +169,26 @@ indicator{ code = "wz_p32_discretion_refinement_rate", name = "高频行政执�
 indicator{ code = "wz_p32_undisputed_arrears_days", name = "无分歧逾期欠款受理后办结时限", unit = "天", flow = false }
 indicator{ code = "wz_p32_young_entrepreneurs_trained", name = "培训新生代企业家人次", unit = "人次", flow = true }
 indicator{ code = "wz_p32_public_opinion_cases", name = "营造民营经济良好舆论环境典型案例数", unit = "个", flow = true }
+-- numbers of the 落实举措 column (the rule in the header)
+indicator{ code = "wz_p32_plan_quota_major", name = "特别重大项目向省里申请的计划指标保障比例", unit = "%", flow = false }
+indicator{ code = "wz_p32_plan_quota_leading", name = "引领性项目申请的计划指标保障比例", unit = "%", flow = false }
+indicator{ code = "wz_p32_plan_quota_demo", name = "示范性项目申请的计划指标保障比例", unit = "%", flow = false }
+indicator{ code = "wz_p32_fx_hedge_guarantee_ratio", name = "外贸企业汇率避险担保比例", unit = "%", flow = false }
+indicator{ code = "wz_p32_migrant_children_enrolment", name = "符合条件的义务教育阶段随迁子女在家长常住地入学率", unit = "%", flow = false }
+indicator{ code = "wz_p32_procurement_works_sme_reserved_share", name = "政府采购工程项目中小企业预留份额比例", unit = "%", flow = false,
+  description = "依法必须招投标(400万元以上)、适宜面向中小企业采购的政府采购工程项目" }
+indicator{ code = "wz_p32_key_exhibitions_listed", name = "优选编入目录的重点展会数", unit = "个", flow = true }
+indicator{ code = "wz_p32_city_own_exhibitions", name = "市政府重点自办展数", unit = "个", flow = true }
+indicator{ code = "wz_p32_exit_entry_measures", name = "优化的企业出入境管理举措数", unit = "条", flow = true }
+indicator{ code = "wz_p32_odi_central_fund_applied", name = "组织境外投资企业申报中央外经贸专项资金支持额", unit = "元", flow = true }
+indicator{ code = "wz_p32_individual_business_monitoring_points", name = "个体工商户省级监测分析联络点数", unit = "个", flow = false }
+indicator{ code = "wz_p32_compliance_expert_pool", name = "合规专家库人数", unit = "人", flow = false }
+indicator{ code = "wz_p32_compliance_talents", name = "培育认定合规人才数", unit = "人", flow = true }
+indicator{ code = "wz_p32_biz_env_indicator_scenarios", name = "完成应用场景搭建的营商环境评价体系指标数", unit = "个", flow = true }
+indicator{ code = "wz_p32_biz_env_item_scenarios", name = "完成应用场景搭建的营商环境评价体系事项数", unit = "个", flow = true }
+indicator{ code = "wz_p32_high_freq_item_scenarios", name = "完成应用场景搭建的高频涉企事项数", unit = "个", flow = true }
+indicator{ code = "wz_p32_local_one_class_scenarios", name = "具有地方特色的“一类事”服务场景数", unit = "个", flow = true }
+indicator{ code = "wz_p32_offsite_clue_closure_rate", name = "非现场监管贯通流转线索闭环处置率", unit = "%", flow = false }
 
 return document{
   id = "private32",
@@ -780,20 +822,22 @@ return document{
     },
   },
   targets = {
+    -- R01 2023-2027年. 目标: the provincial tax policies (25%, 200万元, 100%, 5%, to 2027年底) are benefits, not targets. 举措 3: 6 and 3 个工作日 (T001 to the row's end, T002 to 2024年底). “8+4”, 四方协作 are names
     target{
       id = "T001", section = "一、(一) 1", measure = "R01", group = "G1",
       indicator = "wz_p32_export_refund_days", quote = "出口企业正常出口退税平均办理时间在6个工作日内",
       value = 6, unit = "个工作日", comparator = "<=", kind = "duration",
-      deadline = "2024-12-31",
-      note = "落实举措 3: a number with a deadline (政策延续实施至2024年底)",
+      deadline = "2027-12-31",
+      note = "落实举措 3. This clause names no year: the 2024年底 after it closes the next clause (…压缩在3个工作日内政策延续实施至2024年底, T002), so the deadline is the row's 实施阶段 end (2023-2027年). Read as one sentence, 2024年底 would govern both (2024-12-31)",
     },
     target{
       id = "T002", section = "一、(一) 1", measure = "R01", group = "G1",
       indicator = "wz_p32_export_refund_days_class12", quote = "一类、二类出口企业正常出口退(免)税的平均时间压缩在3个工作日内",
       value = 3, unit = "个工作日", comparator = "<=", kind = "duration",
       deadline = "2024-12-31",
-      note = "落实举措 3: a number with a deadline (政策延续实施至2024年底)",
+      note = "落实举措 3: 政策延续实施至2024年底 closes this clause",
     },
+    -- R02 2023-2027年. 目标: 70%, 80% (no year: 2027). 举措: no number
     target{
       id = "T003", section = "一、(二) 2", measure = "R02", group = "G1",
       indicator = "wz_p32_city_funds_private_share", quote = "温州市重点产业发展基金、温州市科创基金、温州市国资创新基金投向民间投资项目比重达到70%以上",
@@ -808,6 +852,7 @@ return document{
       deadline = "2027-12-31",
       note = "no year named: the row's 实施阶段 2023-2027年",
     },
+    -- R03 长期实施. 目标: 70%, 82家, 2000亩 (2023). 举措 1: 100%/60%/40% 计划指标保障 to apply for (2027). “数据得地365”, 退二进三 are names
     target{
       id = "T005", section = "一、(三) 3", measure = "R03", group = "G1",
       indicator = "wz_p32_industrial_land_private_share", quote = "2023年工业供地中民企占比达到70%以上",
@@ -828,12 +873,35 @@ return document{
       deadline = "2023-12-31", year = 2023,
     },
     target{
+      id = "T107", section = "一、(三) 3", measure = "R03", group = "G1",
+      indicator = "wz_p32_plan_quota_major", quote = "被列为特别重大的，向省里申请100%计划指标保障",
+      value = 100, unit = "%", comparator = ">=", kind = "share",
+      deadline = "2027-12-31",
+      note = "落实举措 1: the share of the plan quota to apply for, for projects graded 特别重大; 长期实施 → the period end",
+    },
+    target{
+      id = "T108", section = "一、(三) 3", measure = "R03", group = "G1",
+      indicator = "wz_p32_plan_quota_leading", quote = "被列为引领性的，申请60%计划指标保障",
+      value = 60, unit = "%", comparator = ">=", kind = "share",
+      deadline = "2027-12-31",
+      note = "落实举措 1: for projects graded 引领性; 长期实施 → the period end",
+    },
+    target{
+      id = "T109", section = "一、(三) 3", measure = "R03", group = "G1",
+      indicator = "wz_p32_plan_quota_demo", quote = "被列为示范性的，申请40%计划指标保障",
+      value = 40, unit = "%", comparator = ">=", kind = "share",
+      deadline = "2027-12-31",
+      note = "落实举措 1: for projects graded 示范性; 长期实施 → the period end",
+    },
+    -- R04 2023-2025年. 目标: 每年 80% (2025). 举措 2: 0.52吨标准煤/万元 selects the projects (a threshold), left out
+    target{
       id = "T008", section = "一、(四) 4", measure = "R04", group = "G1",
       indicator = "wz_p32_new_energy_use_private_share", quote = "每年新增能耗的80%以上支持民间投资项目",
       value = 80, unit = "%", comparator = ">=", kind = "share",
       deadline = "2025-12-31", every = "year",
       note = "deadline: the row's 实施阶段 2023-2025年",
     },
+    -- R05 长期实施. 目标: 11 numbers (2023); 贷款增速高于…, 延期至2024年末, 保持全省前列 have none. 举措 8: 汇率避险担保比例 8% (2027); 浙金发 numbers, “千名行长走万企” are names
     target{
       id = "T009", section = "一、(五) 5", measure = "R05", group = "G1",
       indicator = "wz_p32_private_economy_loans_new", quote = "确保2023年实现民营经济贷款和小微企业贷款均新增800亿元以上",
@@ -904,6 +972,14 @@ return document{
       deadline = "2023-12-31", year = 2023,
     },
     target{
+      id = "T110", section = "一、(五) 5", measure = "R05", group = "G1",
+      indicator = "wz_p32_fx_hedge_guarantee_ratio", quote = "将外贸企业汇率避险担保比例从5%提高至8%",
+      value = 8, unit = "%", comparator = ">=", kind = "share",
+      deadline = "2027-12-31",
+      note = "落实举措 8: a rate to reach (提高至 read as 达到); the 5% is today's ratio, not a goal; 长期实施 → the period end",
+    },
+    -- R06 2023-2025. 目标: 11 numbers (目标 5 restates 目标 1: one target); 举措 3 restates 目标 2 (one target); 举措 9: 随迁子女100%入学 (2025). 第二批, “510+”, “1+N” are names
+    target{
       id = "T020", section = "一、(六) 6", measure = "R06", group = "G1",
       indicator = "wz_p32_academicians_experts", quote = "引育全职院士和“鲲鹏行动”专家5名",
       value = 5, unit = "名", comparator = ">=", kind = "cumulative_new",
@@ -915,12 +991,14 @@ return document{
       indicator = "wz_p32_college_graduates_new", quote = "高校毕业生群体数量新增12万人以上",
       value = 120000, unit = "人", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
+      note = "目标 5 (到2023年底, 全市新增高校毕业生12万人) restates this goal: one commitment, encoded once (here, with its 以上)",
     },
     target{
       id = "T022", section = "一、(六) 6", measure = "R06", group = "G1",
       indicator = "wz_p32_private_title_review_firms", quote = "新授予2家以上规模以上民营企业中级职称自主评审权限",
       value = 2, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
+      note = "落实举措 3 restates it (优选2家以上条件比较成熟的民营企业, 授予中级职称自主评审权限): one commitment, encoded once",
     },
     target{
       id = "T023", section = "一、(六) 6", measure = "R06", group = "G1",
@@ -965,24 +1043,26 @@ return document{
       deadline = "2023-12-31", year = 2023,
     },
     target{
-      id = "T030", section = "一、(六) 6", measure = "R06", group = "G1",
-      indicator = "wz_p32_college_graduates_new", quote = "全市新增高校毕业生12万人",
-      value = 120000, unit = "人", comparator = ">=", kind = "cumulative_new",
-      deadline = "2023-12-31", year = 2023,
-      note = "目标 5 restates 目标 1 (高校毕业生群体数量新增12万人以上); both are numbered goals of the column, so both are kept",
-    },
-    target{
       id = "T031", section = "一、(六) 6", measure = "R06", group = "G1",
       indicator = "wz_p32_integration_firms", quote = "培育形成100家市级以上(含市级)产教融合型企业清单",
       value = 100, unit = "家", comparator = ">=", kind = "level",
       deadline = "2025-12-31",
     },
     target{
+      id = "T111", section = "一、(六) 6", measure = "R06", group = "G1",
+      indicator = "wz_p32_migrant_children_enrolment", quote = "符合条件的义务教育阶段随迁子女在家长常住地100%入学",
+      value = 100, unit = "%", comparator = ">=", kind = "share",
+      deadline = "2025-12-31",
+      note = "落实举措 9: a rate to reach; no year named: the row's 实施阶段 end (2023-2025)",
+    },
+    -- R07 长期实施. 目标: 10个 (2023). 举措 1: 3类项目清单 names the existing lists, left out
+    target{
       id = "T032", section = "二、(七) 7", measure = "R07", group = "G2",
       indicator = "wz_p32_projects_promoted_private", quote = "2023年向民间资本推介项目不少于10个",
       value = 10, unit = "个", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
     },
+    -- R08 长期实施. 目标: 16 numbers (2023, 2025, 2027); 目标 3's 70% (2023) = 举措 3's 每年70% (one target, T048). 举措 5: 每年50场次. 举措 3: 突破2项限制、最多可达3项 is a limit granted to firms; “十个一批”, “315” are names
     target{
       id = "T033", section = "二、(八) 8", measure = "R08", group = "G2",
       indicator = "wz_p32_key_lab_applications_private", quote = "支持2家以上民企作为共建单位申报全省重点实验室",
@@ -1024,17 +1104,11 @@ return document{
       note = "the year's total input, at the deadline",
     },
     target{
-      id = "T039", section = "二、(八) 8", measure = "R08", group = "G2",
-      indicator = "wz_p32_major_sci_projects_firm_share", quote = "2023年支持企业牵头参与的市重大科技项目数占市重大科技项目数不少于70%",
-      value = 70, unit = "%", comparator = ">=", kind = "share",
-      deadline = "2023-12-31", year = 2023,
-    },
-    target{
       id = "T040", section = "二、(八) 8", measure = "R08", group = "G2",
       indicator = "wz_p32_above_scale_rd_revenue_ratio", quote = "推动规上工业企业研发费用占营业收入的比例达到3.4%以上",
       value = 3.4, unit = "%", comparator = ">=", kind = "share",
       deadline = "2023-12-31", year = 2023,
-      note = "the year 2023 of 目标 3 read for both clauses",
+      note = "目标 3 opens with 2023年, read as governing both of its clauses (the nearer reading); read as the first clause's year only, this clause would fall to the period end (2027-12-31)",
     },
     target{
       id = "T041", section = "二、(八) 8", measure = "R08", group = "G2",
@@ -1086,7 +1160,7 @@ return document{
       indicator = "wz_p32_major_sci_projects_firm_share", quote = "每年支持企业牵头参与的重大科技项目数占市重大科技项目数达到70%以上",
       value = 70, unit = "%", comparator = ">=", kind = "share",
       deadline = "2027-12-31", every = "year",
-      note = "落实举措 3: a number with a recurring deadline",
+      note = "落实举措 3: 每年, every year of the row (长期实施 → the period end). 目标 3 states the same share for 2023 (2023年支持企业牵头参与的市重大科技项目数占市重大科技项目数不少于70%): one commitment, encoded once, here, where it covers every year",
     },
     target{
       id = "T049", section = "二、(八) 8", measure = "R08", group = "G2",
@@ -1095,6 +1169,7 @@ return document{
       deadline = "2027-12-31", every = "year",
       note = "落实举措 5: a number with a recurring deadline; 场次 counted in 场",
     },
+    -- R09 长期实施. 目标: 约100家, 500亿元, 1000亿元 (2025). 举措: no number (2023 names the 创投大会)
     target{
       id = "T050", section = "二、(九) 9", measure = "R09", group = "G2",
       indicator = "wz_p32_equity_investment_institutions", quote = "全市集聚约100家股权投资机构",
@@ -1113,6 +1188,8 @@ return document{
       value = 100000000000, unit = "元", comparator = ">=", kind = "level",
       deadline = "2025-12-31",
     },
+    -- R10 长期实施. No number
+    -- R11 长期实施. 目标: 206亿元, 88%, 5个百分点 (2023). 举措 1: 预留份额40%以上 (2027); 400万元以上 is the scope
     target{
       id = "T053", section = "二、(十一) 11", measure = "R11", group = "G2",
       indicator = "wz_p32_gov_procurement_sme_amount", quote = "2023年全市完成政府采购授予中小企业合同金额不少于206亿元",
@@ -1133,19 +1210,32 @@ return document{
       note = "increase of the share over 2022; the 2022 share is not given",
     },
     target{
+      id = "T112", section = "二、(十一) 11", measure = "R11", group = "G2",
+      indicator = "wz_p32_procurement_works_sme_reserved_share", quote = "中小企业预留份额比例必须达到40%以上",
+      value = 40, unit = "%", comparator = ">=", kind = "share",
+      deadline = "2027-12-31",
+      note = "落实举措 1: of the 政府采购工程项目 that must be tendered (400万元以上, the scope, not a goal) and suit SMEs; 长期实施 → the period end",
+    },
+    -- R12 长期实施. 目标: 13件以内 (2027). 举措: (2023版) names a text
+    target{
       id = "T056", section = "三、(十二) 12", measure = "R12", group = "G3",
       indicator = "wz_p32_bidding_normative_docs", quote = "将全市招投标行政规范性文件总量控制在13件以内",
       value = 13, unit = "件", comparator = "<=", kind = "level",
       deadline = "2027-12-31",
       note = "no year named: the document's period end (实施阶段 长期实施)",
     },
+    -- R13 长期实施. 目标: 10% (2027; 2023年以来 is the scope). 举措: 十大行动, 五方主体 name existing lists, left out
     target{
       id = "T057", section = "三、(十三) 13", measure = "R13", group = "G3",
       indicator = "wz_p32_bidding_projects_checked_share", quote = "各级招投标综合部门排查2023年以来招投标项目不低于10%",
       value = 10, unit = "%", comparator = ">=", kind = "share",
       deadline = "2027-12-31",
-      note = "no deadline named: the document's period end",
+      note = "2023年以来 bounds the projects to check, it is not a deadline: 长期实施 → the document's period end",
     },
+    -- R14 长期实施. No target: 9个试点地区 lists the existing pilots; 2023年底前 搭建应用场景 has no number
+    -- R15 长期实施. No number
+    -- R16 长期实施. No number (12345 is a hotline)
+    -- R17 2023年. 目标: 1000家, 120场, 4条 (2023). 举措 1, 2, 4: 77个重点展会, 3个自办展, 16条出入境举措 (2023); 压缩通关时长至低于全省平均水平 has no number
     target{
       id = "T058", section = "四、(十七) 17", measure = "R17", group = "G4",
       indicator = "wz_p32_market_expansion_firms", quote = "累计组织1000家以上企业",
@@ -1165,6 +1255,28 @@ return document{
       deadline = "2023-12-31", year = 2023,
     },
     target{
+      id = "T113", section = "四、(十七) 17", measure = "R17", group = "G4",
+      indicator = "wz_p32_key_exhibitions_listed", quote = "优选77个重点展会编制目录",
+      value = 77, unit = "个", comparator = ">=", kind = "cumulative_new",
+      deadline = "2023-12-31", year = 2023,
+      note = "落实举措 1: a number of exhibitions to select and list; the row's 实施阶段 is 2023年",
+    },
+    target{
+      id = "T114", section = "四、(十七) 17", measure = "R17", group = "G4",
+      indicator = "wz_p32_city_own_exhibitions", quote = "谋划3个市政府重点自办展",
+      value = 3, unit = "个", comparator = ">=", kind = "cumulative_new",
+      deadline = "2023-12-31", year = 2023,
+      note = "落实举措 2: 印尼、南非 (held) and 俄罗斯 are the examples; 实施阶段 2023年",
+    },
+    target{
+      id = "T115", section = "四、(十七) 17", measure = "R17", group = "G4",
+      indicator = "wz_p32_exit_entry_measures", quote = "优化16条企业出入境管理举措",
+      value = 16, unit = "条", comparator = ">=", kind = "cumulative_new",
+      deadline = "2023-12-31", year = 2023,
+      note = "落实举措 4: a number of measures to optimise; 实施阶段 2023年",
+    },
+    -- R18 长期实施. 目标: 5个 (2023下半年), 1场 (2023); 1000万美金 is a threshold. 举措 3: 500万元 of support to apply for (2027); “丝路领航” 2023-2025 and 服务十条 name programmes
+    target{
       id = "T061", section = "四、(十八) 18", measure = "R18", group = "G4",
       indicator = "wz_p32_odi_key_projects_served", quote = "2023下半年重点服务对外投资1000万美金以上重点关注项目不低于5个",
       value = 5, unit = "个", comparator = ">=", kind = "cumulative_new",
@@ -1177,6 +1289,14 @@ return document{
       value = 1, unit = "场", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
     },
+    target{
+      id = "T116", section = "四、(十八) 18", measure = "R18", group = "G4",
+      indicator = "wz_p32_odi_central_fund_applied", quote = "组织境外投资企业申报中央外经贸专项资金支持500万元以上",
+      value = 5000000, unit = "元", comparator = ">=", kind = "cumulative_new",
+      deadline = "2027-12-31",
+      note = "落实举措 3: an amount of support to apply for; no year named, 长期实施 → the period end",
+    },
+    -- R19 长期实施. 目标: 7 numbers (2023). 举措: “5+5+N”, 百亿级 name clusters, left out
     target{
       id = "T063", section = "四、(十九) 19", measure = "R19", group = "G4",
       indicator = "wz_p32_online_retail_sales", quote = "实现全市网络零售额2460亿元",
@@ -1220,6 +1340,7 @@ return document{
       value = 10, unit = "个", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
     },
+    -- R20 长期实施. 目标: 3000户, 1950家, 1.5万户 (2023), 150万户 (2025). 举措 7: 3个联络点 (2027); 三年免费代理记账 is a benefit's term, 三型四类 a name
     target{
       id = "T070", section = "四、(二十) 20", measure = "R20", group = "G4",
       indicator = "individual_to_firm", quote = "新增“个转企”3000户",
@@ -1245,11 +1366,19 @@ return document{
       deadline = "2025-12-31",
     },
     target{
+      id = "T117", section = "四、(二十) 20", measure = "R20", group = "G4",
+      indicator = "wz_p32_individual_business_monitoring_points", quote = "确立3个省级监测分析联络点",
+      value = 3, unit = "个", comparator = ">=", kind = "level",
+      deadline = "2027-12-31",
+      note = "落实举措 7: the points that make the 每季度 visits of T072; 长期实施 → the period end",
+    },
+    -- R21 2023-2027年. 目标: 600项 (no year: 2027), 130亿元, 1500台, 12%, 80% (2023). 举措: no number
+    target{
       id = "T074", section = "四、(二十一) 21", measure = "R21", group = "G4",
       indicator = "wz_p32_key_tech_renovation_projects", quote = "实施600项省重点技改项目",
       value = 600, unit = "项", comparator = ">=", kind = "cumulative_new",
       deadline = "2027-12-31",
-      note = "no year named for this clause (the 2023 that follows opens the next clause): the row's 实施阶段 2023-2027年",
+      note = "this clause names no year: the 2023年 after it opens the next clause (2023年完成技改项目投资…), so the deadline is the row's 实施阶段 end (2023-2027年); read with that 2023 it would be 2023-12-31",
     },
     target{
       id = "T075", section = "四、(二十一) 21", measure = "R21", group = "G4",
@@ -1268,7 +1397,7 @@ return document{
       indicator = "wz_p32_tech_renovation_investment_growth", quote = "技改投资增速12%以上",
       value = 12, unit = "%", comparator = ">=", kind = "growth_rate",
       deadline = "2023-12-31", year = 2023,
-      note = "growth of the year 2023 over 2022",
+      note = "growth of the year 2023 over 2022: the 2023年 that opens the sentence read for this clause too (the nearer reading); otherwise the row's 实施阶段 end, 2027-12-31",
     },
     target{
       id = "T078", section = "四、(二十一) 21", measure = "R21", group = "G4",
@@ -1276,6 +1405,7 @@ return document{
       value = 80, unit = "%", comparator = ">=", kind = "share",
       deadline = "2023-12-31", year = 2023,
     },
+    -- R22 长期实施. 目标: 1个, 10个 (2023), 65%, 10% (2025). 举措: 第二批, 三个全覆盖 are names; 紧盯2024年申报动态 has no number
     target{
       id = "T079", section = "四、(二十二) 22", measure = "R22", group = "G4",
       indicator = "wz_p32_digital_pilot_counties_new", quote = "新增省级中小企业数字化改造试点县(市、区)1个以上",
@@ -1300,6 +1430,7 @@ return document{
       value = 10, unit = "%", comparator = "~", kind = "share",
       deadline = "2025-12-31",
     },
+    -- R23 长期实施. 目标: 5000家, 1500家, 150家 (2025), 1家 (2023). 举措: 四星、五星级 name grades, 2023-2025年 a plan's title
     target{
       id = "T083", section = "四、(二十三) 23", measure = "R23", group = "G4",
       indicator = "innovative_smes", quote = "累计培育创新型中小企业5000家",
@@ -1327,6 +1458,7 @@ return document{
       value = 1, unit = "家", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
     },
+    -- R24 长期实施. 目标: 8 numbers (2023, or 2027 where the item names no year); 目标 5's 6个合规指引 = 举措 8's 6部 (one target, T095, end-2023). 举措 12: 100人以上的专家库, 合规人才200人以上 (2027). 五大传统支柱行业, 第一批, “1+N” are names
     target{
       id = "T087", section = "五、(二十四) 24", measure = "R24", group = "G5",
       indicator = "wz_p32_pretrial_detention_rate", quote = "诉前羁押率控制在35%以下",
@@ -1354,13 +1486,6 @@ return document{
       note = "no year named",
     },
     target{
-      id = "T091", section = "五、(二十四) 24", measure = "R24", group = "G5",
-      indicator = "wz_p32_compliance_guidelines", quote = "形成不少于6个重点产业的合规指引",
-      value = 6, unit = "个", comparator = ">=", kind = "cumulative_new",
-      deadline = "2027-12-31",
-      note = "no year named here; 落实举措 8 sets 年底前 for the same 6 guidelines (T095)",
-    },
-    target{
       id = "T092", section = "五、(二十四) 24", measure = "R24", group = "G5",
       indicator = "wz_p32_compliance_demo_models", quote = "打造第一批合规企业、合规园区示范样板30家",
       value = 30, unit = "家", comparator = ">=", kind = "cumulative_new",
@@ -1385,14 +1510,30 @@ return document{
       indicator = "wz_p32_compliance_guidelines", quote = "确保年底前完成6部重点产业合规指引",
       value = 6, unit = "个", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
-      note = "落实举措 8: a number with a deadline (年底前, read as end-2023); 部 counted in 个",
+      note = "落实举措 8: 年底前 read as end-2023 (the table's year). 目标 5 states the same commitment without a year (形成不少于6个重点产业的合规指引): one commitment, encoded once, with the deadline this clause gives; 部 counted in 个",
     },
+    target{
+      id = "T118", section = "五、(二十四) 24", measure = "R24", group = "G5",
+      indicator = "wz_p32_compliance_expert_pool", quote = "建立100人以上的专家库",
+      value = 100, unit = "人", comparator = ">=", kind = "level",
+      deadline = "2027-12-31",
+      note = "落实举措 12: experts in the pool (法学教授、专业律师及行政执法业务骨干); 长期实施 → the period end",
+    },
+    target{
+      id = "T119", section = "五、(二十四) 24", measure = "R24", group = "G5",
+      indicator = "wz_p32_compliance_talents", quote = "培育认定合规人才200人以上",
+      value = 200, unit = "人", comparator = ">=", kind = "cumulative_new",
+      deadline = "2027-12-31",
+      note = "落实举措 12; 长期实施 → the period end",
+    },
+    -- R25 长期实施. 目标: 每年100场 (2027). 举措: 八个允许/八个不准/八个不得 name rule lists
     target{
       id = "T096", section = "五、(二十五) 25", measure = "R25", group = "G5",
       indicator = "wz_p32_gov_business_dialogues", quote = "每年举办各类政企恳谈活动不少于100场",
       value = 100, unit = "场", comparator = ">=", kind = "cumulative_new",
       deadline = "2027-12-31", every = "year",
     },
+    -- R26 2023-2025年. 目标: 12个县, 全省第一, 全国前三 (2025). 举措 3: 11个指标、15个事项、3个高频涉企事项 scenarios to build; 举措 5: 1-2个“一类事”场景 (2025)
     target{
       id = "T097", section = "五、(二十六) 26", measure = "R26", group = "G5",
       indicator = "wz_p32_county_enterprise_service_centers", quote = "加快推动市本级和12个县(市、区)建设企业综合服务中心(专区)",
@@ -1414,6 +1555,35 @@ return document{
       deadline = "2025-12-31",
       note = "应用率: rank in China (全国前三)",
     },
+    target{
+      id = "T120", section = "五、(二十六) 26", measure = "R26", group = "G5",
+      indicator = "wz_p32_biz_env_indicator_scenarios", quote = "营商环境评价体系内11个指标",
+      value = 11, unit = "个", comparator = ">=", kind = "cumulative_new",
+      deadline = "2025-12-31",
+      note = "落实举措 3: application scenarios to build for 11 indicators of the 营商环境评价体系; the row's 实施阶段 end (2023-2025年)",
+    },
+    target{
+      id = "T121", section = "五、(二十六) 26", measure = "R26", group = "G5",
+      indicator = "wz_p32_biz_env_item_scenarios", quote = "11个指标、15个事项",
+      value = 15, unit = "个", comparator = ">=", kind = "cumulative_new",
+      deadline = "2025-12-31",
+      note = "落实举措 3: application scenarios to build for 15 事项; the row's 实施阶段 end (2023-2025年)",
+    },
+    target{
+      id = "T122", section = "五、(二十六) 26", measure = "R26", group = "G5",
+      indicator = "wz_p32_high_freq_item_scenarios", quote = "3个高频涉企事项应用场景搭建",
+      value = 3, unit = "个", comparator = ">=", kind = "cumulative_new",
+      deadline = "2025-12-31",
+      note = "落实举措 3: application scenarios to build for 3 高频涉企事项; the row's 实施阶段 end (2023-2025年)",
+    },
+    target{
+      id = "T123", section = "五、(二十六) 26", measure = "R26", group = "G5",
+      indicator = "wz_p32_local_one_class_scenarios", quote = "谋划打造1-2个具有地方特色的“一类事”服务场景",
+      value = 1, unit = "个", comparator = ">=", kind = "cumulative_new",
+      deadline = "2025-12-31",
+      note = "落实举措 5: 1-2个 read as at least one (the text's upper bound is 2); the row's 实施阶段 end (2023-2025年)",
+    },
+    -- R27 长期实施. 目标: 30.5%, 75件, 26个 (2023), 100% (2027). 举措 3: 100%闭环处置 (2027); 842项 is the size of a catalogue, 为期六个月 the length of an action, left out
     target{
       id = "T100", section = "五、(二十七) 27", measure = "R27", group = "G5",
       indicator = "wz_p32_joint_random_inspection_rate", quote = "跨部门联合双随机监管实施率达30.5%以上",
@@ -1440,23 +1610,35 @@ return document{
       note = "no year named: the document's period end",
     },
     target{
+      id = "T124", section = "五、(二十七) 27", measure = "R27", group = "G5",
+      indicator = "wz_p32_offsite_clue_closure_rate", quote = "对贯通流转的线索进行100%闭环处置",
+      value = 100, unit = "%", comparator = ">=", kind = "share",
+      deadline = "2027-12-31",
+      note = "落实举措 3: a rate to reach, for the clues passed between the 非现场监管 system and the 大综合一体化 application; 长期实施 → the period end",
+    },
+    -- R28 长期实施. No number (2024年 names the legislative plan year)
+    -- R29 长期实施. 目标: 30日内 (2027). 96666 is a hotline
+    target{
       id = "T104", section = "五、(二十九) 29", measure = "R29", group = "G5",
       indicator = "wz_p32_undisputed_arrears_days", quote = "经核实未清偿且不存在分歧的逾期欠款，原则上在受理后30日内办结",
       value = 30, unit = "天", comparator = "<=", kind = "duration",
       deadline = "2027-12-31",
       note = "no year named",
     },
+    -- R30 长期实施. 目标: 1000人次 (2023). 举措: “千名人才库”, “四海归航”, “四有” are programme names
     target{
       id = "T105", section = "五、(三十) 30", measure = "R30", group = "G5",
       indicator = "wz_p32_young_entrepreneurs_trained", quote = "全市培训新生代企业家不少于1000人次",
       value = 1000, unit = "人次", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
     },
+    -- R31 长期实施. 目标: 10个 (2023); 到2025年 … 更加完备 has no number
     target{
       id = "T106", section = "五、(三十一) 31", measure = "R31", group = "G5",
       indicator = "wz_p32_public_opinion_cases", quote = "打造10个具有代表性的营造民营经济良好舆论环境典型案例",
       value = 10, unit = "个", comparator = ">=", kind = "cumulative_new",
       deadline = "2023-12-31", year = 2023,
     },
+    -- R32 长期实施. No target: 民间投资增速好于上半年 has no number; 12个推广试点城市 lists the existing pilots, 2023年民营企业家节 names an event
   },
 }

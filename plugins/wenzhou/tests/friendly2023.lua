@@ -148,7 +148,7 @@ test("小升规: 20万 first year, 10万 in each of the next two while sales gro
   local e = t.firm{ above_scale_since = 2023, revenue = { [2022] = 1e7, [2023] = 2.2e7 } }
   t.eq(t.pay("wz_xsg_award", e, 2023), 200000)                        -- first year of the document
   local old = t.firm{ above_scale_since = 2022, revenue = { [2022] = 2.1e7, [2023] = 2.5e7 } }
-  t.eq(t.pay("wz_xsg_award", old, 2023), 0)                           -- 小升规 before the document
+  t.eq(t.pay("wz_xsg_award", old, 2023), 100000)                      -- 小升规 before the document: 后两年
   t.eq(t.pay("wz_xsg_award", t.firm{}, 2024), 0)                      -- never above scale
 end)
 
@@ -340,4 +340,30 @@ test("reports: the 月度报送表 covers both documents", function(t)
   for _, ind in ipairs(t.plugin.indicators) do
     t.ok(ind.code ~= "wz_company_form_share", "the catalog's company_form_share is used")
   end
+end)
+
+-- The text sets no cut-off date for the 小升规 year: a 2022 upgrade is paid the 后两年 awards that
+-- fall while the clause is in force, and explain names the declared assumption that decides it.
+test("小升规 in 2022 (before the document), sales growing in 2024: the 后两年 award in 2024", function(t)
+  local firm = t.firm{ above_scale_since = 2022,
+                       revenue = { [2021] = 9e6, [2022] = 2.1e7, [2023] = 2.3e7, [2024] = 2.6e7, [2025] = 3e7 } }
+  local amount, why = t.pay("wz_xsg_award", firm, 2024)
+  t.eq(amount, 100000)
+  t.match(why, "wz_xsg_earliest_cohort", "the reason names the assumption")
+  t.match(why, "原文未规定升规年份起点")
+  t.eq(t.pay("wz_xsg_award", firm, 2023), 100000, "the first 后两年 year, also while in force")
+  t.eq(t.pay("wz_xsg_award", firm, 2022), 0, "首年 2022: the clause was not yet in force")
+  t.eq(t.pay("wz_xsg_award", firm, 2025), 0, "past 后两年")
+  local flat = t.firm{ above_scale_since = 2022, revenue = { [2023] = 2.3e7, [2024] = 2.3e7 } }
+  t.eq(t.pay("wz_xsg_award", flat, 2024), 0, "sales not growing")
+  -- the assumption is a declared param with the clause it rests on
+  local p
+  for _, b in ipairs(t.plugin.benefits) do
+    if b.id == "wz_xsg_award" then
+      for _, x in ipairs(b.params) do if x.id == "wz_xsg_earliest_cohort" then p = x end end
+    end
+  end
+  t.ok(p, "wz_xsg_award declares wz_xsg_earliest_cohort")
+  t.eq({ p.unit, p.values[1].value }, { "年", 2021 })
+  t.match(p.clause, "后两年销售额保持增长的奖励10万元")
 end)

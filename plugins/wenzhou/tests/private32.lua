@@ -1,9 +1,11 @@
 -- luacheck: no max line length
 -- Tests of private32: 温州市落实省“民营经济32条”任务清单 (2023), and its benefits.
--- Counts are from a reading of the source: 32 rows; 106 targets = 101 numbers of the 温州市目标
--- column (each counted once, though rows 1, 3, 5, 8 and 24 print the column twice over a page
--- break) + 5 numbers with a deadline or a 每年 in the 落实举措 (R01 ×2, R08 ×2, R24 ×1); by row
--- below.
+-- Counts are from a reading of the source under the rule of the document's header (every number
+-- a row commits to, in either column): 32 rows; 121 targets = 99 numbers of the 温州市目标 column
+-- (each counted once, though rows 1, 3, 5, 8 and 24 print the column twice over a page break, and
+-- R06 目标 5 = 目标 1, R08 目标 3's 70% = 举措 3, R24 目标 5 = 举措 8 are one commitment each) + 22
+-- numbers of the 落实举措 (R01 ×2, R03 ×3, R05, R06, R08 ×2, R11, R17 ×3, R18, R20, R24 ×3, R26 ×4,
+-- R27); by row below.
 
 local function targets_of(d, measure)
   local out = {}
@@ -20,10 +22,10 @@ local function find_target(d, quote, measure)
   return nil
 end
 
-test("private32: 32 measures, 106 targets, 5 groups", function(t)
+test("private32: 32 measures, 121 targets, 5 groups", function(t)
   local d = t.doc("private32")
   t.eq(#d.measures, 32)
-  t.eq(#d.targets, 106)
+  t.eq(#d.targets, 121)
   t.eq(#d.groups, 5)
   local per_group = {}
   for _, m in ipairs(d.measures) do per_group[m.group] = (per_group[m.group] or 0) + 1 end
@@ -35,9 +37,9 @@ end)
 test("private32: targets per row (page-break repeats counted once)", function(t)
   local d = t.doc("private32")
   local expected = {
-    R01 = 2, R02 = 2, R03 = 3, R04 = 1, R05 = 11, R06 = 12, R07 = 1, R08 = 17, R09 = 3, R10 = 0,
-    R11 = 3, R12 = 1, R13 = 1, R14 = 0, R15 = 0, R16 = 0, R17 = 3, R18 = 2, R19 = 7, R20 = 4,
-    R21 = 5, R22 = 4, R23 = 4, R24 = 9, R25 = 1, R26 = 3, R27 = 4, R28 = 0, R29 = 1, R30 = 1,
+    R01 = 2, R02 = 2, R03 = 6, R04 = 1, R05 = 12, R06 = 12, R07 = 1, R08 = 16, R09 = 3, R10 = 0,
+    R11 = 4, R12 = 1, R13 = 1, R14 = 0, R15 = 0, R16 = 0, R17 = 6, R18 = 3, R19 = 7, R20 = 5,
+    R21 = 5, R22 = 4, R23 = 4, R24 = 10, R25 = 1, R26 = 7, R27 = 5, R28 = 0, R29 = 1, R30 = 1,
     R31 = 1, R32 = 0,
   }
   for id, n in pairs(expected) do t.eq(#targets_of(d, id), n, id) end
@@ -155,7 +157,10 @@ test("private32: selected target values", function(t)
   tg = target_by(d, "innovative_smes")
   t.eq({ tg.value, tg.deadline, tg.kind }, { 5000, "2025-12-31", "level" })
   tg = target_by(d, "wz_p32_export_refund_days")
-  t.eq({ tg.value, tg.unit, tg.kind, tg.deadline, tg.measure }, { 6, "个工作日", "duration", "2024-12-31", "R01" })
+  t.eq({ tg.value, tg.unit, tg.kind, tg.deadline, tg.measure }, { 6, "个工作日", "duration", "2027-12-31", "R01" })
+  -- a clause's year governs that clause: 2024年底 closes the 3-day clause, not the 6-day one
+  tg = target_by(d, "wz_p32_export_refund_days_class12")
+  t.eq({ tg.value, tg.deadline }, { 3, "2024-12-31" })
   tg = target_by(d, "wz_p32_undisputed_arrears_days")
   t.eq({ tg.value, tg.unit, tg.comparator }, { 30, "天", "<=" })
   -- the two deadlines of one indicator
@@ -326,13 +331,15 @@ test("p32_advanced_mfg_vat_credit: 5% from 2023-01-01 to 2027-12-31", function(t
   t.eq(t.pay("p32_advanced_mfg_vat_credit", firm{ extra = { vat_small_scale = true } }, 2024), 0, "small-scale payer")
 end)
 
-test("p32_export_refund_service: 3 or 6 工作日 to 2024年底", function(t)
+test("p32_export_refund_service: 3 工作日 for 一类、二类 to 2024年底, 6 for all to 2027", function(t)
   local class1 = t.firm{ extra = { exporter = true, export_class = 1 } }
   local class3 = t.firm{ extra = { exporter = true, export_class = 3 } }
   t.eq(t.pay("p32_export_refund_service", class1, 2023), 3)
   t.eq(t.pay("p32_export_refund_service", class3, 2023), 6)
-  t.eq(t.pay("p32_export_refund_service", class1, 2024), 3, "the year the rule ends")
-  t.eq(t.pay("p32_export_refund_service", class1, 2025), 0, "the year after")
+  t.eq(t.pay("p32_export_refund_service", class1, 2024), 3, "the year the 3-day clause ends")
+  t.eq(t.pay("p32_export_refund_service", class1, 2025), 6, "after it, the 6-day standard")
+  t.eq(t.pay("p32_export_refund_service", class3, 2027), 6, "the row's 实施阶段 end")
+  t.eq(t.pay("p32_export_refund_service", class3, 2028), 0, "the year after")
   t.eq(t.pay("p32_export_refund_service", t.firm{}, 2023), 0, "not an exporter")
 end)
 
@@ -379,7 +386,7 @@ test("private32: one firm in several rules", function(t)
   t.eq(t.pay("p32_six_taxes_two_fees", firm, 2025), 50)
   t.eq(t.pay("p32_rd_super_deduction", firm, 2025), 100)
   t.eq(t.pay("p32_advanced_mfg_vat_credit", firm, 2025), 5)
-  t.eq(t.pay("p32_export_refund_service", firm, 2025), 0, "ended 2024年底")
+  t.eq(t.pay("p32_export_refund_service", firm, 2025), 6, "3 days ended 2024年底; 6 days run to 2027")
   t.eq(t.pay("p32_ib_iit_half", firm, 2025), 0, "not an individual business")
   local b = t.plugin.benefits
   local n = 0

@@ -20,14 +20,14 @@ test("wenzhou: rules that keep an eligible() or a Lua amount", function(t)
     if type(b.amount) == "table" then options[#options + 1] = b.id end
     if not b.eligible and type(b.amount) ~= "function" then when_alone[#when_alone + 1] = b.id end
   end
-  t.eq(eligible, { "wz_startup_service_subsidy", "wz_quality_award", "wz_new_firm_credit_line",
+  t.eq(eligible, { "wz_startup_service_subsidy", "wz_xsg_award", "wz_quality_award", "wz_new_firm_credit_line",
                    "wz_guarantee_fee_cap", "wz_itf_free_bookkeeping", "wz_new_firm_free_bookkeeping",
                    "p32_ib_to_firm_bookkeeping" })
   t.eq(lua_amount, { "wz_talent_startup_loan", "wz_startup_star_loan", "wz_startup_service_subsidy",
                      "wz_quality_award", "wz_itf_free_bookkeeping", "p32_ib_iit_half", "p32_export_refund_service",
                      "p32_ib_to_firm_bookkeeping" })
   t.eq(options, { "wz_xsg_award" })
-  t.eq(when_alone, { "wz_xsg_award", "wz_xsg_high_tech_bonus", "wz_xsg_credit_line", "wz_digital_park_award",
+  t.eq(when_alone, { "wz_xsg_high_tech_bonus", "wz_xsg_credit_line", "wz_digital_park_award",
                      "p32_cit_small_low_profit", "p32_six_taxes_two_fees", "p32_microloan_interest_vat",
                      "p32_guarantee_vat", "p32_loan_contract_stamp", "p32_rd_super_deduction",
                      "p32_advanced_mfg_vat_credit", "p32_fx_hedge_guarantee", "p32_key_project_limit" })
@@ -182,8 +182,9 @@ test("小升规: the range guard, its reasons, and 首次 as a condition of the 
   t.eq({ amount, why }, { 0, "不是规上企业(above_scale_since 未设)" })
   amount, why = t.pay("wz_xsg_award", f, 2026)
   t.eq({ amount, why }, { 0, "缺少2025年或2026年销售额" }, "inside the range: eligible's growth test")
+  -- an upgrade before the clause: no cut-off in the text, so its 后两年 are judged like any other
   amount, why = t.pay("wz_xsg_award", t.firm{ above_scale_since = 2022 }, 2023)
-  t.eq({ amount, why }, { 0, "2022年“小升规”: 政策条款尚未施行(2023-10-12 起施行, 对应日期 2022-12-31)" })
+  t.eq({ amount, why }, { 0, "缺少2022年或2023年销售额" })
   -- 首次: unset or false pays; any other value (Lua truthiness) does not
   local function bonus(prev)
     return t.pay("wz_xsg_high_tech_bonus", t.firm{ above_scale_since = 2024, high_tech_until = "2026-12-31",
@@ -233,7 +234,7 @@ test("friendly2023: founding year guard, in_force on the founding date, other re
   t.eq({ amount, why }, { 0, "2022年“个转企”: 政策条款尚未施行(2023-10-12 起施行, 对应日期 2022-12-31)" })
 end)
 
-test("wz_xsg_award: when alone with amount options; the reasons name the years and the figures", function(t)
+test("wz_xsg_award: amount options; the reasons name the years and the figures", function(t)
   local f = t.firm{ above_scale_since = 2024, revenue = { [2024] = 30000000, [2025] = 25000000, [2026] = 26000000 } }
   t.eq({ t.pay("wz_xsg_award", f, 2024) }, { 200000 })
   t.eq({ t.pay("wz_xsg_award", f, 2025) }, { 0, "2025年销售额25000000元未高于2024年的30000000元(未保持增长)" })
@@ -243,9 +244,9 @@ test("wz_xsg_award: when alone with amount options; the reasons name the years a
   t.eq({ t.pay("wz_xsg_award", gap, 2025) }, { 0, "缺少2024年或2025年销售额" })
   local again = t.firm{ above_scale_since = 2024, extra = { previously_above_scale = true } }
   t.eq({ t.pay("wz_xsg_award", again, 2024) }, { 0, "2024年不是首次“小升规”(previously_above_scale)" })
-  local early = t.firm{ above_scale_since = 2022 }
-  t.eq({ t.pay("wz_xsg_award", early, 2023) },
-       { 0, "2022年“小升规”: 政策条款尚未施行(2023-10-12 起施行, 对应日期 2022-12-31)" })
+  local early = t.firm{ above_scale_since = 2022, revenue = { [2021] = 1e7, [2022] = 2.1e7 } }
+  t.eq({ t.pay("wz_xsg_award", early, 2022) }, { 0, "政策条款尚未施行(2023-10-12 起施行, 对应日期 2022-12-31)" },
+       "首年 2022: the clause was not yet in force")
 end)
 
 test("p32_six_taxes_two_fees: the 小型微利企业 alternative says why it failed", function(t)

@@ -70,6 +70,23 @@ local function plugin_api(plugin)
   return api
 end
 
+-- Answer keys (tests/fixtures/answer_keys/<doc>.lua under POLICYTK_HOME, written by hand from
+-- the texts): where one exists for the document, a line of its recall figures (value, unit,
+-- comparator, deadline year, lead unit; tests/fixtures/answer_keys/score.lua). The thresholds
+-- are enforced by tests/lua/plugins/test_answer_keys.lua, not here.
+function M.add_answer_key(runner, plugin, doc)
+  local dir = require("policytk.core").root .. "/tests/fixtures/answer_keys"
+  local f = io.open(dir .. "/" .. doc.id .. ".lua", "rb")
+  if not f then return end
+  f:close()
+  local answer = dofile(dir .. "/" .. doc.id .. ".lua")
+  if answer.city ~= plugin.id then return end
+  runner:add(plugin.id .. ": answer key of " .. doc.id, function()
+    local score = dofile(dir .. "/score.lua")
+    runner.out(string.format("answer key %s/%s: %s", plugin.id, doc.id, score.line(score.score(doc, answer))))
+  end, dir .. "/" .. doc.id .. ".lua")
+end
+
 --- Add the cases of one loaded plugin to runner.
 function M.add_cases(runner, plugin)
   runner:add(plugin.id .. ": contract", function(t)
@@ -105,6 +122,7 @@ function M.add_cases(runner, plugin)
           .. table.concat(missing, "\n         "))
       end
     end, plugin.dir)
+    M.add_answer_key(runner, plugin, doc)
   end
 
   plugins.load_tests(plugin)

@@ -77,7 +77,7 @@ test("every target: targets, progress and report data give the same lead units",
     t.eq(progress[k].lead_units, tr.lead_units, k .. " progress")
     t.eq(reported[k].lead_units, tr.lead_units, k .. " report")
   end
-  t.eq(n, 37 + 30 + 21 + 106)            -- growth2021, growth2018, friendly2023, private32
+  t.eq(n, 37 + 30 + 21 + 121)            -- growth2021, growth2018, friendly2023, private32
 end)
 
 test("a target's lead units: its own lead_unit, else its measure's", function(t)
