@@ -241,7 +241,8 @@ static int reader_read(lua_State *L) {
   lua_Integer bad = 0;
   for (size_t i = 0; i < r->n; i++) {
     size_t len = r->ends[i] - from;
-    const char *p = r->fld + from;
+    /* a record of empty fields only (",\n") has no field buffer yet: r->fld is NULL */
+    const char *p = len ? r->fld + from : "";
     if (bad == 0 && ptk_utf8_check(p, len) != len) bad = (lua_Integer)i + 1;
     lua_pushlstring(L, p, len);
     lua_rawseti(L, -2, (lua_Integer)i + 1);

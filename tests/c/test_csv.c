@@ -114,6 +114,15 @@ static void test_empty_file(void **state) {
   CHECK("", "");
 }
 
+/* A first record of empty fields only: no field byte has been stored yet, so the field buffer
+** is still NULL (once computed NULL + 0, undefined behaviour that UBSan reports under make asan). */
+static void test_empty_fields_first(void **state) {
+  (void)state;
+  CHECK(",\n", "1[|]");
+  CHECK(",,\nx,y,z\n", "1[||]\n2[x|y|z]");
+  CHECK(",", "1[|]");
+}
+
 static void test_one_megabyte_field(void **state) {
   (void)state;
   size_t big = 1024 * 1024;
@@ -172,6 +181,7 @@ int main(void) {
     cmocka_unit_test(test_problems),
     cmocka_unit_test(test_invalid_utf8),
     cmocka_unit_test(test_empty_file),
+    cmocka_unit_test(test_empty_fields_first),
     cmocka_unit_test(test_one_megabyte_field),
     cmocka_unit_test(test_closed_file_raises),
   };
