@@ -77,7 +77,7 @@ local function import_file(conn, path, city, opts, file)
 end
 
 return {
-  summary = "county shares of a target (分解下达): assign, import a file, or list them",
+  summary = "目标分解下达到各县（市、区）：录入、从文件导入或列出",
   usage = "policytk assign CITY TARGET [--region R VALUE] [--by NAME] [--note TEXT] [--db PATH]\n"
     .. "       policytk assign CITY --file FILE.xlsx|csv [--sheet S] [--by NAME] [--db PATH]\n"
     .. "       policytk assign CITY TARGET [--history] [--format table|json|csv]",

@@ -23,7 +23,7 @@ FROM cities c JOIN documents d ON d.city = c.id AND d.withdrawn = 0
 ORDER BY c.id, d.doc]]
 
 return {
-  summary = "fresh demo database: bundled plugins and sample figures (示例数据), then a summary",
+  summary = "新建演示数据库：内置插件和示例数据，并输出汇总",
   usage = "policytk demo --db PATH",
   description = "Deletes the file at --db, creates the database, loads every plugin found, imports the\n"
     .. "sample figures of scripts/policytk/data/sample/observations.csv (示例数据, not official data)\n"

@@ -6,7 +6,7 @@ local fetched = require "policytk.fetch.stored"
 local store = require "policytk.data.store"
 
 return {
-  summary = "show what changed between two versions of a fetched document",
+  summary = "显示抓取文件两个版本之间的变化",
   usage = "policytk diff DOC [V1 V2] [--color auto|always|never] [--db PATH]",
   description = "A line diff of two stored versions of a fetched document (default: the last two),\n"
     .. "changed numbers marked ([-old-] {+new+}, or in color on a terminal), then the numbers that\n"

@@ -9,7 +9,7 @@ local firms = require "policytk.benefits.firms"
 local match = require "policytk.benefits.match"
 
 return {
-  summary = "why a firm is or is not owed each benefit",
+  summary = "说明某企业能否享受每项惠企条款及原因",
   usage = "policytk explain CREDIT_CODE [--city C] [--year Y] [--format table|json|csv]",
   description = "Every benefit of the city (default: the city the firm's county belongs to) for the firm\n"
     .. "and year: 享受 with the amount, or 不享受 with the reason the rule gives.",

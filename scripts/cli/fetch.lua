@@ -26,7 +26,7 @@ local function bar(label, i, n)
 end
 
 return {
-  summary = "fetch new and revised documents from the city portals",
+  summary = "从各市门户网站抓取新发布和修订的文件",
   usage = "policytk fetch [CITY...] [--since DATE] [--until DATE] [--dry-run] [--limit N] [--db PATH]",
   description = "For each portal source declared in the plugins' portal.lua: list the column, keep the items\n"
     .. "whose titles hold the source's keywords and whose dates are in range, fetch new or changed\n"

@@ -100,7 +100,7 @@ function sub.generate(opts, args)
 end
 
 return {
-  summary = "the enterprise register: template, import, list, size classes, synthetic firms",
+  summary = "企业名录：模板、导入、列出、规模划型、合成企业",
   usage = "policytk firms template | import FILE | list | --size | generate N --city C [options]",
   description = "template: print the column template.  import FILE: CSV or XLSX into the register,\n"
     .. "all or nothing, errors as FILE:LINE: column: problem.  list: the firms.  --size: the\n"

@@ -6,7 +6,7 @@ local store = require "policytk.data.store"
 local load = require "policytk.data.load"
 
 return {
-  summary = "load plugins into the database (idempotent)",
+  summary = "将插件载入数据库（可重复运行）",
   usage = "policytk load [--db PATH] [CITY...]",
   description = "Loads every plugin found (or those named) into the database, one transaction per\n"
     .. "city. Only changed rows are written; observations are kept; documents, measures and\n"

@@ -37,7 +37,7 @@ local function write_xlsx(path, rows, totals)
 end
 
 return {
-  summary = "which firm is owed what under the city's benefit rules (免申即享)",
+  summary = "按惠企条款匹配企业应享政策（免申即享）",
   usage = "policytk match CITY [--year Y] [--benefit B] [--region R] [--format table|csv|json|xlsx] [-o FILE]"
     .. " [--engine scan|lua]",
   description = "Evaluates every benefit rule of CITY over every firm in the register for the year.\n"

@@ -5,7 +5,7 @@ local summary = require "policytk.plugins.summary"
 local tabular = require "policytk.data.tabular"
 
 return {
-  summary = "list the plugins found: id, name, documents, targets, status",
+  summary = "列出找到的插件：编号、名称、文件、目标数、状态",
   usage = "policytk plugins [--format table|json|csv]",
   description = "Plugins are searched on $POLICYTK_PLUGIN_PATH, then ./plugins, then the tool's own.\n"
     .. "A plugin with problems is listed with status 'error' and its problems are printed on\n"

@@ -40,7 +40,7 @@ local function list_rules(conn, p, format)
 end
 
 return {
-  summary = "build a city's reporting rule as a report (md, html, csv, json, xlsx); list the rules",
+  summary = "按城市的报送规则生成报告（md、html、csv、json、xlsx）；列出报送规则",
   usage = "policytk report CITY [RULE] [--period 2024-Q3|2024-09|2024] [--format md|html|csv|json|xlsx] [-o FILE]",
   description = "RULE is a report{} the city's plugin declares (policytk report CITY lists them with their\n"
     .. "next due dates). The period must match the rule's frequency (monthly YYYY-MM, quarterly\n"
@@ -56,27 +56,27 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args < 1 or #args > 2 then cli.usage_error("expected: policytk report CITY [RULE]") end
+    if #args < 1 or #args > 2 then cli.usage_error("用法：policytk report 城市 [规则]") end
     local city, rule_id = args[1], args[2]
     if opts.as_of and not require("policytk.core").is_iso_date(opts.as_of) then
-      cli.usage_error("--as-of: expected a date YYYY-MM-DD; got %q", opts.as_of)
+      cli.usage_error("--as-of 应为日期 YYYY-MM-DD；实为 %q", opts.as_of)
     end
     local p = load_plugin(city)
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     if not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", city) then
-      cli.fail("%s is not in %s: run policytk load first", city, path)
+      cli.fail("%s 中没有 %s：请先运行 policytk load", path, city)
     end
     if not rule_id then return list_rules(conn, p, "table") end
     local rule
     for _, r in ipairs(p.reports) do if r.id == rule_id then rule = r end end
     if not rule then
       local ids = rule_ids(p)
-      cli.usage_error("unknown_rule: %s declares no rule %q; its rules: %s", city, rule_id,
-        #ids > 0 and table.concat(ids, ", ") or "(none)")
+      cli.usage_error("unknown_rule: %s 没有报送规则 %q；其规则：%s", city, rule_id,
+        #ids > 0 and table.concat(ids, ", ") or "（无）")
     end
     if opts.format == "xlsx" and not opts.output then
-      cli.usage_error("--format xlsx writes a file: give -o FILE.xlsx")
+      cli.usage_error("--format xlsx 写入文件：请给出 -o 文件.xlsx")
     end
     local engine = require "policytk.reports.engine"
     local doc = engine.document(conn, city, rule.doc)
@@ -98,7 +98,7 @@ return {
       local wok, err = pcall(engine.write, report, opts.format, opts.output)
       if not wok then record("error", tostring(err)); error(err, 0) end
       record("ok", opts.output)
-      io.stderr:write(string.format("policytk report: wrote %s (%s, %s %s)\n", opts.output, opts.format, rule.id, period))
+      io.stderr:write(string.format("policytk report: 已写入 %s（%s，%s %s）\n", opts.output, opts.format, rule.name, period))
     else
       io.stdout:write(engine.render(report, opts.format))
       record("ok", "-")

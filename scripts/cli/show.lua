@@ -4,7 +4,7 @@ local fetched = require "policytk.fetch.stored"
 local store = require "policytk.data.store"
 
 return {
-  summary = "show the text of a fetched document (latest version, or --version N)",
+  summary = "显示抓取文件的文本（最新版本，或 --version N）",
   usage = "policytk show DOC [--version N] [--db PATH]",
   description = "Print a fetched document's details and the text of one of its stored versions.\n"
     .. "DOC is the id shown by `policytk docs --fetched`, or the document's URL.",

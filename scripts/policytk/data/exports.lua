@@ -29,7 +29,7 @@ local function region_name(code) return REGION_NAME:format(code, code) end
 local kinds = {}
 
 kinds.docs = {
-  summary = "list the documents in the database",
+  summary = "列出数据库中的政策文件",
   doc_filter = "d.doc",
   sql = [[SELECT d.city, d.doc AS id, d.title, d.doc_number, d.issuer, d.issued, d.period_start, d.period_end,
             CASE WHEN d.withdrawn = 1 THEN 'withdrawn' ELSE d.status END AS status, d.source
@@ -39,7 +39,7 @@ kinds.docs = {
 }
 
 kinds.targets = {
-  summary = "list the targets in the database",
+  summary = "列出数据库中的目标",
   doc_filter = "d.doc",
   sql = [[SELECT t.id AS rowid_, d.city, d.doc, t.tid AS id, t.section, t.indicator,
             (SELECT i.name FROM indicators i WHERE i.code = t.indicator AND (i.city = d.city OR i.city IS NULL)
@@ -62,7 +62,7 @@ kinds.targets = {
 }
 
 kinds.measures = {
-  summary = "list the measures in the database",
+  summary = "列出数据库中的任务措施",
   doc_filter = "d.doc",
   sql = [[SELECT m.id AS rowid_, d.city, d.doc, m.mid AS id, m.section, m.title, m.phase,
             m.contact_name, m.contact_phone, m.status
@@ -83,7 +83,7 @@ kinds.measures = {
 }
 
 kinds.indicators = {
-  summary = "list the indicators in the database (common catalog and the cities' own)",
+  summary = "列出数据库中的指标（通用目录及各市自有指标）",
   sql = [[SELECT c.city, c.code, c.name, c.unit, c.flow FROM indicators c WHERE 1 = 1 %s
           ORDER BY c.city IS NOT NULL, c.city, c.code]],
   city_column = "c.city",
@@ -92,14 +92,14 @@ kinds.indicators = {
 }
 
 kinds.units = {
-  summary = "list the government units in the database",
+  summary = "列出数据库中的政府部门",
   sql = "SELECT u.city, u.short, u.name, u.kind FROM units u WHERE 1 = 1 %s ORDER BY u.city, u.rowid",
   city_column = "u.city",
   keys = { "city", "short", "name", "kind" },
 }
 
 kinds.regions = {
-  summary = "list the regions (county-level divisions) in the database",
+  summary = "列出数据库中的地区（县级行政区）",
   sql = "SELECT r.city, r.code, r.name, r.parent, " .. region_name("r.parent")
     .. " AS parent_name FROM regions r WHERE 1 = 1 %s ORDER BY r.city, r.code",
   city_column = "r.city",
@@ -148,8 +148,8 @@ function M.verb(kind)
     summary = k.summary,
     usage = "policytk " .. kind .. " [--city C]" .. (k.doc_filter and " [--doc D]" or "")
       .. " [--format table|json|csv] [--db PATH]",
-    description = k.summary .. ".\nRun `policytk load` first. JSON keys: " .. table.concat(k.keys, ", ")
-      .. " (docs/data.md).",
+    description = k.summary .. "。\n请先运行 policytk load。JSON 键：" .. table.concat(k.keys, ", ")
+      .. "（docs/data.md）。",
     options = options,
     run = function(opts)
       local conn, path = store.open(opts.db)

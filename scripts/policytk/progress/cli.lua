@@ -27,7 +27,7 @@ function M.region(conn, given)
   if not given then return nil end
   local r = conn:first("SELECT code, city FROM regions WHERE code = ?1 OR name = ?1 UNION ALL "
     .. "SELECT code, id AS city FROM cities WHERE code = ?1 OR name = ?1 OR id = ?1", given)
-  if not r then cli.usage_error("unknown_region: no region %q in the database", given) end
+  if not r then cli.usage_error("unknown_region: 数据库中没有地区 %q", given) end
   return r.code, r.city
 end
 

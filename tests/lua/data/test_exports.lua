@@ -71,7 +71,7 @@ test("table and csv formats; filters; unknown city", function(t)
   t.match(err, "no city \"goood\" in the database %(loaded: good%)")
   code, _, err = run({ "targets", "--db", DB, "--format", "xml" })
   t.eq(code, 2)
-  t.match(err, "expected one of table, json, csv")
+  t.match(err, "应为 table, json, csv 之一")
 end)
 
 test("cleanup: the temporary database", function(t)

@@ -120,13 +120,13 @@ end)
 test("a verb that does not exist suggests the nearest (exit 2)", function(t)
   local code, _, err = testing.policytk({ "plugns" })
   t.eq(code, 2)
-  t.match(err, "unknown verb 'plugns'; did you mean 'plugins'%?")
+  t.match(err, "未知动词 'plugns'；是否要用 'plugins'？")
 end)
 
 test("an unknown option is a usage error (exit 2)", function(t)
   local code, _, err = testing.policytk({ "plugins", "--fromat", "json" })
   t.eq(code, 2)
-  t.match(err, "unknown option %-%-fromat %(did you mean %-%-format%?%)")
+  t.match(err, "未知选项 %-%-fromat（是否要用 %-%-format？）")
 end)
 
 test("every verb answers --help with its usage (exit 0)", function(t)
@@ -136,7 +136,7 @@ test("every verb answers --help with its usage (exit 0)", function(t)
   for _, v in ipairs(verbs) do
     local code, out = testing.policytk({ v, "--help" })
     t.eq(code, 0, v .. " --help")
-    t.match(out, "^Usage: policytk " .. v:gsub("%-", "%%-"), v .. " --help")
+    t.match(out, "^用法：policytk " .. v:gsub("%-", "%%-"), v .. " --help")
   end
 end)
 
@@ -146,7 +146,7 @@ test("--version and help", function(t)
   t.match(out, "^policytk %d+%.%d+%.%d+ %(Lua 5%.4")
   code, out = testing.policytk({})
   t.eq(code, 0)
-  t.match(out, "Verbs:")
+  t.match(out, "动词：")
 end)
 
 test("run: arg as in lua, exit code from the script, errors with file:line", function(t)
