@@ -15,7 +15,7 @@ return {
   run = function(opts)
     local conn, path, version = store.open(opts.db)
     conn:close()
-    io.stdout:write(string.format("%s: schema version %d\n", path, version))
+    io.stdout:write(string.format("%s：数据库版本 %d\n", path, version))
     return 0
   end,
 }

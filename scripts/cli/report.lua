@@ -28,12 +28,14 @@ local function list_rules(conn, p, format)
     local doc = store.clean(conn:first("SELECT * FROM documents WHERE city = ? AND doc = ?", p.id, r.doc))
     local due, note = common.next_due(r, doc, today())
     local builder = engine.builder_for(r)
-    rows[#rows + 1] = { id = r.id, name = r.name, doc = r.doc, frequency = r.frequency, builder = builder,
+    rows[#rows + 1] = { id = r.id, name = r.name, doc = r.doc, doc_title = doc and doc.title or r.doc,
+                        frequency = r.frequency, frequency_text = common.FREQUENCY[r.frequency] or r.frequency or "不定期",
+                        builder = builder, builder_text = engine.BUILDER_NAMES[builder] or builder,
                         next_due = due or "—", due_note = due and ("报告期 " .. note) or note }
   end
   tabular.write(io.stdout, format == "json" and "json" or format == "csv" and "csv" or "table", {
-    { key = "id", title = "规则" }, { key = "name", title = "名称" }, { key = "doc", title = "文件" },
-    { key = "frequency", title = "频次" }, { key = "builder", title = "构建器" },
+    { key = "id", title = "规则" }, { key = "name", title = "名称" }, { key = "doc_title", title = "文件" },
+    { key = "frequency_text", title = "频次" }, { key = "builder_text", title = "构建器" },
     { key = "next_due", title = "下次报送" }, { key = "due_note", title = "说明" },
   }, rows)
   return cli.OK

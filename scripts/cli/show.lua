@@ -13,7 +13,7 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args ~= 1 then require("policytk.cli").usage_error("expected one document (id or URL)") end
+    if #args ~= 1 then require("policytk.cli").usage_error("用法：policytk show 文件（编号或网址）") end
     local conn = store.open(opts.db)
     local doc = fetched.find(conn, args[1])
     local v = fetched.version(conn, doc, opts.version)

@@ -54,6 +54,7 @@ end
 
 --- Frequencies as staff read them.
 local FREQUENCY = { monthly = "按月", quarterly = "按季", annual = "按年", semiannual = "半年" }
+FREQUENCY.periodic, FREQUENCY.adhoc = "定期", "不定期"
 M.FREQUENCY = FREQUENCY
 
 local GRAN = { monthly = "M", quarterly = "Q", annual = "Y", semiannual = "Y" }

@@ -47,7 +47,7 @@ test("firms import: records back with revenue by year and extra columns", functi
     .. code(2) .. ",乙店,个体工商户,339902,F5211,2020-01-01,2,,,否,,,\"1,200,000\",1300000,,\n")
   local c, out, err = run({ "firms", "import", csv, "--db", db })
   t.eq(c, 0, err)
-  t.eq(out, csv .. ": 2 firm(s) imported (2 new, 0 replaced)\n")
+  t.eq(out, csv .. "：导入 2 家企业（新增 2，替换 0）\n")
   local conn = require("policytk.data.store").open(db)
   local firms = {}
   require("policytk.benefits.firms").each(conn, {}, function(f) firms[#firms + 1] = f end)
@@ -174,7 +174,7 @@ test("match: rows, exclusions resolved (larger), totals per benefit and county, 
   c, out = run({ "match", "bene", "--year", "2024", "--db", db, "--benefit", "award" })
   t.eq(c, 0)
   t.match(out, "award%s+小升规奖励%s+2%s+400000")
-  t.match(out, "339901%s+200000\n339902%s+200000")
+  t.match(out, "甲区%s+200000\n乙县%s+200000")
   -- the rule's end: award_amount ends 2024-12-31, so nothing is paid for 2025
   c, out = run({ "match", "bene", "--year", "2025", "--db", db, "--benefit", "award", "--format", "csv" })
   t.eq(c, 0)
