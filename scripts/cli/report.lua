@@ -69,7 +69,7 @@ return {
     if not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", city) then
       cli.fail("%s 中没有 %s：请先运行 policytk load", path, city)
     end
-    if not rule_id then return list_rules(conn, p, "table") end
+    if not rule_id then return list_rules(conn, p, opts.format) end
     local rule
     for _, r in ipairs(p.reports) do if r.id == rule_id then rule = r end end
     if not rule then

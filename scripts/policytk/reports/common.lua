@@ -61,6 +61,17 @@ local GRAN = { monthly = "M", quarterly = "Q", annual = "Y", semiannual = "Y" }
 M.GRAN = GRAN
 local FORM = { M = "YYYY-MM（如 2024-09）", Q = "YYYY-Qn（如 2024-Q3）", Y = "YYYY（如 2024）" }
 
+--- A period as staff read it: 2024-Q3 → 2024年第3季度, 2024-09 → 2024年9月, 2024 → 2024年; other text as it is.
+function M.period_text(p)
+  local y, q = tostring(p):match("^(%d%d%d%d)%-[Qq](%d)$")
+  if y then return string.format("%s年第%s季度", y, q) end
+  local m
+  y, m = tostring(p):match("^(%d%d%d%d)%-(%d%d)$")
+  if y then return string.format("%s年%d月", y, tonumber(m)) end
+  if tostring(p):match("^%d%d%d%d$") then return p .. "年" end
+  return tostring(p)
+end
+
 --- The granularity of a rule's periods ("M" | "Q" | "Y"; nil: any).
 function M.granularity(rule)
   return GRAN[rule.frequency]
@@ -182,7 +193,7 @@ M.UNITS_SHOWN = 3
 function M.units_short(units, max)
   if type(units) == "string" then
     local list = {}
-    for u in units:gmatch("[^、]+") do list[#list + 1] = u end
+    for u in (units .. "、"):gmatch("(.-)、") do if u ~= "" then list[#list + 1] = u end end
     units = list
   end
   units = units or {}
