@@ -95,12 +95,10 @@ report{
         { indicator = "small_to_above_scale", weight = 0.25 },
         { indicator = "small_micro_loans_new", weight = 0.25 },
       },
-      method = "The plan names the index (四、(三)) but gives no components, weights or base year. "
-        .. "Components chosen from the plan's own targets, one per module of the provincial "
-        .. "小微企业成长指数 (综合贡献力: 规下工业小微企业增加值增长; 核心竞争力: 新增科技型小微企业; "
-        .. "成长活跃度: 小升规; 制度供给力: 新增小微企业贷款); equal weights 0.25 because the text "
-        .. "gives none; base year 2020 (the year before the plan period) = 100, each component as "
-        .. "its value relative to 2020.",
+      method = "计划（四、(三)）提出编制该指数，但未规定成分指标、权重和基期。成分取自计划本身的目标，"
+        .. "对应省小微企业成长指数的四个模块（综合贡献力：规下工业小微企业增加值增长；核心竞争力：新增科技型"
+        .. "小微企业；成长活跃度：小升规；制度供给力：新增小微企业贷款）；文件未给权重，故各取 0.25；基期为"
+        .. "2020年（计划期前一年）=100，各成分以其相对2020年的值计。",
     },
     {
       code = "hz_vitality_index",
@@ -111,10 +109,9 @@ report{
         { indicator = "eight_industries_firms_new", weight = 1 / 3 },
         { indicator = "individual_to_firm", weight = 1 / 3 },
       },
-      method = "The plan names the index (四、(三)) but gives no components, weights or base year. "
-        .. "Components chosen from the plan's quantities on newly created firms: 新增小微企业 (T01), "
-        .. "新增八大万亿产业小微企业 (T02) and 个转企 (task 1); equal weights 1/3 because the text "
-        .. "gives none; base year 2020 = 100, each component as its value relative to 2020.",
+      method = "计划（四、(三)）提出编制该指数，但未规定成分指标、权重和基期。成分取自计划中关于新设企业的"
+        .. "数量目标：新增小微企业（目标一）、新增八大万亿产业小微企业（目标二）和个转企（任务1）；文件未给"
+        .. "权重，故各取 1/3；基期为2020年=100，各成分以其相对2020年的值计。",
     },
   },
 }

@@ -77,7 +77,7 @@ local function import_file(conn, path, city, opts, file)
 end
 
 return {
-  summary = "county shares of a target (分解下达): assign, import a file, or list them",
+  summary = "目标分解下达到各县（市、区）：录入、从文件导入或列出",
   usage = "policytk assign CITY TARGET [--region R VALUE] [--by NAME] [--note TEXT] [--db PATH]\n"
     .. "       policytk assign CITY --file FILE.xlsx|csv [--sheet S] [--by NAME] [--db PATH]\n"
     .. "       policytk assign CITY TARGET [--history] [--format table|json|csv]",
@@ -109,21 +109,21 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args < 1 then cli.usage_error("expected: policytk assign CITY TARGET [--region R VALUE] | CITY --file FILE") end
+    if #args < 1 then cli.usage_error("用法：policytk assign 城市 目标 [--region 地区 数值] | 城市 --file 文件") end
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     local city = need(shares.city(conn, args[1]))
     if opts.file then
-      if #args ~= 1 then cli.usage_error("--file: expected only CITY; got %d argument(s)", #args) end
+      if #args ~= 1 then cli.usage_error("--file 只需城市一个参数；实有 %d 个", #args) end
       import_file(conn, path, city, opts, opts.file)
     else
-      if #args < 2 then cli.usage_error("expected: policytk assign CITY TARGET [--region R VALUE]") end
+      if #args < 2 then cli.usage_error("用法：policytk assign 城市 目标 [--region 地区 数值]") end
       local t = need(shares.target(conn, city, args[2]))
       if opts.region then
-        if #args ~= 3 then cli.usage_error("--region %s: expected one VALUE after TARGET; got %d", opts.region, #args - 2) end
+        if #args ~= 3 then cli.usage_error("--region %s：目标之后应有一个数值；实有 %d 个", opts.region, #args - 2) end
         assign_one(conn, path, t, city, opts, args[3])
       else
-        if #args > 2 then cli.usage_error("VALUE needs --region R (which county it is for)") end
+        if #args > 2 then cli.usage_error("数值需要 --region 地区（分解到哪个县（市、区））") end
         list(conn, t, city, opts)
       end
     end

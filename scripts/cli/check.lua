@@ -6,7 +6,7 @@ local testing = require "policytk.testing"
 local plugin_check = require "policytk.plugins.check"
 
 return {
-  summary = "validate plugins and run their tests",
+  summary = "检查插件并运行插件的测试",
   usage = "policytk check [--verbose] [PLUGIN...]",
   description = "Checks every plugin found (or those named): each declaration against the contract\n"
     .. "(docs/plugins.md), cross-references, target quotes against the normalized source texts in\n"

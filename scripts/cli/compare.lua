@@ -15,7 +15,7 @@ local KEYS = { table.unpack(verb_progress.KEYS) }
 KEYS[#KEYS + 1] = "city_name"
 
 return {
-  summary = "every city's targets and progress on one common-catalog indicator, side by side",
+  summary = "各城市同一通用指标的目标与进展并列对比",
   usage = "policytk compare INDICATOR [--as-of DATE] [--format table|json|csv]",
   description = "INDICATOR is a code of the common catalog (policytk indicators). Each city's targets on it\n"
     .. "are evaluated as of the date (default today), with the latest figure of each city.",
@@ -25,21 +25,21 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args ~= 1 then cli.usage_error("expected: policytk compare INDICATOR") end
+    if #args ~= 1 then cli.usage_error("用法：policytk compare 指标") end
     local code = args[1]
     local as_of = opts.as_of or verb_progress.today()
-    if not core.is_iso_date(as_of) then cli.usage_error("--as-of: expected a date YYYY-MM-DD; got %q", as_of) end
+    if not core.is_iso_date(as_of) then cli.usage_error("--as-of 应为日期 YYYY-MM-DD；实为 %q", as_of) end
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     local ind = store.clean(conn:first("SELECT code, name, unit FROM indicators WHERE city IS NULL AND code = ?", code))
     if not ind then
       local own = conn:first("SELECT city FROM indicators WHERE code = ?", code)
-      if own then cli.usage_error("not_common: %s is %s's own indicator, not in the common catalog", code, own.city) end
+      if own then cli.usage_error("not_common: %s 是 %s 的自有指标，不在通用指标目录中", code, own.city) end
       local names = {}
       for r in conn:rows("SELECT code FROM indicators WHERE city IS NULL") do names[#names + 1] = r.code end
       local near = require("policytk.plugins.schema").nearest(code, names)
-      cli.usage_error("unknown_indicator: no common-catalog indicator %q%s", code,
-        near and string.format(" (did you mean %q?)", near) or "")
+      cli.usage_error("unknown_indicator: 通用指标目录中没有 %q%s", code,
+        near and string.format("（是否要用 %q？）", near) or "")
     end
     local cities = {}
     for _, r in ipairs(store.all(conn, "SELECT id FROM cities ORDER BY id")) do cities[#cities + 1] = r.id end

@@ -95,7 +95,7 @@ local function markdown()
 end
 
 return {
-  summary = "print the plugin contract (every constructor's fields, every hook's ctx) as Markdown",
+  summary = "以 Markdown 输出插件契约（各构造器字段、各钩子的 ctx）",
   usage = "policytk contract",
   description = "The tables are generated from policytk.plugins.contract: the schemas the host validates "
     .. "plugins with, and the ctx members each runtime hook receives.",

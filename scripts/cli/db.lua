@@ -5,7 +5,7 @@ local store = require "policytk.data.store"
 local testing = require "policytk.testing"
 
 return {
-  summary = "open the sqlite3 shell on the database",
+  summary = "在数据库上打开 sqlite3 命令行",
   usage = "policytk db [--db PATH]",
   description = "Creates or migrates the database like `policytk init`, then runs the sqlite3\n"
     .. "command-line shell on it (Debian package sqlite3). Exits with the shell's exit code.",

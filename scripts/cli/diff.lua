@@ -6,7 +6,7 @@ local fetched = require "policytk.fetch.stored"
 local store = require "policytk.data.store"
 
 return {
-  summary = "show what changed between two versions of a fetched document",
+  summary = "显示抓取文件两个版本之间的变化",
   usage = "policytk diff DOC [V1 V2] [--color auto|always|never] [--db PATH]",
   description = "A line diff of two stored versions of a fetched document (default: the last two),\n"
     .. "changed numbers marked ([-old-] {+new+}, or in color on a terminal), then the numbers that\n"
@@ -17,11 +17,11 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args ~= 1 and #args ~= 3 then cli.usage_error("expected DOC, or DOC V1 V2") end
+    if #args ~= 1 and #args ~= 3 then cli.usage_error("用法：policytk diff 文件 [版本1 版本2]") end
     local v1, v2
     if #args == 3 then
       v1, v2 = math.tointeger(tonumber(args[2])), math.tointeger(tonumber(args[3]))
-      if not v1 or not v2 then cli.usage_error("versions must be whole numbers; got %q %q", args[2], args[3]) end
+      if not v1 or not v2 then cli.usage_error("版本应为整数；实为 %q %q", args[2], args[3]) end
     end
     local conn = store.open(opts.db)
     local doc = fetched.find(conn, args[1])
@@ -29,7 +29,7 @@ return {
       local last = fetched.version(conn, doc, nil).version
       if last < 2 then
         conn:close()
-        cli.fail("document %d has only one version: nothing to compare", doc.id)
+        cli.fail("抓取文件 %d 只有一个版本：没有可比较的", doc.id)
       end
       v1, v2 = last - 1, last
     end

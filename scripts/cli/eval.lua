@@ -12,7 +12,7 @@ local function show(...)
 end
 
 return {
-  summary = "run a Lua expression or statement and print its values",
+  summary = "运行一行 Lua 表达式或语句并输出结果",
   usage = "policytk eval 'CODE' [args...]",
   description = "CODE is tried as an expression first (eval '1+1' prints 2), then as statements.",
   stop_at_args = true,

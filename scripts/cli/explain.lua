@@ -9,7 +9,7 @@ local firms = require "policytk.benefits.firms"
 local match = require "policytk.benefits.match"
 
 return {
-  summary = "why a firm is or is not owed each benefit",
+  summary = "说明某企业能否享受每项惠企条款及原因",
   usage = "policytk explain CREDIT_CODE [--city C] [--year Y] [--format table|json|csv]",
   description = "Every benefit of the city (default: the city the firm's county belongs to) for the firm\n"
     .. "and year: 享受 with the amount, or 不享受 with the reason the rule gives.",
@@ -21,20 +21,22 @@ return {
   },
   run = function(opts, args)
     local code = args[1] and args[1]:upper()
-    if not code or args[2] then cli.usage_error("expected one CREDIT_CODE") end
+    if not code or args[2] then cli.usage_error("用法：policytk explain 统一社会信用代码") end
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     local firm
     firms.each(conn, { credit_code = code }, function(f) firm = f end)
-    if not firm then conn:close(); cli.fail("no firm %s in the register (policytk firms import FILE)", code) end
+    if not firm then conn:close(); cli.fail("企业名录中没有 %s（policytk firms import 文件）", code) end
     local city = opts.city
     if not city then
       local r = conn:first("SELECT city FROM regions WHERE code = ?", firm.region)
         or conn:first("SELECT id AS city FROM cities WHERE code = ?", firm.region)
       city = r and r.city
     end
+    local rname = conn:first("SELECT name FROM regions WHERE code = ?1 UNION ALL SELECT name FROM cities WHERE code = ?1",
+      firm.region)
     conn:close()
-    if not city then cli.fail("cannot tell the city of region %s: give --city", firm.region) end
+    if not city then cli.fail("无法确定地区 %s 所属城市：请给出 --city", firm.region) end
     local plugin, why = plugins.load_valid(city)
     if not plugin then cli.fail("%s", why) end
     local year = opts.year or tonumber(os.date("!%Y"))
@@ -48,7 +50,8 @@ return {
       }
     end
     if opts.format == "table" then             -- csv and json stay data alone
-      io.stdout:write(string.format("%s %s（%s）%d年\n", firm.credit_code, firm.name, firm.region, year))
+      io.stdout:write(string.format("%s %s（%s）%d年\n", firm.credit_code, firm.name, rname and rname.name or firm.region,
+        year))
     end
     tabular.write(io.stdout, opts.format, { { key = "benefit", title = "条款" }, { key = "name", title = "名称" },
       { key = "result", title = "结果" }, { key = "amount", title = "金额" }, { key = "unit", title = "单位" },

@@ -7,7 +7,7 @@ local basis = require "policytk.data.basis"
 local import = require "policytk.data.import"
 
 return {
-  summary = "export observations as CSV, JSON or XLSX (CSV and XLSX re-import with policytk import)",
+  summary = "导出观测数据为 CSV、JSON 或 XLSX（CSV 和 XLSX 可用 policytk import 重新导入）",
   usage = "policytk export observations [--format csv|json|xlsx] [-o FILE] [--city C] [--db PATH]",
   description = "Writes every observation with the columns of `policytk import`: indicator, region,\n"
     .. "period, value (in the indicator's base unit), unit, basis (口径: 当期, 累计, 期末, 比率), source, note.",

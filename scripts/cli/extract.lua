@@ -7,7 +7,7 @@ local extract = require "policytk.extract"
 local fmt = require "policytk.extract.format"
 
 return {
-  summary = "draft a plugin document from a policy text",
+  summary = "从政策文本起草插件文件",
   usage = "policytk extract FILE [--city C] [--doc ID] [--format json|lua] [-o OUT]",
   description = "Repairs the text, finds its structure, measures, responsible and lead units and every\n"
     .. "quantitative target (value, unit, comparator, kind, deadline, lead unit, quote, confidence),\n"

@@ -26,7 +26,7 @@ local function bar(label, i, n)
 end
 
 return {
-  summary = "fetch new and revised documents from the city portals",
+  summary = "从各市门户网站抓取新发布和修订的文件",
   usage = "policytk fetch [CITY...] [--since DATE] [--until DATE] [--dry-run] [--limit N] [--db PATH]",
   description = "For each portal source declared in the plugins' portal.lua: list the column, keep the items\n"
     .. "whose titles hold the source's keywords and whose dates are in range, fetch new or changed\n"
@@ -46,27 +46,27 @@ return {
   run = function(opts, args)
     for _, k in ipairs({ "since", "until" }) do
       if opts[k] and not core.is_iso_date(opts[k]) then
-        cli.usage_error("--%s: expected a date YYYY-MM-DD; got %q", k, opts[k])
+        cli.usage_error("--%s 应为日期 YYYY-MM-DD；实为 %q", k, opts[k])
       end
     end
-    if opts.limit and opts.limit < 1 then cli.usage_error("--limit: expected a positive number") end
-    if opts.concurrency < 1 then cli.usage_error("--concurrency: expected a positive number") end
+    if opts.limit and opts.limit < 1 then cli.usage_error("--limit 应为正数") end
+    if opts.concurrency < 1 then cli.usage_error("--concurrency 应为正数") end
     local timeout
     if opts.timeout then
       timeout = tonumber(opts.timeout)
-      if not timeout or timeout <= 0 then cli.usage_error("--timeout: expected seconds; got %q", opts.timeout) end
+      if not timeout or timeout <= 0 then cli.usage_error("--timeout 应为秒数；实为 %q", opts.timeout) end
     end
     local loaded = plugins.load_all(args)
     if #loaded.problems > 0 then cli.fail("%s", table.concat(loaded.problems, "\n")) end
     local list = {}
     for _, p in ipairs(loaded.list) do
       if p.status ~= "ok" then
-        log.warn("plugin %s has problems (policytk plugins shows them); its sources are skipped", p.id)
+        log.warn("插件 %s 有问题（policytk plugins 列出），跳过其栏目", p.id)
       elseif #(p.sources or {}) > 0 then
         list[#list + 1] = p
       end
     end
-    if #list == 0 then cli.fail("no plugin declares a portal source (source{} in portal.lua)") end
+    if #list == 0 then cli.fail("没有插件声明门户栏目（portal.lua 中的 source{}）") end
     local conn, path
     if not opts.dry_run then conn, path = store.open(opts.db) end
     local tty = require("policytk.term").isatty("stderr")
@@ -76,7 +76,7 @@ return {
       fopts.progress = function(row, i, n) bar(row.city .. "/" .. row.source, i, n) end
     else
       fopts.on_source = function(row)
-        log.info("%s/%s: listed %d, matched %d, new %d, changed %d, unchanged %d, failed %d", row.city, row.source,
+        log.info("%s/%s：列出 %d，符合 %d，新增 %d，变更 %d，未变 %d，失败 %d", row.city, row.source,
           row.listed, row.matched, row.new, row.changed, row.unchanged, row.failed)
       end
     end
@@ -89,8 +89,11 @@ return {
           items[#items + 1] = { city = r.city, source = r.source, date = it.date, title = it.title, url = it.url }
         end
       end
-      tabular.write(io.stdout, opts.format, { { key = "city" }, { key = "source" }, { key = "date" },
-        { key = "title" }, { key = "url" } }, items)
+      local table_format = opts.format == "table"
+      tabular.write(io.stdout, opts.format, {
+        { key = "city", title = table_format and "城市" or nil }, { key = "source", title = table_format and "栏目" or nil },
+        { key = "date", title = table_format and "日期" or nil }, { key = "title", title = table_format and "标题" or nil },
+        { key = "url", title = table_format and "网址" or nil } }, items)
     else
       tabular.write(io.stdout, opts.format, COLUMNS, rows)
     end

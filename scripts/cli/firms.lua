@@ -18,6 +18,15 @@ local function open(opts)
   return conn, path
 end
 
+local KIND = { enterprise = "企业", individual_business = "个体工商户" }
+
+--- The names of every region and city code (a firm's region shown by name in the table).
+local function region_names(conn)
+  local names = {}
+  for r in conn:rows("SELECT code, name FROM regions UNION ALL SELECT code, name FROM cities") do names[r.code] = r.name end
+  return names
+end
+
 local function city_regions(conn, city)
   local list = {}
   for r in conn:rows("SELECT code FROM regions WHERE city = ? ORDER BY code", city) do list[#list + 1] = r.code end
@@ -32,21 +41,25 @@ function sub.template()
 end
 
 function sub.import(opts, args)
-  if not args[1] then cli.usage_error("which file? policytk firms import FILE") end
+  if not args[1] then cli.usage_error("导入哪个文件？policytk firms import 文件") end
   local conn, path = open(opts)
   local c = store.guard(path, firm_import.import, conn, args[1], { city = opts.city, sheet = opts.sheet })
   conn:close()
-  io.stdout:write(string.format("%s: %d firm(s) imported (%d new, %d replaced)\n", args[1],
+  io.stdout:write(string.format("%s：导入 %d 家企业（新增 %d，替换 %d）\n", args[1],
     c.added + c.replaced, c.added, c.replaced))
   return 0
 end
 
 function sub.list(opts)
   local conn = open(opts)
-  local rows = {}
+  local rows, table_format = {}, opts.format == "table"
+  local names = table_format and region_names(conn) or {}
   firms.each(conn, { region = opts.region, city = opts.city }, function(f)
     rows[#rows + 1] = { credit_code = f.credit_code, name = f.name, kind = f.kind, region = f.region,
                         industry = f.industry, employees = f.employees, above_scale_since = f.above_scale_since }
+    if table_format then
+      rows[#rows].kind, rows[#rows].region = KIND[f.kind] or f.kind, names[f.region] or f.region
+    end
   end)
   conn:close()
   tabular.write(io.stdout, opts.format, {
@@ -77,30 +90,31 @@ function sub.size(opts)
   if opts.format == "table" then               -- csv and json stay data alone
     io.stdout:write(string.format("%d年企业划型（工信部联企业〔2011〕300号），共 %d 家\n", year, total))
   end
-  tabular.write(io.stdout, opts.format, { { key = "class" }, { key = "name", title = "规模" },
-    { key = "firms", title = "企业数" }, { key = "share", title = "占比" } }, rows)
+  local cols = { { key = "name", title = "规模" }, { key = "firms", title = "企业数" }, { key = "share", title = "占比" } }
+  if opts.format ~= "table" then table.insert(cols, 1, { key = "class" }) end
+  tabular.write(io.stdout, opts.format, cols, rows)
   return 0
 end
 
 function sub.generate(opts, args)
   local n = math.tointeger(tonumber(args[1] or ""))
-  if not n or n < 1 then cli.usage_error("how many firms? policytk firms generate N --city C") end
-  if not opts.city then cli.usage_error("--city is needed: the firms are placed in its counties") end
+  if not n or n < 1 then cli.usage_error("生成多少家企业？policytk firms generate N --city 城市") end
+  if not opts.city then cli.usage_error("需要 --city：企业分布在该市各县（市、区）") end
   local conn = open(opts)
   local regions = city_regions(conn, opts.city)
   conn:close()
-  if #regions == 0 then cli.fail("city %q has no regions in the database (policytk load %s)", opts.city, opts.city) end
+  if #regions == 0 then cli.fail("数据库中城市 %q 没有地区（policytk load %s）", opts.city, opts.city) end
   local out = cli.output(opts.o)
   require("policytk.benefits.firm_gen").write(out, n, regions, opts.seed or 1)
   cli.close_output(out)
   if opts.o then
-    io.stderr:write(string.format("policytk firms: %d synthetic firms (合成数据) written to %s\n", n, opts.o))
+    io.stderr:write(string.format("policytk firms: 已将 %d 家合成企业（合成数据）写入 %s\n", n, opts.o))
   end
   return 0
 end
 
 return {
-  summary = "the enterprise register: template, import, list, size classes, synthetic firms",
+  summary = "企业名录：模板、导入、列出、规模划型、合成企业",
   usage = "policytk firms template | import FILE | list | --size | generate N --city C [options]",
   description = "template: print the column template.  import FILE: CSV or XLSX into the register,\n"
     .. "all or nothing, errors as FILE:LINE: column: problem.  list: the firms.  --size: the\n"
@@ -120,10 +134,10 @@ return {
   run = function(opts, args)
     if opts.size then return sub.size(opts) end
     local name = table.remove(args, 1)
-    if not name then cli.usage_error("what to do? template, import, list, generate or --size") end
+    if not name then cli.usage_error("做什么？template、import、list、generate 或 --size") end
     local fn = sub[name]
     if not fn or name == "size" then
-      cli.usage_error("unknown subcommand %q (template, import, list, generate, --size)", name)
+      cli.usage_error("未知子命令 %q（template、import、list、generate、--size）", name)
     end
     return fn(opts, args)
   end,

@@ -3,7 +3,7 @@
 local cli = require "policytk.cli"
 
 return {
-  summary = "list the verbs, or show how to use one",
+  summary = "列出全部动词，或显示某个动词的用法",
   usage = "policytk help [VERB]",
   description = "Without VERB: every verb with its summary. With VERB: the same as 'policytk VERB --help'.",
   run = function(_, args)
@@ -14,18 +14,18 @@ return {
       return cli.OK
     end
     local lines = {
-      "policytk — policies for small and micro enterprises: targets, figures, reports.",
+      "policytk — 中小微企业政策：目标、数据、报告。",
       "",
-      "Usage: policytk VERB [options] [args]      policytk VERB --help",
+      "用法：policytk 动词 [选项] [参数]      policytk 动词 --help",
       "",
-      "Verbs:",
+      "动词：",
     }
     for _, name in ipairs(cli.verbs()) do
       local verb = cli.load_verb(name)
       lines[#lines + 1] = string.format("  %-12s %s", name, verb and verb.summary or "")
     end
     lines[#lines + 1] = ""
-    lines[#lines + 1] = "Exit codes: 0 ok, 1 the job failed, 2 usage error."
+    lines[#lines + 1] = "退出码：0 成功，1 执行失败，2 用法错误。"
     io.stdout:write(table.concat(lines, "\n"), "\n")
     return cli.OK
   end,

@@ -79,7 +79,7 @@ end
 local function keyed(keys) local c = {} for i, k in ipairs(keys) do c[i] = { key = k } end return c end
 
 return {
-  summary = "list the batches (imports, records, undos) and the revisions of a figure",
+  summary = "列出批次（导入、录入、撤销）及某项数据的修订记录",
   usage = "policytk history [--indicator I] [--region R] [--limit N] [--format table|json|csv] [--db PATH]",
   description = "Without --indicator: every batch, newest first — who (录入人), when (北京时间), which file,\n"
     .. "how many figures, and whether an undo reversed it. With --indicator (code, name or alias):\n"

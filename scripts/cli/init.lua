@@ -3,7 +3,7 @@
 local store = require "policytk.data.store"
 
 return {
-  summary = "create the database or migrate it to the current schema",
+  summary = "创建数据库或升级到当前版本",
   usage = "policytk init [--db PATH]",
   description = "Opens the database at --db, else $POLICYTK_DB, else\n"
     .. "$XDG_DATA_HOME/policytk/policytk.db (~/.local/share/policytk/policytk.db), creating the\n"
@@ -15,7 +15,7 @@ return {
   run = function(opts)
     local conn, path, version = store.open(opts.db)
     conn:close()
-    io.stdout:write(string.format("%s: schema version %d\n", path, version))
+    io.stdout:write(string.format("%s：数据库版本 %d\n", path, version))
     return 0
   end,
 }

@@ -6,7 +6,7 @@ local store = require "policytk.data.store"
 local load = require "policytk.data.load"
 
 return {
-  summary = "load plugins into the database (idempotent)",
+  summary = "将插件载入数据库（可重复运行）",
   usage = "policytk load [--db PATH] [CITY...]",
   description = "Loads every plugin found (or those named) into the database, one transaction per\n"
     .. "city. Only changed rows are written; observations are kept; documents, measures and\n"
@@ -28,19 +28,19 @@ return {
     for _, p in ipairs(all.list) do
       if #p.problems > 0 then
         failed = true
-        io.stderr:write(string.format("policytk load: plugin %s has %d problem(s); skipped:\n", p.id, #p.problems))
+        io.stderr:write(string.format("policytk load: 插件 %s 有 %d 个问题，已跳过：\n", p.id, #p.problems))
         for _, prob in ipairs(p.problems) do io.stderr:write("  ", plugins.format_problem(prob), "\n") end
       else
         local ok, res = pcall(load.city, conn, p)
         if not ok then
           failed = true
-          io.stderr:write(string.format("policytk load: plugin %s not loaded: %s\n", p.id, store.explain(path, res)))
+          io.stderr:write(string.format("policytk load: 插件 %s 未载入：%s\n", p.id, store.explain(path, res)))
         else
           for _, c in ipairs(res.docs) do
-            io.stdout:write(string.format("%s/%s: %d added, %d updated, %d withdrawn, %d unchanged%s\n",
-              p.id, c.doc, c.added, c.updated, c.withdrawn, c.unchanged, c.note and (" (" .. c.note .. ")") or ""))
+            io.stdout:write(string.format("%s/%s：新增 %d，更新 %d，撤回 %d，未变 %d%s\n",
+              p.id, c.doc, c.added, c.updated, c.withdrawn, c.unchanged, c.note and ("（" .. c.note .. "）") or ""))
           end
-          if #res.docs == 0 then io.stdout:write(p.id, ": no documents\n") end
+          if #res.docs == 0 then io.stdout:write(p.id, "：没有文件\n") end
         end
       end
     end

@@ -16,6 +16,16 @@ local function load_plugin(city)
   return p
 end
 
+-- For staff (table, xlsx): a row's county and document by name, not code and id.
+local function shown_by_name(rows, names, plugin)
+  local titles = {}
+  for _, d in ipairs(plugin.documents or {}) do titles[d.id] = d.title end
+  for _, row in ipairs(rows) do
+    row.region = names[row.region] or row.region
+    row.doc = titles[row.doc] or row.doc
+  end
+end
+
 local function write_xlsx(path, rows, totals)
   local xlsx = require "policytk.xlsx"
   local wb = xlsx.writer(path)
@@ -32,12 +42,12 @@ local function write_xlsx(path, rows, totals)
   for i, t in ipairs(totals.benefit_rows) do ts:write_row(i, { t.benefit, t.name, t.firms, t.amount }) end
   local rs = wb:sheet("按地区合计")
   rs:write_row(0, { "地区", "金额（元）" }, head)
-  for i, t in ipairs(totals.region_rows) do rs:write_row(i, { t.region, t.amount }) end
+  for i, t in ipairs(totals.region_rows) do rs:write_row(i, { t.region_name or t.region, t.amount }) end
   wb:close()
 end
 
 return {
-  summary = "which firm is owed what under the city's benefit rules (免申即享)",
+  summary = "按惠企条款匹配企业应享政策（免申即享）",
   usage = "policytk match CITY [--year Y] [--benefit B] [--region R] [--format table|csv|json|xlsx] [-o FILE]"
     .. " [--engine scan|lua]",
   description = "Evaluates every benefit rule of CITY over every firm in the register for the year.\n"
@@ -59,13 +69,13 @@ return {
   },
   run = function(opts, args)
     local city = args[1]
-    if not city or args[2] then cli.usage_error("expected one CITY") end
-    if opts.format == "xlsx" and not opts.o then cli.usage_error("--format xlsx needs -o FILE") end
+    if not city or args[2] then cli.usage_error("用法：policytk match 城市") end
+    if opts.format == "xlsx" and not opts.o then cli.usage_error("--format xlsx 需要 -o 文件") end
     local plugin = load_plugin(city)
     if opts.benefit and not plugin.benefit_by_id[opts.benefit] then
       local ids = {}
       for _, b in ipairs(plugin.benefits) do ids[#ids + 1] = b.id end
-      cli.usage_error("%s has no benefit %q; it has: %s", city, opts.benefit, table.concat(ids, ", "))
+      cli.usage_error("%s 没有惠企条款 %q；其条款：%s", city, opts.benefit, table.concat(ids, ", "))
     end
     local year = opts.year or tonumber(os.date("!%Y"))
     local conn, path = store.open(opts.db)
@@ -87,7 +97,7 @@ return {
       if stream and opts.o then
         local err
         out, err = io.open(opts.o .. ".part", "wb")
-        if not out then conn:close(); cli.fail("cannot write %s", err) end
+        if not out then conn:close(); cli.fail("无法写入 %s", err) end
       end
       local sink = stream and { file = out } or { row = function(row) rows[#rows + 1] = row end }
       local ok, res = pcall(match.run_scan, path, plugin, match_opts, sink,
@@ -99,6 +109,8 @@ return {
       end
       totals = res
     end
+    local names = {}
+    for r in conn:rows("SELECT code, name FROM regions UNION ALL SELECT code, name FROM cities") do names[r.code] = r.name end
     conn:close()
     if progress then io.stderr:write("\r") end
     totals.benefit_rows, totals.region_rows = {}, {}
@@ -108,17 +120,21 @@ return {
     local regions = {}
     for code in pairs(totals.by_region) do regions[#regions + 1] = code end
     table.sort(regions)
-    for _, code in ipairs(regions) do totals.region_rows[#totals.region_rows + 1] = { region = code, amount = totals.by_region[code] } end
+    for _, code in ipairs(regions) do
+      totals.region_rows[#totals.region_rows + 1] = { region = code, region_name = names[code] or code,
+                                                      amount = totals.by_region[code] }
+    end
 
+    if opts.format == "table" or opts.format == "xlsx" then shown_by_name(rows, names, plugin) end
     if stream then
       if opts.o then
         out:close()
         local ok, err = os.rename(opts.o .. ".part", opts.o)
-        if not ok then cli.fail("cannot write %s: %s", opts.o, err) end
+        if not ok then cli.fail("无法写入 %s：%s", opts.o, err) end
       end
     elseif opts.format == "xlsx" then
       write_xlsx(opts.o, rows, totals)
-      io.stdout:write(string.format("%s: %d row(s) written\n", opts.o, #rows))
+      io.stdout:write(string.format("%s：已写入 %d 行\n", opts.o, #rows))
     else
       out = cli.output(opts.o)
       tabular.write(out, opts.format, COLUMNS, rows)
@@ -127,14 +143,14 @@ return {
         tabular.write(out, "table", { { key = "benefit", title = "条款" }, { key = "name", title = "名称" },
           { key = "firms", title = "企业数" }, { key = "amount", title = "金额（元）" } }, totals.benefit_rows)
         out:write("\n")
-        tabular.write(out, "table", { { key = "region", title = "地区" }, { key = "amount", title = "金额（元）" } },
+        tabular.write(out, "table", { { key = "region_name", title = "地区" }, { key = "amount", title = "金额（元）" } },
           totals.region_rows)
       end
       cli.close_output(out)
     end
     for _, e in ipairs(totals.errors) do io.stderr:write("policytk match: ", e, "\n") end
     if (totals.error_count or 0) > #totals.errors then
-      io.stderr:write(string.format("policytk match: … and %d more rule errors\n", totals.error_count - #totals.errors))
+      io.stderr:write(string.format("policytk match: ……另有 %d 处条款错误\n", totals.error_count - #totals.errors))
     end
     return (totals.error_count or 0) > 0 and cli.FAIL or cli.OK
   end,

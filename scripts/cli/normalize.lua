@@ -5,7 +5,7 @@ local cli = require "policytk.cli"
 local input = require "policytk.extract.input"
 
 return {
-  summary = "repair a policy text: charset, mojibake, pinyin, traditional → simplified, widths",
+  summary = "修复政策文本：编码、乱码、拼音、繁转简、全半角",
   usage = "policytk normalize FILE [-o OUT]",
   description = "Prints the normalized text (docs/text.md) to stdout or OUT; on stderr, the count of each\n"
     .. "repair and every span that could not be repaired, with its line number. FILE - reads stdin.\n"

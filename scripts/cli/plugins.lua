@@ -4,8 +4,10 @@ local cli = require "policytk.cli"
 local summary = require "policytk.plugins.summary"
 local tabular = require "policytk.data.tabular"
 
+local STATUS = { ok = "正常", error = "有问题" }
+
 return {
-  summary = "list the plugins found: id, name, documents, targets, status",
+  summary = "列出找到的插件：编号、名称、文件、目标数、状态",
   usage = "policytk plugins [--format table|json|csv]",
   description = "Plugins are searched on $POLICYTK_PLUGIN_PATH, then ./plugins, then the tool's own.\n"
     .. "A plugin with problems is listed with status 'error' and its problems are printed on\n"
@@ -22,14 +24,17 @@ return {
       { key = "status", title = "状态" }, { key = "path", title = "位置" },
     }
     if opts.format == "json" then columns[#columns + 1] = { key = "problems" } end
+    if opts.format == "table" then
+      for _, r in ipairs(rows) do r.status = STATUS[r.status] or r.status end
+    end
     tabular.write(io.stdout, opts.format, columns, rows)
     for _, msg in ipairs(problems) do io.stderr:write("policytk plugins: ", msg, "\n") end
     for _, s in ipairs(shadowed) do
       local shown = require("policytk.plugins.path").display_path
-      io.stderr:write(string.format("policytk plugins: %s in %s is shadowed by %s\n", s.id, shown(s.dir), shown(s.by)))
+      io.stderr:write(string.format("policytk plugins: %s 中的 %s 被 %s 遮蔽\n", shown(s.dir), s.id, shown(s.by)))
     end
     for _, p in ipairs(plugin_problems) do
-      io.stderr:write(string.format("policytk plugins: plugin %s has %d problem(s):\n", p.id, #p.lines))
+      io.stderr:write(string.format("policytk plugins: 插件 %s 有 %d 个问题：\n", p.id, #p.lines))
       for _, line in ipairs(p.lines) do io.stderr:write("  ", line, "\n") end
     end
     return (#problems > 0 or #plugin_problems > 0) and cli.FAIL or cli.OK

@@ -11,7 +11,7 @@ local progress = require "policytk.progress"
 local M = require "policytk.progress.cli"
 
 return {
-  summary = "status of every target as of a date: 完成率, 序时进度, gap, 绿/黄/红/灰, worst first",
+  summary = "各目标截至某日的进展：完成率、序时进度、差值、绿/黄/红/灰，最差的在前",
   usage = "policytk progress [--city C] [--doc D] [--as-of DATE] [--region R] [--format table|json|csv]",
   description = "For each target: the actual value by kind (cumulative_new: flows since the start; level:\n"
     .. "the latest stock; growth_rate: the annual rate; share, duration: the latest value), 完成率,\n"
@@ -31,11 +31,11 @@ return {
   },
   run = function(opts)
     local as_of = opts.as_of or M.today()
-    if not core.is_iso_date(as_of) then cli.usage_error("--as-of: expected a date YYYY-MM-DD; got %q", as_of) end
+    if not core.is_iso_date(as_of) then cli.usage_error("--as-of 应为日期 YYYY-MM-DD；实为 %q", as_of) end
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     if opts.city and not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", opts.city) then
-      cli.usage_error("unknown_city: %s is not in %s", opts.city, path)
+      cli.usage_error("unknown_city: %s 中没有城市 %s", path, opts.city)
     end
     local city, region = M.region_city(conn, opts.city, opts.region)
     local cities = {}

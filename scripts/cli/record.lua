@@ -7,7 +7,7 @@ local import = require "policytk.data.import"
 local values = require "policytk.data.values"
 
 return {
-  summary = "record one figure (a unit's phoned-in number) as a batch of its own",
+  summary = "录入一项数据（如单位电话报送的数字），单独成一个批次",
   usage = "policytk record INDICATOR VALUE --period P [--region R] [--basis B] [--unit U] [--note TEXT]"
     .. " [--city C] [--by NAME] [--allow-revisions] [--db PATH]",
   description = "Records one figure with the same checks as an import row: INDICATOR is a code, name or\n"

@@ -5,7 +5,7 @@ local readline = require "policytk.readline"
 local core = require "policytk.core"
 
 return {
-  summary = "interactive Lua prompt with the policytk modules",
+  summary = "交互式 Lua 命令行（可用 policytk 模块）",
   usage = "policytk repl",
   description = "Type Lua; expressions print their values. Ctrl-D leaves.",
   run = function()

@@ -28,19 +28,21 @@ local function list_rules(conn, p, format)
     local doc = store.clean(conn:first("SELECT * FROM documents WHERE city = ? AND doc = ?", p.id, r.doc))
     local due, note = common.next_due(r, doc, today())
     local builder = engine.builder_for(r)
-    rows[#rows + 1] = { id = r.id, name = r.name, doc = r.doc, frequency = r.frequency, builder = builder,
+    rows[#rows + 1] = { id = r.id, name = r.name, doc = r.doc, doc_title = doc and doc.title or r.doc,
+                        frequency = r.frequency, frequency_text = common.FREQUENCY[r.frequency] or r.frequency or "不定期",
+                        builder = builder, builder_text = engine.BUILDER_NAMES[builder] or builder,
                         next_due = due or "—", due_note = due and ("报告期 " .. note) or note }
   end
   tabular.write(io.stdout, format == "json" and "json" or format == "csv" and "csv" or "table", {
-    { key = "id", title = "规则" }, { key = "name", title = "名称" }, { key = "doc", title = "文件" },
-    { key = "frequency", title = "频次" }, { key = "builder", title = "构建器" },
+    { key = "id", title = "规则" }, { key = "name", title = "名称" }, { key = "doc_title", title = "文件" },
+    { key = "frequency_text", title = "频次" }, { key = "builder_text", title = "构建器" },
     { key = "next_due", title = "下次报送" }, { key = "due_note", title = "说明" },
   }, rows)
   return cli.OK
 end
 
 return {
-  summary = "build a city's reporting rule as a report (md, html, csv, json, xlsx); list the rules",
+  summary = "按城市的报送规则生成报告（md、html、csv、json、xlsx）；列出报送规则",
   usage = "policytk report CITY [RULE] [--period 2024-Q3|2024-09|2024] [--format md|html|csv|json|xlsx] [-o FILE]",
   description = "RULE is a report{} the city's plugin declares (policytk report CITY lists them with their\n"
     .. "next due dates). The period must match the rule's frequency (monthly YYYY-MM, quarterly\n"
@@ -56,27 +58,27 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args < 1 or #args > 2 then cli.usage_error("expected: policytk report CITY [RULE]") end
+    if #args < 1 or #args > 2 then cli.usage_error("用法：policytk report 城市 [规则]") end
     local city, rule_id = args[1], args[2]
     if opts.as_of and not require("policytk.core").is_iso_date(opts.as_of) then
-      cli.usage_error("--as-of: expected a date YYYY-MM-DD; got %q", opts.as_of)
+      cli.usage_error("--as-of 应为日期 YYYY-MM-DD；实为 %q", opts.as_of)
     end
     local p = load_plugin(city)
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     if not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", city) then
-      cli.fail("%s is not in %s: run policytk load first", city, path)
+      cli.fail("%s 中没有 %s：请先运行 policytk load", path, city)
     end
-    if not rule_id then return list_rules(conn, p, "table") end
+    if not rule_id then return list_rules(conn, p, opts.format) end
     local rule
     for _, r in ipairs(p.reports) do if r.id == rule_id then rule = r end end
     if not rule then
       local ids = rule_ids(p)
-      cli.usage_error("unknown_rule: %s declares no rule %q; its rules: %s", city, rule_id,
-        #ids > 0 and table.concat(ids, ", ") or "(none)")
+      cli.usage_error("unknown_rule: %s 没有报送规则 %q；其规则：%s", city, rule_id,
+        #ids > 0 and table.concat(ids, ", ") or "（无）")
     end
     if opts.format == "xlsx" and not opts.output then
-      cli.usage_error("--format xlsx writes a file: give -o FILE.xlsx")
+      cli.usage_error("--format xlsx 写入文件：请给出 -o 文件.xlsx")
     end
     local engine = require "policytk.reports.engine"
     local doc = engine.document(conn, city, rule.doc)
@@ -98,7 +100,7 @@ return {
       local wok, err = pcall(engine.write, report, opts.format, opts.output)
       if not wok then record("error", tostring(err)); error(err, 0) end
       record("ok", opts.output)
-      io.stderr:write(string.format("policytk report: wrote %s (%s, %s %s)\n", opts.output, opts.format, rule.id, period))
+      io.stderr:write(string.format("policytk report: 已写入 %s（%s，%s %s）\n", opts.output, opts.format, rule.name, period))
     else
       io.stdout:write(engine.render(report, opts.format))
       record("ok", "-")

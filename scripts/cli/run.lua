@@ -5,7 +5,7 @@ local cli = require "policytk.cli"
 local sandbox = require "policytk.plugins.sandbox"
 
 return {
-  summary = "run a Lua script (arg set as in lua)",
+  summary = "运行 Lua 脚本（arg 与 lua 解释器相同）",
   usage = "policytk run [--sandbox] FILE.lua [args...]",
   description = "Runs FILE.lua with the standard libraries and require \"policytk.*\".\n"
     .. "--sandbox runs it with the plugin limits (no io/os, instruction and memory budgets).",

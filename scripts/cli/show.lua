@@ -4,7 +4,7 @@ local fetched = require "policytk.fetch.stored"
 local store = require "policytk.data.store"
 
 return {
-  summary = "show the text of a fetched document (latest version, or --version N)",
+  summary = "显示抓取文件的文本（最新版本，或 --version N）",
   usage = "policytk show DOC [--version N] [--db PATH]",
   description = "Print a fetched document's details and the text of one of its stored versions.\n"
     .. "DOC is the id shown by `policytk docs --fetched`, or the document's URL.",
@@ -13,7 +13,7 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args ~= 1 then require("policytk.cli").usage_error("expected one document (id or URL)") end
+    if #args ~= 1 then require("policytk.cli").usage_error("用法：policytk show 文件（编号或网址）") end
     local conn = store.open(opts.db)
     local doc = fetched.find(conn, args[1])
     local v = fetched.version(conn, doc, opts.version)

@@ -22,7 +22,7 @@ local function collect(path, out)
 end
 
 return {
-  summary = "run Lua test files (the project's tests, or your own)",
+  summary = "运行 Lua 测试文件（项目自带或自己写的）",
   usage = "policytk test [--verbose] [PATH...]",
   description = "Each file calls test(\"name\", function(t) … end). Folders are searched for test_*.lua.",
   options = {

@@ -6,7 +6,7 @@ local store = require "policytk.data.store"
 local batches = require "policytk.data.batches"
 
 return {
-  summary = "reverse one batch (an import or a record) exactly",
+  summary = "准确撤销一个批次（一次导入或录入）",
   usage = "policytk undo BATCH [--force] [--by NAME] [--db PATH]",
   description = "Reverses batch BATCH (its number in policytk history) in one transaction: figures it added\n"
     .. "are removed, figures it changed get the value they had before it (that revision is removed\n"

@@ -4,7 +4,7 @@ local core = require "policytk.core"
 local contract = require "policytk.plugins.contract"
 
 return {
-  summary = "print the version of policytk and of the libraries it uses",
+  summary = "显示 policytk 及所用库的版本",
   usage = "policytk version",
   run = function()
     io.stdout:write(string.format("policytk %s (%s, plugin contract %d)\n", core.version,

@@ -22,16 +22,31 @@ local M = {}
 M.OK, M.FAIL, M.USAGE = 0, 1, 2
 
 local Failure = { __name = "policytk.failure" }
-Failure.__tostring = function(e) return e.message end
+Failure.__tostring = function(e) return e.error and (e.error .. ": " .. e.message) or e.message end
 
---- Raise a usage error (exit 2) with a message for the user.
-function M.usage_error(fmt, ...)
-  error(setmetatable({ message = string.format(fmt, ...), code = M.USAGE }, Failure), 0)
+--- A message "name_of_error: text" (a machine code with an underscore first) → the code and
+--- the text for staff; any other message → nil and the message.
+function M.split_code(message)
+  local code, text = message:match("^([a-z]+_[a-z_]+): (.*)$")
+  if code then return code, text end
+  return nil, message
 end
 
---- Raise a job failure (exit 1) with a message for the user (no traceback).
+local function failure(exit, fmt, ...)
+  local code, text = M.split_code(string.format(fmt, ...))
+  error(setmetatable({ message = text, error = code, code = exit }, Failure), 0)
+end
+
+--- Raise a usage error (exit 2) with a message for the user. A message may start with a
+--- machine code ("bad_period: 报告期 …"): it is shown only with --format json (see M.run).
+function M.usage_error(fmt, ...)
+  failure(M.USAGE, fmt, ...)
+end
+
+--- Raise a job failure (exit 1) with a message for the user (no traceback); a leading machine
+--- code as in usage_error.
 function M.fail(fmt, ...)
-  error(setmetatable({ message = string.format(fmt, ...), code = M.FAIL }, Failure), 0)
+  failure(M.FAIL, fmt, ...)
 end
 
 --- The stream a verb writes its output to: the file at `path` opened for writing ("wb"), or
@@ -113,7 +128,7 @@ function M.parse(verb, argv)
         local o = find_option(verb, name)
         if not o then
           local near = require("policytk.plugins.schema").nearest(name, option_names(verb))
-          M.usage_error("unknown option %s%s", name, near and (" (did you mean " .. near .. "?)") or "")
+          M.usage_error("未知选项 %s%s", name, near and ("（是否要用 " .. near .. "？）") or "")
         end
         local value = true
         if o.arg then
@@ -121,22 +136,22 @@ function M.parse(verb, argv)
           else
             i = i + 1
             value = argv[i]
-            if value == nil then M.usage_error("option %s needs a value (%s)", name, o.arg) end
+            if value == nil then M.usage_error("选项 %s 需要一个值（%s）", name, o.arg) end
           end
           if o.values then
             local ok = false
             for _, v in ipairs(o.values) do if v == value then ok = true end end
             if not ok then
-              M.usage_error("option %s: expected one of %s; got %q", name, table.concat(o.values, ", "), value)
+              M.usage_error("选项 %s 应为 %s 之一；实为 %q", name, table.concat(o.values, ", "), value)
             end
           end
           if o.integer then
             local n = math.tointeger(tonumber(value))
-            if not n then M.usage_error("option %s: expected a whole number; got %q", name, value) end
+            if not n then M.usage_error("选项 %s 应为整数；实为 %q", name, value) end
             value = n
           end
         elseif inline then
-          M.usage_error("option %s takes no value", name)
+          M.usage_error("选项 %s 不带值", name)
         end
         if o.many then table.insert(opts[key_of(o)], value) else opts[key_of(o)] = value end
       end
@@ -154,27 +169,30 @@ end
 
 --- The --help text of a verb.
 function M.help_text(name, verb)
-  local out = { "Usage: " .. (verb.usage or ("policytk " .. name)), "" }
+  local out = { "用法：" .. (verb.usage or ("policytk " .. name)), "" }
   out[#out + 1] = verb.description or verb.summary or ""
   local opts = verb.options or {}
   if #opts > 0 then
     out[#out + 1] = ""
-    out[#out + 1] = "Options:"
+    out[#out + 1] = "选项："
     for _, o in ipairs(opts) do
       local flag = table.concat(o, ", ") .. (o.arg and (" " .. o.arg) or "")
       local help = o.help or ""
-      if o.default ~= nil and o.default ~= false then help = help .. " (default: " .. tostring(o.default) .. ")" end
+      if o.default ~= nil and o.default ~= false then help = help .. "（默认：" .. tostring(o.default) .. "）" end
       out[#out + 1] = string.format("  %-26s %s", flag, help)
     end
   end
-  out[#out + 1] = string.format("  %-26s %s", "--help, -h", "show this help")
+  out[#out + 1] = string.format("  %-26s %s", "--help, -h", "显示此帮助")
   return table.concat(out, "\n") .. "\n"
 end
 
-local function report_error(name, e)
+-- A failure on stderr: with --format json "policytk VERB: code: text" (the code for programs),
+-- else "policytk VERB: text" (staff read the Chinese text only).
+local function report_error(name, e, format)
   if M.is_failure(e) then
-    io.stderr:write("policytk ", name, ": ", e.message, "\n")
-    if e.code == M.USAGE then io.stderr:write("Try 'policytk ", name, " --help'.\n") end
+    local code = format == "json" and e.error and (e.error .. ": ") or ""
+    io.stderr:write("policytk ", name, ": ", code, e.message, "\n")
+    if e.code == M.USAGE then io.stderr:write("用法见 'policytk ", name, " --help'。\n") end
     return e.code
   end
   io.stderr:write("policytk ", name, ": ", tostring(e), "\n")
@@ -184,11 +202,13 @@ end
 --- Run verb `name` (its table) with argv; returns the exit code. Called by the C main.
 function M.run(name, verb, argv)
   if type(verb) ~= "table" or type(verb.run) ~= "function" then
-    io.stderr:write("policytk: scripts/cli/", name, ".lua does not return a verb table with run()\n")
+    io.stderr:write("policytk: scripts/cli/", name, ".lua 没有返回带 run() 的动词表\n")
     return M.FAIL
   end
+  local format
   local ok, code = xpcall(function()
     local opts, args = M.parse(verb, argv)
+    format = opts.format
     if opts.help then
       io.stdout:write(M.help_text(name, verb))
       return M.OK
@@ -198,7 +218,7 @@ function M.run(name, verb, argv)
     if M.is_failure(e) then return e end
     return debug.traceback(tostring(e), 2)
   end)
-  if not ok then return report_error(name, code) end
+  if not ok then return report_error(name, code, format) end
   io.stdout:flush()
   return math.tointeger(code) or M.OK
 end
@@ -206,8 +226,8 @@ end
 --- Called by the C main for a verb that does not exist.
 function M.unknown(name)
   local near = require("policytk.plugins.schema").nearest(name, M.verbs())
-  io.stderr:write(string.format("policytk: unknown verb '%s'%s\nRun 'policytk help' for the list of verbs.\n",
-    name, near and ("; did you mean '" .. near .. "'?") or ""))
+  io.stderr:write(string.format("policytk: 未知动词 '%s'%s\n运行 'policytk help' 列出全部动词。\n",
+    name, near and ("；是否要用 '" .. near .. "'？") or ""))
   return M.USAGE
 end
 

@@ -64,7 +64,7 @@ local function year_or_extra(job, name)
   if not what then return name ~= "" and name or true end          -- true: a blank name, ignored
   year = tonumber(year)
   if year > job.opts.today_year then
-    job.bad("header", string.format("column %s is for %d, a year in the future", name, year))
+    job.bad("header", string.format("列 %s 对应 %d 年，是将来的年份", name, year))
   end
   return { what, year }
 end
@@ -86,7 +86,7 @@ local function parse_awards(s, bad)
   for item in s:gmatch("[^;]+") do
     local level, name, year = item:match("^%s*([^:]+):([^:]+):%s*(%d%d%d%d)%s*$")
     if not level or not LEVEL[trim(level)] then
-      bad("awards", string.format("%q: expected level:name:year, level national/provincial/municipal", item))
+      bad("awards", string.format("%q：应为 级别:名称:年份，级别为 国家级/省级/市级", item))
       return nil
     end
     list[#list + 1] = { level = LEVEL[trim(level)], name = trim(name), year = tonumber(year) }
@@ -104,7 +104,7 @@ end
 local function utf8_fields(fields, l, bad)
   for i = 1, #fields do                          -- in column order: the first bad field is named
     local at = core.utf8_check(fields[i])
-    if at then bad(column_name(l, i), string.format("invalid UTF-8 (byte %d of the field)", at)); return false end
+    if at then bad(column_name(l, i), string.format("不是有效的 UTF-8（字段第 %d 字节）", at)); return false end
   end
   return true
 end
@@ -116,17 +116,17 @@ local function identity(f, rec, lk, opts, bad)
   if not valid then bad("credit_code", string.format("%q: %s", rec.credit_code or "", why)) end
   f.credit_code = code
   f.name = rec.name or ""
-  if f.name == "" then bad("name", "empty") end
+  if f.name == "" then bad("name", "为空") end
   f.kind = KIND[rec.kind or ""]
-  if not f.kind then bad("kind", string.format("%q: expected 企业 or 个体工商户", rec.kind)) end
+  if not f.kind then bad("kind", string.format("%q：应为 企业 或 个体工商户", rec.kind)) end
   local region = rec.region or ""
   f.region = lk.regions[region]
   if not f.region then
-    bad("region", string.format("unknown region %q%s", region, opts.city and (" in " .. opts.city) or ""))
+    bad("region", string.format("未知地区 %q%s", region, opts.city and ("（" .. opts.city .. "）") or ""))
   end
   f.industry = rec.industry ~= "" and rec.industry or nil
   if f.industry and not f.industry:match("^%u?%d%d%d?%d?$") then
-    bad("industry", string.format("%q is not a GB/T 4754 code (e.g. C3311)", f.industry))
+    bad("industry", string.format("%q 不是 GB/T 4754 行业代码（如 C3311）", f.industry))
   end
 end
 
@@ -135,24 +135,24 @@ local function given(s) return s and s ~= "" end
 -- founded, employees, above_scale_since, high_tech_until of rec into f.
 local function dates_and_sizes(f, rec, opts, bad)
   if given(rec.founded) then
-    if not core.is_iso_date(rec.founded) then bad("founded", string.format("%q is not a date YYYY-MM-DD", rec.founded))
+    if not core.is_iso_date(rec.founded) then bad("founded", string.format("%q 不是日期 YYYY-MM-DD", rec.founded))
     elseif rec.founded > opts.today then bad("founded", rec.founded .. " is in the future")
     else f.founded = rec.founded end
   end
   if given(rec.employees) then
     local n = math.tointeger(tonumber(rec.employees))
-    if not n or n < 0 then bad("employees", string.format("%q is not a number of people", rec.employees))
+    if not n or n < 0 then bad("employees", string.format("%q 不是人数", rec.employees))
     else f.employees = n end
   end
   if given(rec.above_scale_since) then
     local y = math.tointeger(tonumber(rec.above_scale_since))
     if not y or y < 1949 or y > opts.today_year then
-      bad("above_scale_since", string.format("%q is not a past year", rec.above_scale_since))
+      bad("above_scale_since", string.format("%q 不是已过去的年份", rec.above_scale_since))
     else f.above_scale_since = y end
   end
   if given(rec.high_tech_until) then
     if not core.is_iso_date(rec.high_tech_until) then
-      bad("high_tech_until", string.format("%q is not a date YYYY-MM-DD", rec.high_tech_until))
+      bad("high_tech_until", string.format("%q 不是日期 YYYY-MM-DD", rec.high_tech_until))
     else f.high_tech_until = rec.high_tech_until end
   end
 end
@@ -161,11 +161,11 @@ end
 local function qualifications(f, rec, bad)
   local ts = rec.tech_sme or ""
   if YES[ts] then f.tech_sme = 1 elseif NO[ts] then f.tech_sme = 0
-  else bad("tech_sme", string.format("%q: expected 是 or 否", ts)) end
+  else bad("tech_sme", string.format("%q：应为 是 或 否", ts)) end
   local sp = rec.specialized or ""
   if sp ~= "" then
     f.specialized = SPECIALIZED[sp]
-    if not f.specialized then bad("specialized", string.format("%q: expected 创新型, 省级 or 国家级小巨人", sp)) end
+    if not f.specialized then bad("specialized", string.format("%q：应为 创新型、省级 或 国家级小巨人", sp)) end
   end
   local awards = parse_awards(rec.awards or "", bad)
   f.awards = awards and json.encode(awards) or "[]"
@@ -179,8 +179,8 @@ local function years(f, fields, l, bad)
     if raw ~= "" then
       local v, pct = values.number(raw)
       local col = y[1] .. "_" .. y[2]
-      if not v or pct then bad(col, string.format("%q is not an amount in yuan", raw))
-      elseif v < 0 then bad(col, string.format("%s is negative", raw))
+      if not v or pct then bad(col, string.format("%q 不是以元计的金额", raw))
+      elseif v < 0 then bad(col, string.format("%s 是负数", raw))
       else
         f.years[y[2]] = f.years[y[2]] or {}
         f.years[y[2]][y[1]] = v
@@ -272,7 +272,7 @@ local function firm_writer(job, header)
     local f = read_row(fields, l, lk, job, utf8_ok)
     if not f then return end
     if seen[f.credit_code] then
-      job.bad("credit_code", string.format("%s appears twice in the file (first on line %d)", f.credit_code,
+      job.bad("credit_code", string.format("%s 在文件中出现两次（首次在第 %d 行）", f.credit_code,
         seen[f.credit_code]))
       return
     end
@@ -287,7 +287,7 @@ end
 
 M.SPEC = {
   columns = M.COLUMNS, required = M.REQUIRED, other = year_or_extra,
-  missing_hint = " (see `policytk firms template`)",
+  missing_hint = "（见 `policytk firms template`）",
   comment_rows = true,
   -- room for the pages the inserts touch: firm_years_by_year takes the years in (year, code)
   -- order, not the file's, and with the default 2 MiB a large import waits on the disk cache

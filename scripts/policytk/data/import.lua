@@ -67,7 +67,7 @@ end
 
 local function suggest(word, candidates)
   local near = schema.nearest(word, candidates)
-  return near and string.format(" (did you mean %q?)", near) or ""
+  return near and string.format("（是否要用 %q？）", near) or ""
 end
 
 -- Periods repeat from row to row: their checks are cached (a bounded cache, so memory stays
@@ -168,7 +168,7 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
     for _, col in ipairs(M.COLUMNS) do           -- in column order: the first bad field is named
       local raw = fields[pos[col]] or ""
       local at = core.utf8_check(raw)
-      if at then bad(col, string.format("invalid UTF-8 (byte %d of the field)", at)); return nil end
+      if at then bad(col, string.format("不是有效的 UTF-8（字段第 %d 字节）", at)); return nil end
     end
   end
   local vraw = fields[pos.value] or ""
@@ -178,18 +178,18 @@ local function check_row(fields, pos, lk, opts, bad, utf8_ok, cache, implied)
   local oind, oregion
   local name = trim(fields[pos.indicator] or "")
   local ind = lk.ind[name]
-  if name == "" then bad("indicator", "empty"); ok = false
-  elseif not ind then bad("indicator", string.format("unknown indicator %q%s", name, suggest(name, lk.names))); ok = false
+  if name == "" then bad("indicator", "为空"); ok = false
+  elseif not ind then bad("indicator", string.format("未知指标 %q%s", name, suggest(name, lk.names))); ok = false
   else oind = ind.code end
 
   local region = trim(fields[pos.region] or "")
   if region == "" then
     oregion = opts.city and lk.cities[opts.city] or (ind and ind.city and lk.cities[ind.city])
-    if not oregion then bad("region", "empty, and no --city to default to"); ok = false end
+    if not oregion then bad("region", "为空，且没有 --city 可作默认地区"); ok = false end
   elseif lk.regions[region] then
     oregion = lk.regions[region]
   else
-    bad("region", string.format("unknown region %q%s", region, suggest(region, lk.rnames))); ok = false
+    bad("region", string.format("未知地区 %q%s", region, suggest(region, lk.rnames))); ok = false
   end
 
   local operiod, hint = row_period(fields[pos.period] or "", opts, cache, bad)
@@ -359,9 +359,9 @@ end
 local function unknown_column(job, name, raw)
   if template.INFO[trim(raw)] then return "info" end   -- shown by the template for information
   if core.utf8_check(name) then
-    job.bad("header", "invalid UTF-8 in the header")
+    job.bad("header", "表头不是有效的 UTF-8")
   else
-    job.bad("header", string.format("unknown column %q%s", trim(raw), suggest(name, M.COLUMNS)))
+    job.bad("header", string.format("未知列 %q%s", trim(raw), suggest(name, M.COLUMNS)))
   end
 end
 
@@ -383,7 +383,7 @@ local function observation_writer(job, header)
     if not ind then return end
     local first = put(line, ind, region, period, value, unit, source, note, b)
     if first then
-      bad("row", string.format("duplicate of line %d (same indicator, region and period)", first))
+      bad("row", string.format("与第 %d 行重复（指标、地区和期间相同）", first))
     end
   end
   local function finish()

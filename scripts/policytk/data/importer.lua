@@ -69,7 +69,7 @@ local trim = values.trim
 local function same(name) return name end
 
 local function refuse(job, _, raw)
-  job.bad("header", string.format("unknown column %q", trim(raw)))
+  job.bad("header", string.format("未知列 %q", trim(raw)))
 end
 
 -- text without its blanks (ASCII and the ideographic space), the form aliases are compared in:
@@ -151,8 +151,8 @@ function M.read_header(fields, spec, job, h)
       h.blanks[#h.blanks + 1] = i                -- an empty header cell: its column must stay empty
     else
       if seen[key] then
-        local as = text ~= key and string.format(" (%q)", text) or ""
-        job.bad("header", string.format("column %q appears twice%s", key, as))
+        local as = text ~= key and string.format("（%q）", text) or ""
+        job.bad("header", string.format("列 %q 出现两次%s", key, as))
       end
       if column then
         h.pos[column], h.columns[i], h.cell[column], seen[column] = i, column, i, true
@@ -166,7 +166,7 @@ function M.read_header(fields, spec, job, h)
   h.reading = nil
   for _, c in ipairs(spec.columns) do            -- in column order, the same every run
     if spec.required[c] and not seen[c] then
-      job.bad("header", string.format("missing column %q%s", c, spec.missing_hint or ""))
+      job.bad("header", string.format("缺少列 %q%s", c, spec.missing_hint or ""))
     end
   end
   return h
@@ -296,7 +296,7 @@ local function single(rows, run)
     cli.fail("%s: %s前%d行中找不到表头：需要 %s 列", job.shown, where, M.HEADER_ROWS, required_labels(run.spec))
   else
     job.problems.line = 1
-    job.bad("header", "the file is empty")
+    job.bad("header", "文件为空")
   end
   return nil
 end

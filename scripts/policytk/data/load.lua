@@ -164,7 +164,7 @@ local function load_document(conn, city, d, now, by)
     url = d.url, supersedes = d.supersedes, withdrawn = 0,
   }, { loaded_at = now })
   local c = { doc = d.id, added = 0, updated = 0, withdrawn = 0, unchanged = 0,
-              note = status == "added" and "new document" or status == "updated" and "document details updated" or nil }
+              note = status == "added" and "新文件" or status == "updated" and "文件信息已更新" or nil }
   local seen = {}
   for i, g in ipairs(d.groups or {}) do
     seen[g.id] = true
@@ -220,7 +220,7 @@ function M.city(conn, p)
         withdraw(conn, "groups", "gid", r.id, none)
         local n = withdraw(conn, "measures", "mid", r.id, none) + withdraw(conn, "targets", "tid", r.id, none)
         result.docs[#result.docs + 1] = { doc = r.doc, added = 0, updated = 0, withdrawn = n, unchanged = 0,
-                                          note = "document withdrawn" }
+                                          note = "文件已撤回" }
       end
     end
     local seen = {}

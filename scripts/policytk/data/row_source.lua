@@ -31,7 +31,7 @@ local GB = { gbk = true, gb18030 = true, gb2312 = true }
 local function text_module(encoding)
   local ok, text = pcall(require, "policytk.text")
   if not ok or type(text) ~= "table" or type(text.decode) ~= "function" then
-    cli.fail("encoding %s is not supported by this policytk (no policytk.text module); save the file as UTF-8",
+    cli.fail("本 policytk 不支持编码 %s（没有 policytk.text 模块）；请将文件另存为 UTF-8",
       encoding)
   end
   return text
@@ -43,7 +43,7 @@ local function detect(f, given)
   local e = (given or ""):lower()
   if e == "utf-8" or e == "utf8" then return "utf-8" end
   if GB[e] then return "gb18030" end
-  if e ~= "" then cli.usage_error("--encoding %s: expected utf-8, gbk or gb18030", given) end
+  if e ~= "" then cli.usage_error("--encoding %s：应为 utf-8、gbk 或 gb18030", given) end
   local sample = f:read(65536) or ""
   f:seek("set", 0)
   local bad = core.utf8_check(sample)
@@ -110,7 +110,7 @@ function M.open(path, opts)
   opts = opts or {}
   if M.is_xlsx(path) then return xlsx_rows(path, opts) end
   local f, err = io.open(path, "rb")
-  if not f then cli.fail("cannot read %s", err) end
+  if not f then cli.fail("无法读取 %s", err) end
   local encoding = detect(f, opts.encoding)
   if encoding ~= "gb18030" then
     -- UTF-8: records parsed in C straight from the file; the fourth value is the number of

@@ -51,18 +51,18 @@ end
 local function explain(path, err)
   err = tostring(err)
   if err:find("SQLITE_NOTADB") or err:find("file is not a database") then
-    return string.format("%s is not an SQLite database (is it the right file?)", path)
+    return string.format("%s 不是 SQLite 数据库（文件是否选对？）", path)
   end
   if err:find("database is locked") then
-    return string.format("%s is locked by another process (waited %d ms); try again when it has finished",
+    return string.format("%s 正被另一个进程占用（已等待 %d 毫秒）；请待其完成后重试",
       path, busy_ms())
   end
   if err:find("READONLY") or err:find("readonly database") then
-    return string.format("%s is read-only: policytk needs to write it (check the file's and folder's permissions)",
+    return string.format("%s 只读：policytk 需要写入它（请检查文件和文件夹的权限）",
       path)
   end
   if err:find("SQLITE_CANTOPEN") or err:find("unable to open") then
-    return string.format("cannot open %s (missing folder or no permission)", path)
+    return string.format("无法打开 %s（文件夹不存在或没有权限）", path)
   end
   return string.format("%s: %s", path, err)
 end
@@ -86,15 +86,15 @@ end
 local function refuse_newer(path, version)
   local latest = M.latest()
   if version > latest then
-    cli.fail("%s has schema version %d, newer than this policytk understands (%d); "
-      .. "the database was left untouched — use a newer policytk", path, version, latest)
+    cli.fail("%s 的数据库版本为 %d，高于本 policytk 支持的版本（%d）；"
+      .. "数据库未作改动——请使用更新的 policytk", path, version, latest)
   end
 end
 
 --- Apply the pending migrations, each in its own transaction. Returns the schema version.
 function M.migrate(conn, path)
   local current = conn:user_version()
-  refuse_newer(path or "the database", current)
+  refuse_newer(path or "数据库", current)
   for _, m in ipairs(M.migrations()) do
     if m.version > current then
       local sql = read_file(m.path)
@@ -118,7 +118,7 @@ function M.open(given)
     if not ok then cli.fail("%s", tostring(err)) end
   end
   local st = fs.stat(path)
-  if st and st.type ~= "file" then cli.fail("%s is not a file", path) end
+  if st and st.type ~= "file" then cli.fail("%s 不是文件", path) end
   if st then
     -- look before writing anything: a newer schema is refused untouched
     local probe_ok, probe = pcall(db.open, path, { readonly = true, busy_timeout_ms = busy_ms() })
@@ -154,7 +154,7 @@ end
 function M.require_loaded(conn, path)
   local row = conn:first("SELECT count(*) AS n FROM cities")
   if row.n == 0 then
-    cli.fail("%s holds no plugins yet: run policytk load first", path or "the database")
+    cli.fail("%s 中还没有插件：请先运行 policytk load", path or "数据库")
   end
 end
 

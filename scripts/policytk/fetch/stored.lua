@@ -12,7 +12,20 @@ local M = {}
 
 M.KEYS = { "id", "city", "source", "title", "doc_number", "issuer", "published", "versions", "last_checked",
            "last_status", "url" }
-M.TABLE_KEYS = { "id", "city", "source", "title", "doc_number", "published", "versions", "last_status" }
+M.TABLE_KEYS = { "id", "city", "source", "title", "doc_number", "published", "versions", "last_status_text" }
+
+--- The table's titles and the words of last_status (the JSON and CSV keep the codes).
+M.TITLES = { id = "编号", city = "城市", source = "栏目", title = "标题", doc_number = "文号", published = "发布日期",
+             versions = "版本数", last_status_text = "最近检查" }
+M.STATUS = { new = "新增", changed = "有变更", unchanged = "未变", failed = "失败", not_modified = "未变" }
+
+--- last_status as staff read it: 新增, 有变更, 未变, 失败：reason.
+function M.status_text(status)
+  if status == nil then return "" end
+  local reason = status:match("^failed: (.*)$")
+  if reason then return "失败：" .. reason end
+  return M.STATUS[status] or status
+end
 
 --- Rows of the fetched documents (opts.city filters).
 function M.list(conn, opts)
@@ -27,7 +40,7 @@ end
 
 --- Wrap the docs verb with --fetched (the fetched documents instead of the declared ones).
 function M.with_fetched(verb)
-  table.insert(verb.options, 1, { "--fetched", help = "list the documents fetched from the portals (policytk fetch)" })
+  table.insert(verb.options, 1, { "--fetched", help = "列出从门户网站抓取的文件（policytk fetch）" })
   verb.usage = verb.usage:gsub("^policytk docs", "policytk docs [--fetched]")
   local run = verb.run
   verb.run = function(opts, args)
@@ -35,8 +48,11 @@ function M.with_fetched(verb)
     local conn = store.open(opts.db)
     local rows = M.list(conn, { city = opts.city })
     conn:close()
-    local cols = {}
-    for _, k in ipairs(opts.format == "table" and M.TABLE_KEYS or M.KEYS) do cols[#cols + 1] = { key = k } end
+    local cols, table_format = {}, opts.format == "table"
+    for _, k in ipairs(table_format and M.TABLE_KEYS or M.KEYS) do
+      cols[#cols + 1] = { key = k, title = table_format and M.TITLES[k] or nil }
+    end
+    for _, r in ipairs(rows) do r.last_status_text = M.status_text(r.last_status) end
     tabular.write(io.stdout, opts.format, cols, rows)
     return 0
   end
@@ -48,7 +64,7 @@ function M.find(conn, ref)
   local id = math.tointeger(tonumber(ref))
   local d = id and conn:first("SELECT * FROM fetched_documents WHERE id = ?", id)
     or conn:first("SELECT * FROM fetched_documents WHERE url = ?", ref)
-  if not d then cli.fail("no fetched document %s (see policytk docs --fetched)", ref) end
+  if not d then cli.fail("没有抓取文件 %s（见 policytk docs --fetched）", ref) end
   return store.clean(d)
 end
 
@@ -62,7 +78,7 @@ function M.version(conn, doc, n)
   end
   if not v then
     local c = conn:first("SELECT count(*) AS n FROM fetched_versions WHERE document = ?", doc.id).n
-    cli.fail("document %d has no version %s (it has %d)", doc.id, tostring(n or "stored"), c)
+    cli.fail("抓取文件 %d 没有%s（共 %d 个版本）", doc.id, n and ("第 " .. n .. " 版") or "已存版本", c)
   end
   return store.clean(v)
 end

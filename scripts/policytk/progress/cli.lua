@@ -27,7 +27,7 @@ function M.region(conn, given)
   if not given then return nil end
   local r = conn:first("SELECT code, city FROM regions WHERE code = ?1 OR name = ?1 UNION ALL "
     .. "SELECT code, id AS city FROM cities WHERE code = ?1 OR name = ?1 OR id = ?1", given)
-  if not r then cli.usage_error("unknown_region: no region %q in the database", given) end
+  if not r then cli.usage_error("unknown_region: 数据库中没有地区 %q", given) end
   return r.code, r.city
 end
 
@@ -58,9 +58,9 @@ M.KEYS = { "city", "doc", "id", "section", "indicator", "indicator_name", "quote
 
 --- The columns of the progress table for staff (Chinese headers; names, not codes).
 M.TABLE = {
-  { key = "status_text", title = "状态" }, { key = "city", title = "城市" }, { key = "doc", title = "文件" },
+  { key = "status_text", title = "状态" }, { key = "city_name", title = "城市" }, { key = "doc", title = "文件" },
   { key = "id", title = "编号" }, { key = "indicator_name", title = "指标" }, { key = "region_name", title = "地区" },
-  { key = "lead_units", title = "牵头单位" }, { key = "target_text", title = "目标" },
+  { key = "lead_units_text", title = "牵头单位" }, { key = "target_text", title = "目标" },
   { key = "actual_text", title = "实际" }, { key = "completion_pct", title = "完成率" },
   { key = "schedule_pct", title = "序时进度" }, { key = "gap", title = "差值" }, { key = "reason", title = "说明" },
 }
@@ -92,6 +92,8 @@ local function add_texts(row, r)
   end
   row.actual_text = common.number(r.actual, r.kind == "growth_rate" and "%" or r.unit)
   row.status_text = r.color .. " " .. r.label
+  row.lead_units_text = (common.units_short(r.lead_units))
+  row.city_name = r.city_name or r.city
 end
 
 --- A status record as a progress row: the values of M.KEYS (lead_units a list, `、`-joined by

@@ -126,11 +126,13 @@ function Set:series(indicator, region, unit)
   if unit then
     local bad = {}
     for _, o in ipairs(s) do
-      if o.unit and o.unit ~= unit then bad[#bad + 1] = string.format("%s (%s)", o.period, o.unit) end
+      if o.unit and o.unit ~= unit then bad[#bad + 1] = string.format("%s（%s）", o.period, o.unit) end
     end
     if #bad > 0 then
-      cli.fail("unit_mismatch: figures of %s in %s are in a different unit than the indicator (%s): %s",
-        indicator, region, unit, table.concat(bad, ", ", 1, math.min(#bad, 5)) .. (#bad > 5 and " …" or ""))
+      local name = self.region_names and self.region_names[region]
+      cli.fail("unit_mismatch: 指标 %s 在%s的数据单位与指标单位（%s）不同：%s", indicator,
+        name and (name .. "（" .. region .. "）") or region, unit,
+        table.concat(bad, "、", 1, math.min(#bad, 5)) .. (#bad > 5 and " …" or ""))
     end
   end
   self.cache[key] = s

@@ -52,9 +52,25 @@ function M.round(x, n)
   return r
 end
 
+--- Frequencies as staff read them.
+local FREQUENCY = { monthly = "按月", quarterly = "按季", annual = "按年", semiannual = "半年" }
+FREQUENCY.periodic, FREQUENCY.adhoc = "定期", "不定期"
+M.FREQUENCY = FREQUENCY
+
 local GRAN = { monthly = "M", quarterly = "Q", annual = "Y", semiannual = "Y" }
 M.GRAN = GRAN
-local FORM = { M = "YYYY-MM (e.g. 2024-09)", Q = "YYYY-Qn (e.g. 2024-Q3)", Y = "YYYY (e.g. 2024)" }
+local FORM = { M = "YYYY-MM（如 2024-09）", Q = "YYYY-Qn（如 2024-Q3）", Y = "YYYY（如 2024）" }
+
+--- A period as staff read it: 2024-Q3 → 2024年第3季度, 2024-09 → 2024年9月, 2024 → 2024年; other text as it is.
+function M.period_text(p)
+  local y, q = tostring(p):match("^(%d%d%d%d)%-[Qq](%d)$")
+  if y then return string.format("%s年第%s季度", y, q) end
+  local m
+  y, m = tostring(p):match("^(%d%d%d%d)%-(%d%d)$")
+  if y then return string.format("%s年%d月", y, tonumber(m)) end
+  if tostring(p):match("^%d%d%d%d$") then return p .. "年" end
+  return tostring(p)
+end
 
 --- The granularity of a rule's periods ("M" | "Q" | "Y"; nil: any).
 function M.granularity(rule)
@@ -66,16 +82,16 @@ end
 function M.parse_period(rule, doc, text)
   local s, e, g = dates.bounds(text)
   if not s then
-    cli.usage_error("bad_period: %q is not a period; expected YYYY, YYYY-Qn or YYYY-MM", text)
+    cli.usage_error("bad_period: %q 不是报告期；应为 YYYY、YYYY-Qn 或 YYYY-MM", text)
   end
   local want = M.granularity(rule)
   if want and g ~= want then
-    cli.usage_error("bad_period: rule %s is %s: the period must be %s; got %q", rule.id, rule.frequency,
-      FORM[want], text)
+    cli.usage_error("bad_period: 报送规则“%s”为%s报送，报告期应为 %s；实为 %q", rule.name or rule.id,
+      FREQUENCY[rule.frequency] or rule.frequency, FORM[want], text)
   end
   local y1, y2 = doc.period_start:sub(1, 4), doc.period_end:sub(1, 4)
   if e < doc.period_start:sub(1, 4) .. "-01-01" or s > doc.period_end then
-    cli.usage_error("bad_period: %s lies outside the years of document %s (%s—%s)", text, doc.doc, y1, y2)
+    cli.usage_error("bad_period: %s 不在文件《%s》的年份内（%s—%s）", text, doc.title or doc.doc, y1, y2)
   end
   return (text:gsub("q", "Q")), s, e
 end
@@ -131,12 +147,12 @@ function M.replace_atomic(path, write)
   if not ok then
     fs.remove(tmp)
     if cli.is_failure(err) then error(err, 0) end
-    cli.fail("cannot_write: cannot write %s: %s", path, tostring(err))
+    cli.fail("cannot_write: 无法写入 %s：%s", path, tostring(err))
   end
   local rok, rerr = fs.rename(tmp, path)
   if not rok then
     fs.remove(tmp)
-    cli.fail("cannot_write: cannot write %s: %s", path, tostring(rerr))
+    cli.fail("cannot_write: 无法写入 %s：%s", path, tostring(rerr))
   end
 end
 
@@ -155,7 +171,7 @@ end
 --- Columns of a target status table (types: text, number, percent, points, status). The keys
 --- are those of the progress vocabulary (docs/reports.md): id, value, lead_units …
 M.TARGET_COLUMNS = {
-  { key = "id", title = "编号", type = "text" },
+  { key = "indicator_name", title = "指标", type = "text" },
   { key = "quote", title = "目标", type = "text" },
   { key = "lead_units", title = "牵头单位", type = "text" },
   { key = "value", title = "目标值", type = "number" },
@@ -166,6 +182,38 @@ M.TARGET_COLUMNS = {
   { key = "status", title = "状态", type = "status" },
   { key = "reason", title = "说明", type = "text" },
 }
+
+--- Unit lists longer than this are abbreviated in tables (M.units_short).
+M.UNITS_SHOWN = 3
+
+--- A list of units as a table cell: up to M.UNITS_SHOWN (or max) joined with 、, a longer one
+--- as its first unit and the count, "市经信局等24个单位"; the second value is true when the list
+--- was abbreviated (the full list belongs in an appendix: M.units_appendix). A string is
+--- taken as a 、-joined list.
+function M.units_short(units, max)
+  if type(units) == "string" then
+    local list = {}
+    for u in (units .. "、"):gmatch("(.-)、") do if u ~= "" then list[#list + 1] = u end end
+    units = list
+  end
+  units = units or {}
+  if #units <= (max or M.UNITS_SHOWN) then return table.concat(units, "、"), false end
+  return string.format("%s等%d个单位", units[1], #units), true
+end
+
+--- The appendix section of a report listing in full each unit list that units_short
+--- abbreviated: rows { { label =, units = {…} }, … } → a section, or nil when none is long.
+function M.units_appendix(rows, title)
+  local out = {}
+  for _, r in ipairs(rows) do
+    local _, long = M.units_short(r.units)
+    if long then out[#out + 1] = { label = r.label, n = #r.units, units = table.concat(r.units, "、") } end
+  end
+  if #out == 0 then return nil end
+  return { id = "units_appendix", title = title or "附：单位名单", rows = out, columns = {
+    { key = "label", title = "项目", type = "text" }, { key = "n", title = "单位数", type = "number", unit = "个" },
+    { key = "units", title = "单位名单", type = "text", full = true } } }
+end
 
 -- A copy of a list that encodes as a JSON array even when empty.
 local function list(t)
@@ -235,10 +283,19 @@ function M.figure(series, flow, ps, pe)
   return nil
 end
 
---- The text of one cell for people, by column type (a list: its items joined with 、).
+--- Whether a column holds unit lists (abbreviated in tables: M.units_short): lead_units,
+--- responsible_units, or a column declared { units = true }; never one declared { full = true }.
+function M.is_units_column(col)
+  return not col.full and (col.units or col.key == "lead_units" or col.key == "responsible_units") or false
+end
+
+--- The text of one cell for people, by column type (a list: its items joined with 、; a list of
+--- units abbreviated by M.units_short, the report's appendix has it in full).
 function M.cell_text(col, row)
   local v = row[col.key]
-  if type(v) == "table" then v = table.concat(v, "、") end
+  if type(v) == "table" then
+    v = M.is_units_column(col) and (M.units_short(v)) or table.concat(v, "、")
+  end
   if v == nil or v == "" then return col.type == "text" and "" or "—" end
   local t = col.type
   if t == "number" then
@@ -255,17 +312,26 @@ function M.cell_text(col, row)
   return tostring(v)
 end
 
---- The lines every report states: as-of date, data updated, sample note, rule.
+--- A time the store wrote (UTC ISO 8601) for a report: "2024年10月15日 16:00（北京时间）".
+function M.beijing(iso)
+  if iso == nil then return nil end
+  local text = require("policytk.data.store").beijing(iso)
+  if text == tostring(iso) then return text end
+  return text .. "（北京时间）"
+end
+
+--- The lines every report states: as-of date, data updated, sample note, rule — by names
+--- (city, document title, rule name), never ids; unit lists abbreviated (M.units_short).
 function M.meta_lines(r)
   local out = {
-    { "城市", r.city_name .. "（" .. r.city .. "）" },
-    { "报送规则", string.format("%s（%s，%s %s）", r.rule.name, r.rule.id, r.rule.doc, r.rule.section) },
+    { "城市", r.city_name },
+    { "报送规则", string.format("%s（%s %s）", r.rule.name, r.rule.doc_title or r.rule.doc, r.rule.section) },
     { "依据", r.rule.quote },
     { "报告期", r.period },
     { "数据截至", r.as_of },
-    { "数据最后更新", r.data_updated or "（无数据）" },
-    { "报送单位", table.concat(r.rule.from or {}, "、") },
-    { "报送对象", table.concat(r.rule.to or {}, "、") },
+    { "数据最后更新", M.beijing(r.data_updated) or "（无数据）" },
+    { "报送单位", (M.units_short(r.rule.from)) },
+    { "报送对象", (M.units_short(r.rule.to)) },
     { "数据性质", r.sample and "含示例数据（非官方数据）" or "录入数据" },
   }
   return out

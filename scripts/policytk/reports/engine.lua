@@ -69,7 +69,7 @@ end
 function M.document(conn, city, doc)
   local row = queries.document(conn, city, doc)
   if not row then
-    cli.fail("document %s of %s is not in the database: run policytk load first", doc, city)
+    cli.fail("数据库中没有 %s 的文件 %s：请先运行 policytk load", city, doc)
   end
   return row
 end
@@ -136,7 +136,7 @@ end
 function M.context(conn, plugin, rule, period, opts)
   opts = opts or {}
   local city = queries.city(conn, plugin.id)
-  if not city then cli.fail("%s is not in the database: run policytk load first", plugin.id) end
+  if not city then cli.fail("数据库中没有 %s：请先运行 policytk load", plugin.id) end
   local docs, tids = covered(rule)
   local set = dataset_of(conn, plugin, docs, tids)
   local ps, pe = dates.bounds(period)
@@ -154,17 +154,17 @@ end
 
 local function check_report(r, label)
   if type(r) ~= "table" then
-    cli.fail("builder_error: %s returned %s, not a report table", label, type(r))
+    cli.fail("builder_error: %s 返回了 %s，不是报告表", label, type(r))
   end
   if type(r.sections) ~= "table" then
-    cli.fail("builder_error: %s returned a report without sections", label)
+    cli.fail("builder_error: %s 返回的报告没有 sections", label)
   end
   for i, s in ipairs(r.sections) do
     if type(s) ~= "table" or type(s.title) ~= "string" then
-      cli.fail("builder_error: %s: section %d has no title", label, i)
+      cli.fail("builder_error: %s：第 %d 节没有 title", label, i)
     end
     if s.rows and type(s.columns) ~= "table" then
-      cli.fail("builder_error: %s: section %q has rows but no columns", label, s.title)
+      cli.fail("builder_error: %s：第 %q 节有 rows 但没有 columns", label, s.title)
     end
   end
   return r
@@ -183,27 +183,71 @@ local function plain(v, depth)
   return out
 end
 
+--- The shared builders as staff read them (the report's footer), by builder name.
+M.BUILDER_NAMES = { monthly = "月度报送表", quarterly = "季度例会材料", inspection = "督促检查",
+                    monitoring = "监测分析", index = "指数报告", status = "目标进展", plugin = "插件自带" }
+
+-- What a row of a unit-list column is called in the appendix: its indicator, task or target.
+local function row_label(row)
+  return row.indicator_name or row.title or row.quote or row.region_name or row.id or "—"
+end
+
+--- The appendix of a report: every unit list its tables and metadata abbreviate
+--- (common.units_short), in full; added as the last section when there is one.
+function M.add_units_appendix(report)
+  local lists = {}
+  for _, k in ipairs({ { "报送单位", "from" }, { "报送对象", "to" } }) do
+    lists[#lists + 1] = { label = k[1], units = report.rule[k[2]] or {} }
+  end
+  for _, s in ipairs(report.sections) do
+    for _, c in ipairs(s.columns or {}) do
+      if common.is_units_column(c) then
+        for _, row in ipairs(s.rows or {}) do
+          local v = row[c.key]
+          if type(v) == "table" then
+            lists[#lists + 1] = { label = s.title .. "：" .. row_label(row) .. "（" .. c.title .. "）", units = v }
+          end
+        end
+      end
+    end
+  end
+  local appendix = common.units_appendix(lists)
+  if appendix then report.sections[#report.sections + 1] = appendix end
+  return report
+end
+
+-- The names beside the ids (report.rule.doc_title, builder_name) and the times in 北京时间.
+local function add_names(conn, report, plugin, rule, name)
+  local doc = queries.document(conn, plugin.id, rule.doc)
+  report.rule.doc_title = doc and doc.title or rule.doc
+  report.doc_title = report.rule.doc_title
+  report.rule_name = rule.name
+  report.builder_name = M.BUILDER_NAMES[name] or name
+  report.generated_text = common.beijing(report.generated)
+  report.data_updated_text = common.beijing(report.data_updated)
+end
+
 --- Build the report data of a rule for a period. opts.as_of overrides the period's end.
 function M.build(conn, plugin, rule, period, opts)
   opts = opts or {}
   local name, fn = M.builder_for(rule)
   local ctx, set = M.context(conn, plugin, rule, period, opts)
-  local label = string.format("plugin %s, rule %s", plugin.id, rule.id)
+  local label = string.format("插件 %s 的报送规则“%s”", plugin.id, rule.name or rule.id)
   local report
   if name == "plugin" then
     local sandbox = require "policytk.plugins.sandbox"
     local ok, result, stopped = sandbox.call(label .. ": builder", plugin.limits, fn, readonly.view(ctx), period)
     if not ok then
       if cli.is_failure(result) then error(result, 0) end
-      cli.fail("builder_error: the builder of %s raised an error%s: %s", label,
-        stopped and (" (" .. stopped .. " budget ran out)") or "", tostring(result))
+      cli.fail("builder_error: %s的构建器出错%s：%s", label,
+        stopped and ("（" .. stopped .. " 预算用尽）") or "", tostring(result))
     end
     report = check_report(plain(result), label)
   else
     local ok, result = pcall(fn, ctx, period)
     if not ok then
       if cli.is_failure(result) then error(result, 0) end
-      cli.fail("builder_error: the shared builder %s failed for %s: %s", name, label, tostring(result))
+      cli.fail("builder_error: 共用构建器 %s 生成%s时出错：%s", name, label, tostring(result))
     end
     report = check_report(result, label)
   end
@@ -225,7 +269,8 @@ function M.build(conn, plugin, rule, period, opts)
     table.insert(report.notes, 1, "本报告所用数字含示例数据（非官方数据），仅供演示，不得作为统计数据引用。")
   end
   set:close()
-  return report
+  add_names(conn, report, plugin, rule, name)
+  return M.add_units_appendix(report)
 end
 
 -- Every report says which units had not reported (the latest 月度报送 round of its period)

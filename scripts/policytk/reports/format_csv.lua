@@ -1,7 +1,8 @@
 -- policytk.reports.format_csv: a report as CSV for Excel / WPS — UTF-8 with a BOM, CRLF line
 -- ends; the metadata as 项目,内容 rows, then each section as a "## title" row, its header and
 -- rows (numbers as plain numbers; percentages ×100 with "(%)" in the header; statuses as
--- 绿/黄/红/灰 plus the status code), sections separated by an empty row.
+-- 绿/黄/红/灰 plus the label, 黄 略有滞后; unit lists abbreviated as in every table, the full lists
+-- in the report's appendix), sections separated by an empty row.
 --
 -- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
@@ -19,8 +20,9 @@ local function value(c, v)
   if v == nil then return "" end
   if c.type == "percent" and type(v) == "number" then return tabular.cell(common.round(v * 100, 4)) end
   if c.type == "status" then
-    return progress.COLOR[v] and (progress.COLOR[v] .. " " .. v) or tostring(v)
+    return progress.COLOR[v] and (progress.COLOR[v] .. " " .. progress.LABEL[v]) or common.cell_text(c, { [c.key] = v })
   end
+  if common.is_units_column(c) and type(v) == "table" then return (common.units_short(v)) end
   return tabular.cell(v)
 end
 

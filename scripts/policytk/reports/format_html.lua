@@ -190,8 +190,9 @@ function M.render(r)
     end
     out[#out + 1] = "</section>"
   end
-  out[#out + 1] = string.format("<footer>生成于 %s · policytk · 构建器 %s · 数据截至 %s%s</footer>", esc(r.generated),
-    esc(r.builder), esc(r.as_of), r.sample and " · 含示例数据（非官方数据）" or "")
+  out[#out + 1] = string.format("<footer>生成于 %s · policytk · %s · 数据截至 %s%s</footer>",
+    esc(r.generated_text or r.generated), esc(r.builder_name or r.builder), esc(r.as_of),
+    r.sample and " · 含示例数据（非官方数据）" or "")
   out[#out + 1] = "</body></html>"
   return table.concat(out, "\n") .. "\n"
 end

@@ -1,5 +1,6 @@
 -- policytk.reports.format_json: a report's data as JSON (for other tools): metadata, summary,
--- notes and every section with its columns, rows and chart points.
+-- notes and every section with its columns, rows and chart points. Rows keep the ids (id, doc,
+-- region) the md/html/xlsx/csv tables replace by names.
 --
 -- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
@@ -8,6 +9,9 @@ local json = require "policytk.json"
 local M = {}
 
 local function arr(t) return json.array(t or {}) end
+
+-- Ids a row keeps in JSON even when its table shows a name instead (target, document, region).
+local IDS = { "id", "doc", "region" }
 
 function M.render(r)
   local sections = {}
@@ -20,6 +24,9 @@ function M.render(r)
         if v == nil then v = json.null
         elseif type(v) == "table" and next(v) == nil then v = json.array() end   -- an empty list
         o[c.key] = v
+      end
+      for _, k in ipairs(IDS) do                   -- the ids the tables show by name
+        if o[k] == nil and type(row[k]) == "string" then o[k] = row[k] end
       end
       rows[j] = o
     end

@@ -70,7 +70,8 @@ function M.render(r)
       out[#out + 1] = ""
     end
   end
-  out[#out + 1] = string.format("*生成于 %s（policytk，构建器 %s）*", r.generated, r.builder)
+  out[#out + 1] = string.format("*生成于 %s · policytk · %s*", r.generated_text or r.generated,
+    r.builder_name or r.builder)
   return table.concat(out, "\n") .. "\n"
 end
 

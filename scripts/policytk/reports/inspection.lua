@@ -19,7 +19,7 @@ return function(ctx)
     local c = ctx.counties(t)
     for _, r in ipairs(c.rows) do
       detail[#detail + 1] = {
-        id = t.tid, quote = t.quote, unit = t.unit, region_name = r.region_name, region = r.region, rank = r.rank,
+        id = t.tid, indicator_name = t.indicator_name, quote = t.quote, unit = t.unit, region_name = r.region_name, region = r.region, rank = r.rank,
         share = r.share, share_source = SOURCE[r.share_source] or "未分解",
         actual = common.round(r.actual, 6), completion = common.round(r.completion, 6),
         status = r.status, reason = r.reason,
@@ -35,7 +35,7 @@ return function(ctx)
       end
     end
     if c.sum and c.city_actual and not c.consistent then
-      notes[#notes + 1] = string.format("%s %s：各县(市、区)合计 %s，与全市数 %s 不一致。", t.tid, t.indicator_name,
+      notes[#notes + 1] = string.format("%s（%s）：各县(市、区)合计 %s，与全市数 %s 不一致。", t.indicator_name, t.quote,
         common.number(c.sum, t.unit), common.number(c.city_actual, t.unit))
     end
   end
@@ -66,7 +66,7 @@ return function(ctx)
           .. "或用 policytk assign 录入）。" or
           "平均完成率按各分解目标完成率（单项最高计 200%）的平均值计算。" },
       { id = "counties", title = "二、各县(市、区)分目标完成情况", columns = {
-          { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
+          { key = "indicator_name", title = "指标", type = "text" }, { key = "quote", title = "目标", type = "text" },
           { key = "rank", title = "排名", type = "number", unit = "" },
           { key = "region_name", title = "县(市、区)", type = "text" },
           { key = "share", title = "分解目标", type = "number" }, { key = "share_source", title = "来源", type = "text" },

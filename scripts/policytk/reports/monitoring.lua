@@ -48,8 +48,8 @@ return function(ctx, period)
     sections = {
       { id = "indicators", title = "一、监测指标（" .. period .. "）", columns = {
           { key = "name", title = "指标", type = "text" }, { key = "unit", title = "单位", type = "text" },
-          { key = "value", title = "本期", type = "number" }, { key = "previous", title = "上期（" .. prev .. "）", type = "number" },
-          { key = "year_ago", title = "上年同期（" .. yago .. "）", type = "number" },
+          { key = "value", title = "本期", type = "number" }, { key = "previous", title = "上期（" .. common.period_text(prev) .. "）", type = "number" },
+          { key = "year_ago", title = "上年同期（" .. common.period_text(yago) .. "）", type = "number" },
           { key = "yoy", title = "同比(%)", type = "points" }, { key = "ytd", title = "本年累计", type = "number" },
           { key = "note", title = "备注", type = "text" } }, rows = rows, charts = charts },
       { id = "targets", title = "二、相关目标进展", columns = common.TARGET_COLUMNS, rows = trows, bars = true },

@@ -57,13 +57,13 @@ return function(ctx, period)
     local list = by_measure[m.doc .. "|" .. m.mid] or {}
     local worst, ids = nil, {}
     for _, r in ipairs(list) do
-      ids[#ids + 1] = r.tid
+      ids[#ids + 1] = r.quote
       if not worst or progress.RANK[r.status] < progress.RANK[worst] then worst = r.status end
     end
     tasks[#tasks + 1] = {
-      doc = m.doc, section = m.section, title = m.title, lead_units = common.list(m.lead_units),
+      doc = m.doc, doc_title = ctx.document(m.doc).title, section = m.section, title = m.title, lead_units = common.list(m.lead_units),
       contact = m.contact_name and (m.contact_name .. (m.contact_phone and (" " .. m.contact_phone) or "")) or "",
-      targets = table.concat(ids, "、"), status = worst,
+      targets = table.concat(ids, "；"), status = worst,
       note = #list == 0 and "无量化目标，填报工作进展" or "",
     }
     local said, who = {}, {}
@@ -78,7 +78,7 @@ return function(ctx, period)
     summary = common.summary(records),
     sections = {
       { id = "tasks", title = "重点工作任务", columns = {
-          { key = "doc", title = "文件", type = "text" }, { key = "section", title = "序号", type = "text" },
+          { key = "doc_title", title = "文件", type = "text" }, { key = "section", title = "序号", type = "text" },
           { key = "title", title = "任务", type = "text" }, { key = "lead_units", title = "牵头单位", type = "text" },
           { key = "contact", title = "联系人", type = "text" }, { key = "targets", title = "量化目标", type = "text" },
           { key = "status", title = "状态", type = "status" },
@@ -87,7 +87,7 @@ return function(ctx, period)
           { key = "note", title = "备注", type = "text" } },
         rows = tasks },
       { id = "targets", title = "量化目标月度报送", columns = {
-          { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
+          { key = "indicator_name", title = "指标", type = "text" }, { key = "quote", title = "目标", type = "text" },
           { key = "lead_units", title = "牵头单位", type = "text" }, { key = "contact", title = "联系人", type = "text" },
           { key = "month", title = "本月数", type = "number" }, { key = "cumulative", title = "累计/最新", type = "number" },
           { key = "value", title = "目标值", type = "number" }, { key = "completion", title = "完成率", type = "percent" },

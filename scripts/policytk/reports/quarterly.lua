@@ -29,7 +29,7 @@ return function(ctx)
     if b and progress.RANK[r.status] > progress.RANK[b.status] then dir = "↑"
     elseif b and progress.RANK[r.status] < progress.RANK[b.status] then dir = "↓" end
     trend[#trend + 1] = {
-      id = r.tid, quote = r.quote, lead_units = common.list(r.lead_units),
+      id = r.tid, indicator_name = r.indicator_name, quote = r.quote, lead_units = common.list(r.lead_units),
       before = b and b.status or "no_data", status = r.status,
       completion_before = b and common.round(b.completion, 6) or nil,
       completion = common.round(r.completion, 6), change_points = common.round(change, 4), trend = dir,
@@ -39,7 +39,7 @@ return function(ctx)
   for _, g in ipairs(ctx.rollup(records, "unit")) do
     if g.red > 0 or g.yellow > 0 then
       local ids = {}
-      for _, r in ipairs(g.red_targets) do ids[#ids + 1] = r.tid .. " " .. r.quote end
+      for _, r in ipairs(g.red_targets) do ids[#ids + 1] = r.quote end
       units[#units + 1] = { lead_unit = g.key, red = g.red, yellow = g.yellow, total = g.total,
                             red_targets = table.concat(ids, "；") }
     end
@@ -67,7 +67,7 @@ return function(ctx)
         text = #units == 0 and "本季度无滞后单位。" or nil },
       { id = "trend", title = "三、较上季度变化（" .. dates.previous(ctx.period) .. " → " .. ctx.period .. "）",
         columns = {
-          { key = "id", title = "编号", type = "text" }, { key = "quote", title = "目标", type = "text" },
+          { key = "indicator_name", title = "指标", type = "text" }, { key = "quote", title = "目标", type = "text" },
           { key = "lead_units", title = "牵头单位", type = "text" },
           { key = "before", title = "上季度状态", type = "status" }, { key = "status", title = "本季度状态", type = "status" },
           { key = "completion_before", title = "上季度完成率", type = "percent" },

@@ -21,9 +21,9 @@ return function(ctx)
   local units = {}
   for _, g in ipairs(ctx.rollup(records, "unit")) do
     local ids = {}
-    for _, r in ipairs(g.red_targets) do ids[#ids + 1] = r.tid end
+    for _, r in ipairs(g.red_targets) do ids[#ids + 1] = r.quote end
     units[#units + 1] = { lead_unit = g.key, total = g.total, red = g.red, yellow = g.yellow, worst = g.worst,
-                          red_targets = table.concat(ids, "、") }
+                          red_targets = table.concat(ids, "；") }
   end
   local groups = {}
   for _, g in ipairs(ctx.rollup(records, "group")) do

@@ -106,7 +106,7 @@ test("-o into a missing folder: a named error, and no file is left", function(t)
   local c, _, err = run({ "match", "wenzhou", "--year", "2025", "--db", db, "--format", "csv",
                           "-o", "/nonexistent-dir/out.csv" })
   t.eq(c, 1)
-  t.match(err, "cannot write /nonexistent%-dir/out%.csv%.part")
+  t.match(err, "无法写入 /nonexistent%-dir/out%.csv%.part")
   local out = os.tmpname()
   c = run({ "match", "wenzhou", "--year", "2025", "--db", db, "--format", "csv", "-o", out })
   t.eq(c, 0)

@@ -215,8 +215,8 @@ test("a near miss below the title: its header problems, at its row", function(t)
   testing.write_file(csv, TITLE .. "\n指标,期间,数量,单元\nnew_smes,2024,1,家\n")
   local c, err = import_file(db, csv)
   t.eq(c, nil)
-  t.eq(err, 'f: 未导入任何数据，共 3 处问题：\nf:2: header: unknown column "数量"\n'
-    .. 'f:2: header: unknown column "单元"\nf:2: header: missing column "value"')
+  t.eq(err, 'f: 未导入任何数据，共 3 处问题：\nf:2: header: 未知列 "数量"\n'
+    .. 'f:2: header: 未知列 "单元"\nf:2: header: 缺少列 "value"')
 end)
 
 test("no sheet with a table: one named failure listing the sheets", function(t)
@@ -245,9 +245,9 @@ sheet("Sheet 2", [["指标", "期间", "数值", None, "备注"], ["new_smes", "
   t.eq(c, nil)
   t.eq(err, "f: 未导入任何数据，共 5 处问题：\n"
     .. 'f:数据!D5: value: 数值 "abc" 无法识别\n'
-    .. 'f:数据!A6: indicator: unknown indicator "new_smess" (did you mean "new_smes"?)\n'
+    .. 'f:数据!A6: indicator: 未知指标 "new_smess"（是否要用 "new_smes"？）\n'
     .. 'f:数据!C6: period: 期间 "2024-13" 无法识别：月份应为1—12\n'
-    .. "f:数据!A7: row: duplicate of line 4 (same indicator, region and period)\n"
+    .. "f:数据!A7: row: 与第 4 行重复（指标、地区和期间相同）\n"
     .. "f:'Sheet 2'!D2: D列: 没有表头，应为空；此处为 \"x\"")
   t.eq(figures(db), {})
   path = xlsx_file("badheader.xlsx", [=[
@@ -256,8 +256,8 @@ sheet("数据", [["标题"], ["指标", "期间", "数值", "指标名称", "口
   c, err = import_file(db, path)
   t.eq(c, nil)
   t.eq(err, "f: 未导入任何数据，共 2 处问题：\n"
-    .. 'f:数据!D2: header: column "indicator" appears twice ("指标名称")\n'
-    .. 'f:数据!E2: header: unknown column "口经"')
+    .. 'f:数据!D2: header: 列 "indicator" 出现两次（"指标名称"）\n'
+    .. 'f:数据!E2: header: 未知列 "口经"')
 end)
 
 test("a value past the header or under an empty header cell is a problem; empty ones are not", function(t)
@@ -299,7 +299,7 @@ test("header for the writer: aliases, implied basis (累计数, 本期数), a �
   testing.write_file(csv, "indicator,period,value,basiss\n")
   local c, err = import_file(db, csv)
   t.eq(c, nil)
-  t.match(err, '^f: 未导入任何数据，共 1 处问题：\nf:1: header: unknown column "basiss"')
+  t.match(err, '^f: 未导入任何数据，共 1 处问题：\nf:1: header: 未知列 "basiss"')
 end)
 
 test("cleanup: the temporary files", function(t)

@@ -89,21 +89,21 @@ end)
 
 local BAD = {
   { "wrong header", "indicatr,period,value\n", {
-      ":1: header: unknown column \"indicatr\" (did you mean \"indicator\"?)",
-      ":1: header: missing column \"indicator\"" } },
-  { "empty file", "", { ":1: header: the file is empty" } },
+      ":1: header: 未知列 \"indicatr\"（是否要用 \"indicator\"？）",
+      ":1: header: 缺少列 \"indicator\"" } },
+  { "empty file", "", { ":1: header: 文件为空" } },
   { "a value past the header", "indicator,period,value\nnew_smes,2023,5,x\n",
     { ":2: D列: 没有表头，应为空；此处为 \"x\"" } },
   { "unterminated quote", "indicator,period,value\nnew_smes,2023,\"5\n",
     { ":2: row: unterminated quoted field (the quote opened on line 2 never closes)" } },
   { "invalid UTF-8", "indicator,period,value,note\nnew_smes,2023,5,\255\254\n",
-    { ":2: note: invalid UTF-8 (byte 1 of the field)" } },
+    { ":2: note: 不是有效的 UTF-8（字段第 1 字节）" } },
   { "value abc", "indicator,period,value\nnew_smes,2023,abc\n", { ":2: value: 数值 \"abc\" 无法识别" } },
   { "value 1,2,3", "indicator,period,value\nnew_smes,2023,\"1,2,3\"\n", { ":2: value: 数值 \"1,2,3\" 无法识别" } },
   { "unknown indicator", "indicator,period,value\nnew_smess,2023,5\n",
-    { ":2: indicator: unknown indicator \"new_smess\" (did you mean \"new_smes\"?)" } },
+    { ":2: indicator: 未知指标 \"new_smess\"（是否要用 \"new_smes\"？）" } },
   { "unknown region", "indicator,region,period,value\nnew_smes,测式区,2023,5\n",
-    { ":2: region: unknown region \"测式区\" (did you mean \"测试区\"?)" } },
+    { ":2: region: 未知地区 \"测式区\"（是否要用 \"测试区\"？）" } },
   { "future period", "indicator,period,value\nnew_smes,2999,5\n",
     { ":2: period: 期间 \"2999\" 在未来（今天是 " .. os.date("%Y-%m-%d") .. "）" } },
   { "bad period", "indicator,period,value\nnew_smes,2023-13,5\n",
@@ -119,7 +119,7 @@ local BAD = {
   { "a 口径 that contradicts its period", "indicator,period,value,口径\nnew_smes,2023年1-6月,5,当月\n",
     { ":2: basis: 口径 \"当月\" 与期间（1—N月累计）不一致" } },
   { "duplicate row", "indicator,period,value\nnew_smes,2021,5\nnew_smes,2021,6\n",
-    { ":3: row: duplicate of line 2 (same indicator, region and period)" } },
+    { ":3: row: 与第 2 行重复（指标、地区和期间相同）" } },
 }
 
 for _, case in ipairs(BAD) do
@@ -151,7 +151,7 @@ end)
 test("region defaults to the city; --encoding gbk without policytk.text is refused", function(t)
   local code, _, err = import("indicator,period,value\nnew_smes,2019,9\n")
   t.eq(code, 1)
-  t.match(err, ":2: region: empty, and no %-%-city to default to")
+  t.match(err, ":2: region: 为空，且没有 %-%-city 可作默认地区")
   code, _, err = import("indicator,period,value\nnew_smes,2019,9\n", "--encoding", "gbk")
   local has_text = pcall(require, "policytk.text")
   if not has_text then
@@ -183,7 +183,7 @@ test("GBK files as Excel/WPS save them: detected, or given with --encoding", fun
   conn:close()
   local code2, _, err2 = testing.policytk({ "import", path, "--db", dbfile, "--encoding", "utf-8" })
   t.eq(code2, 1)
-  t.match(err2, ":2: indicator: invalid UTF%-8 %(byte 1 of the field%)")
+  t.match(err2, ":2: indicator: 不是有效的 UTF%-8（字段第 1 字节）")
   os.remove(path); os.remove(dbfile)
 end)
 

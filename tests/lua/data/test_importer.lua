@@ -68,14 +68,14 @@ end)
 
 test("header: unknown, twice, missing; the other hook takes names it knows", function(t)
   local conn = conn_with_table()
-  refused(t, conn, "b,c,b\n", spec(), { '1: header: unknown column "c"', '1: header: column "b" appears twice',
-    '1: header: missing column "a"' })
+  refused(t, conn, "b,c,b\n", spec(), { '1: header: 未知列 "c"', '1: header: 列 "b" 出现两次',
+    '1: header: 缺少列 "a"' })
   local roles = {}
   local s = spec({ fold = string.lower, missing_hint = " (see the template)",
     other = function(_, name, _, i) roles[i] = name; return name end })
-  refused(t, conn, "B,Note\n", s, { '1: header: missing column "a" (see the template)' })
+  refused(t, conn, "B,Note\n", s, { '1: header: 缺少列 "a" (see the template)' })
   t.eq(roles, { [2] = "note" })
-  refused(t, conn, "", spec(), { "1: header: the file is empty" })
+  refused(t, conn, "", spec(), { "1: header: 文件为空" })
   t.eq(count(conn), 0)
   conn:close()
 end)

@@ -16,7 +16,7 @@ end
 test("a helper module required by the manifest and a document runs once", function(t)
   local code, out, err = with_fixture("modules", { "plugins" })
   t.eq(code, 0, err)
-  t.match(out, "modules%s+测试市%s+0%.0%.1%s+d1%s+1%s+0%s+ok")
+  t.match(out, "modules%s+测试市%s+0%.0%.1%s+d1%s+1%s+0%s+正常")
 end)
 
 test("a require loop, a missing module and a name outside the plugin are named", function(t)

@@ -101,10 +101,20 @@ test("a new value replaces the old one, which is kept as history", function(t)
 end)
 
 test("named errors: unknown target (nearest id), a region of another city, the city, not a number", function(t)
+  -- the staff read the message alone; --format json adds the code before it
   local function refused(args, pattern)
     local code, _, err = run(args)
     t.eq(code, 2, table.concat(args, " "))
-    t.match(err, pattern)
+    local name, text = pattern:match("^([a-z]+_[a-z_]+): (.*)$")
+    t.match(err, name and ("^policytk assign: " .. text) or pattern)
+    if name then
+      local json_args = { table.unpack(args) }
+      json_args[#json_args + 1] = "--format"
+      json_args[#json_args + 1] = "json"
+      code, _, err = run(json_args)
+      t.eq(code, 2, table.concat(json_args, " "))
+      t.match(err, pattern)
+    end
   end
   refused({ "assign", "taizhou", "X01" }, 'unknown_target: 台州市没有目标 "X01"（是否为 "T01"？）')
   refused({ "assign", "wenzhou", "friendly2023/T01", "--region", "杭州市西湖区", "5" },
@@ -114,7 +124,7 @@ test("named errors: unknown target (nearest id), a region of another city, the c
   refused({ "assign", "taizhou", "T01", "--region", "路桥区", "15%" }, "是百分数，而该目标以 家 计")
   refused({ "assign", "taizhou", "T01", "--region", "路桥区", "-5" }, "不能为负数")
   refused({ "assign", "宁波市", "T01" }, 'unknown_city: 未知城市 "宁波市"')
-  refused({ "assign", "taizhou", "T01", "500" }, "VALUE needs %-%-region")
+  refused({ "assign", "taizhou", "T01", "500" }, "数值需要 %-%-region")
   t.eq(#json.decode(ok(run, { "assign", "taizhou", "T01", "--format", "json" })), 2)   -- nothing stored
 end)
 
