@@ -106,7 +106,7 @@ local function import_each(conn, path, files, opts)
 end
 
 return {
-  summary = "import observed figures from a CSV or XLSX file",
+  summary = "导入各单位报送的数据（CSV 或 XLSX，含月度报送表），或生成报送模板（import template）",
   usage = "policytk import FILE… | FOLDER [--encoding utf-8|gbk] [--sheet S] [--city C] [--by NAME] [--allow-revisions]"
     .. " [--db PATH]\n       policytk import template CITY [--unit U] [--period P] [-o FILE.xlsx] [--db PATH]",
   description = "Reads observations from CSV (RFC 4180, UTF-8 with or without BOM, or GBK/GB18030 as\n"

@@ -116,7 +116,7 @@ end
 local SUB = { open = open_round, status = show_status, chase = chase_list }
 
 return {
-  summary = "the monthly reporting round (月度报送): open it, see who has reported, chase the rest",
+  summary = "月度报送：开启一轮报送（为各单位生成报送表）、查看报送情况、催报",
   usage = USAGE,
   description = "月度报送：每月向城市各责任单位发送报送表，收回后导入，查看报送情况并催报。\n\n"
     .. "round open CITY --period 2025-06：为城市有效任务的每个责任单位写一个 XLSX（单位简称-2025年6月.xlsx）：\n"
