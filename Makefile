@@ -111,7 +111,7 @@ DEMO_DB ?= $(BUILD)/demo.db
 demo:
 	@$(MAKE) --no-print-directory -s deps
 	@$(MAKE) --no-print-directory -s all
-	@$(BUILD)/policytk demo --db $(DEMO_DB)
+	@$(BUILD)/policytk demo --db $(DEMO_DB) --round
 
 lint:
 	luacheck --formatter plain scripts plugins tests $(wildcard bench/*.lua)

@@ -22,6 +22,48 @@ SELECT c.id AS city, c.name AS city_name, d.doc, d.title,
 FROM cities c JOIN documents d ON d.city = c.id AND d.withdrawn = 0
 ORDER BY c.id, d.doc]]
 
+local PERIOD = "2025-06"                -- the month of the latest sample figures
+
+-- The 月度报送 round on the demo database: opened, two units' sheets filled and imported, then
+-- where every unit stands and the 红黄绿 of Wenzhou's targets.
+local function show_round(db)
+  local conn = store.open(db)
+  local dir = (db:gsub("%.db$", "")) .. "-round"
+  local res = require("policytk.round.demo").run(conn, { city = "wenzhou", period = PERIOD, dir = dir,
+    units = { "市经信局", "市财政局" }, due = "2025-07-05" })
+  local opened = res.opened
+  io.stdout:write(string.format("\n【月度报送】温州市2025年6月第%d轮：为 %d 个单位生成报送表，在 %s/\n", opened.round,
+    #opened.files, dir))
+  for _, f in ipairs(res.filled) do
+    io.stdout:write(string.format("  %s 填报并报回：%s（数据 %d 项，工作进展 %d 项）\n", f.unit, f.path,
+      (f.counts.added or 0) + (f.counts.updated or 0), (f.counts.texts.added or 0) + (f.counts.texts.updated or 0)))
+  end
+  local round = require "policytk.round"
+  local status = require "policytk.round.status"
+  local r = round.status(conn, { city = "wenzhou", period = PERIOD })
+  local rows = status.rows(conn, r, "2025-07-03")  -- as the office sees it two days before the due date
+  io.stdout:write("\n报送情况（按2025年7月3日看，截止日期2025年7月5日）：", status.summary(rows), "\n")
+  local shown = {}
+  for _, r in ipairs(rows) do
+    if r.returned_at then shown[#shown + 1] = r end
+  end
+  tabular.write(io.stdout, "table", {
+    { key = "unit", title = "单位" }, { key = "status", title = "状态" },
+    { key = "returned_at_text", title = "报送时间（北京时间）" }, { key = "cells_empty", title = "待填格数" },
+  }, shown)
+  io.stdout:write(string.format("……其余 %d 个单位尚未报送（policytk round chase wenzhou 生成催报名单）\n",
+    #rows - #shown))
+  local progress = require "policytk.progress"
+  local set = progress.dataset(conn, { city = "wenzhou" })
+  local records = set:evaluate_all("2025-06-30")
+  local c = progress.counts(records)
+  set:close()
+  conn:close()
+  io.stdout:write(string.format("\n温州市目标（截至2025年6月30日，共%d项）：绿 %d（已完成 %d、序时推进 %d） · 黄 %d · 红 %d"
+    .. "（明显滞后 %d、到期未完成 %d） · 灰 %d（暂无数据）\n", c.total, c.achieved + c.on_track, c.achieved,
+    c.on_track, c.lagging, c.behind + c.missed, c.behind, c.missed, c.no_data))
+end
+
 return {
   summary = "新建演示数据库：内置插件和示例数据，并输出汇总",
   usage = "policytk demo --db PATH",
@@ -30,6 +72,8 @@ return {
     .. "and prints per city and document: targets, measures and sample observations.",
   options = {
     { "--db", arg = "PATH", help = "the database file (deleted first)" },
+    { "--round", help = "then the 月度报送 round: open it for 温州市 on the sample data, fill and import two "
+      .. "units' sheets, show who has reported and the 红黄绿 summary (make demo)" },
   },
   run = function(opts)
     if not opts.db then cli.usage_error("需要 --db 路径（该文件会先被删除）") end
@@ -62,8 +106,14 @@ return {
       { key = "observations", title = "示例观测数" },
     }, rows)
     io.stdout:write("\n注意：观测数字均为示例数据（非官方数据），仅供演示，不得作为统计数据引用。\n")
-    local html, why = require("policytk.reports.demo")(opts.db, all)
-    if html then io.stdout:write("\n温州市季度例会材料（HTML）：", html, "\n")
+    if opts.round then
+      local ok, err = pcall(show_round, opts.db)
+      if not ok then failed = true; io.stderr:write("policytk demo: 月度报送演示失败：", tostring(err), "\n") end
+    end
+    local files, why = require("policytk.reports.demo")(opts.db, all)
+    if files then
+      for _, f in ipairs(files) do io.stdout:write(string.format("\n温州市季度例会材料（%s）：%s", f.label, f.path)) end
+      io.stdout:write("\n")
     else failed = true; io.stderr:write("policytk demo: 季度例会材料未生成：", why, "\n") end
     return failed and cli.FAIL or cli.OK
   end,

@@ -1,5 +1,6 @@
 -- policytk.reports.demo: the last step of `policytk demo` — the Wenzhou quarterly report
--- (季度例会 material) as HTML beside the demo database. Returns the file's path, or nil and why.
+-- (季度例会 material) as HTML and as DOCX (the format leaders receive) beside the demo database.
+-- Returns { { label =, path = } … }, or nil and why.
 --
 -- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
@@ -13,14 +14,19 @@ return function(db_path, all)
   local rule
   for _, r in ipairs(p.reports or {}) do if r.id == "quarterly" then rule = r end end
   if not rule then return nil, "the wenzhou plugin declares no quarterly rule" end
-  local out = (db_path:gsub("%.db$", "")) .. "-wenzhou-quarterly.html"
+  local base = (db_path:gsub("%.db$", "")) .. "-wenzhou-quarterly"
+  local files = {}
+  for _, f in ipairs(engine.FORMATS) do
+    if f == "html" or f == "docx" then files[#files + 1] = { label = f:upper(), format = f, path = base .. "." .. f } end
+  end
   local conn = store.open(db_path)
   local ok, err = pcall(function()
     local doc = engine.document(conn, "wenzhou", rule.doc)
     local period = common.default_period(rule, doc, os.date("%Y-%m-%d"))
-    engine.write(engine.build(conn, p, rule, period), "html", out)
+    local report = engine.build(conn, p, rule, period)
+    for _, f in ipairs(files) do engine.write(report, f.format, f.path) end
   end)
   conn:close()
   if not ok then return nil, tostring(err) end
-  return out
+  return files
 end
