@@ -44,8 +44,8 @@ local function show_round(db)
   local rows = status.rows(conn, r, "2025-07-03")  -- as the office sees it two days before the due date
   io.stdout:write("\n报送情况（按2025年7月3日看，截止日期2025年7月5日）：", status.summary(rows), "\n")
   local shown = {}
-  for _, r in ipairs(rows) do
-    if r.returned_at then shown[#shown + 1] = r end
+  for _, row in ipairs(rows) do
+    if row.returned_at then shown[#shown + 1] = row end
   end
   tabular.write(io.stdout, "table", {
     { key = "unit", title = "单位" }, { key = "status", title = "状态" },
