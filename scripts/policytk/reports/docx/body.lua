@@ -103,10 +103,10 @@ end
 
 -- Tables --------------------------------------------------------------------------------------
 
-local WIDE = { quote = 2.7, reason = 2.7, title = 3, red_targets = 3, note = 2.5, name = 2.5, measure = 2.5,
-               lead_units = 2, lead_unit = 2, contact = 1.8, region_name = 1.5, indicator_name = 2.2, id = 1.1 }
+local WIDE = { quote = 2.4, reason = 2.4, title = 3, red_targets = 3, note = 2.5, name = 2.5, measure = 2.5,
+               lead_units = 1.8, lead_unit = 1.8, contact = 1.8, region_name = 1.5, indicator_name = 2.2, id = 1.1 }
 local NUMERIC = { number = true, percent = true, points = true }
-local TYPE_WEIGHT = { number = 2.1, percent = 1.55, points = 1.3, status = 1.6 }
+local TYPE_WEIGHT = { number = 2.1, percent = 1.9, points = 1.5, status = 1.6 }
 local BAR_MM = 16                                   -- the width of the status-bar column
 
 local function weight(c)
