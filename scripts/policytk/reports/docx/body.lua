@@ -1,8 +1,9 @@
 -- policytk.reports.docx.body: word/document.xml of the DOCX report — the title, the short
 -- metadata block (城市, 报告期, 数据截至, 生成时间), the notes, the status summary (a sentence,
 -- the summary bar and a table of counts in the status colours), then each section: a level-1
--- heading, its text, its table (header row repeated on every page, status cells shaded in
--- the colours of format_html.COLORS, a status bar per row) and its sparklines three to a row.
+-- heading, its text, its table (header row repeated on every page, short rows kept whole,
+-- status cells shaded in the colours of format_html.COLORS, a status bar per row) and its
+-- sparklines three to a row.
 -- Pictures are the SVGs of format_html drawn to PNG (policytk.image) once per distinct SVG.
 -- Part of policytk.reports.format_docx.
 --
@@ -108,6 +109,7 @@ local WIDE = { quote = 2.4, reason = 2.4, title = 3, red_targets = 3, note = 2.5
 local NUMERIC = { number = true, percent = true, points = true }
 local TYPE_WEIGHT = { number = 2.1, percent = 1.9, points = 1.5, status = 1.6 }
 local BAR_MM = 16                                   -- the width of the status-bar column
+local LONG_CELL = 60                                -- characters: a row holding more may break across pages
 
 local function weight(c)
   return WIDE[c.key] or TYPE_WEIGHT[c.type] or 1.5
@@ -167,9 +169,15 @@ function M.data_table(s, media)
   out[#out + 1] = "</w:tr>"
   local plain = xml.rpr({ size = size }, FONTS)
   for _, row in ipairs(s.rows) do
-    out[#out + 1] = '<w:tr><w:trPr><w:cantSplit/></w:trPr>'
+    local texts, longest = {}, 0
     for i, c in ipairs(cols) do
-      local text = common.cell_text(c, row)
+      texts[i] = common.cell_text(c, row)
+      longest = math.max(longest, utf8.len(texts[i]) or #texts[i])
+    end
+    -- a short row is kept whole on one page; a long one may break, or it would leave a page empty
+    out[#out + 1] = longest <= LONG_CELL and '<w:tr><w:trPr><w:cantSplit/></w:trPr>' or "<w:tr>"
+    for i, c in ipairs(cols) do
+      local text = texts[i]
       local v = row[c.key]
       local sh = c.type == "status" and type(v) == "string" and M.status_shading(v)
       if sh then
