@@ -16,7 +16,7 @@ BUILD    ?= build
 # loadable Lua C modules (build/lib/policytk/NAME.so from core/lua_NAME.c + core/NAME_*.c),
 # opened on first require so that start-up does not pay for them.
 PKGS     := lua5.4
-LOADABLE := db readline text http html xlsx scan crypto
+LOADABLE := db readline text http html xlsx scan crypto zip image
 PKGS_db   := sqlite3
 PKGS_scan := sqlite3
 PKGS_readline := libedit
@@ -25,6 +25,8 @@ PKGS_http := libcurl
 PKGS_html := libxml-2.0
 PKGS_xlsx := xlsxwriter libzip libxml-2.0
 PKGS_crypto := libsodium
+PKGS_zip := libzip
+PKGS_image := librsvg-2.0 cairo
 CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -fPIC -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude
 OPT      ?= -O2
 CFLAGS   ?=
@@ -37,7 +39,8 @@ LDLIBS   = $(call pkglibs,$(PKGS)) -lm -ldl
 DEB_PKGS := build-essential pkg-config lua5.4 liblua5.4-dev lua-cjson lua-lpeg lua-check \
             libsqlite3-dev sqlite3 libedit-dev libcmocka-dev libcurl4-openssl-dev libopencc-dev \
             libxml2-dev libxlsxwriter-dev libzip-dev libsodium-dev python3 python3-openpyxl python3-pandas hyperfine \
-            clang libclang-rt-14-dev opencc
+            clang libclang-rt-14-dev opencc librsvg2-dev \
+            libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 
 MODULES   := $(foreach m,$(LOADABLE),$(if $(wildcard core/lua_$(m).c),$(m)))
 MOD_SRC    = $(foreach m,$(LOADABLE),$(wildcard core/lua_$(m).c core/$(m)_*.c))
@@ -71,7 +74,7 @@ $(BUILD)/lib/policytk/%.so: $$(subst .c,.o,$$(subst core/,$(BUILD)/obj/,core/lua
 
 # C tests link the module objects directly (luaopen_policytk_NAME) as well as the core.
 $(BUILD)/tests/%: tests/c/%.c $(BUILD)/libpolicytk.a $$(MOD_OBJ) $(HEADERS) $(wildcard tests/c/*.h) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Icore -o $@ $< $(MOD_OBJ) $(BUILD)/libpolicytk.a $(LDLIBS) $(MOD_LIBS) -lcmocka $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(call pkgcflags,$(foreach m,$(LOADABLE),$(PKGS_$(m)))) -Icore -o $@ $< $(MOD_OBJ) $(BUILD)/libpolicytk.a $(LDLIBS) $(MOD_LIBS) -lcmocka $(LDFLAGS)
 
 $(BUILD)/lib/policytk:
 	mkdir -p $@

@@ -96,6 +96,8 @@ int luaopen_policytk_http(lua_State *L);
 int luaopen_policytk_html(lua_State *L);
 int luaopen_policytk_scan(lua_State *L);
 int luaopen_policytk_crypto(lua_State *L);  /* loadable: build/lib/policytk/crypto.so */
+int luaopen_policytk_zip(lua_State *L);     /* loadable: build/lib/policytk/zip.so */
+int luaopen_policytk_image(lua_State *L);   /* loadable: build/lib/policytk/image.so (librsvg) */
 
 /* ----------------------------------------------------------------- host */
 

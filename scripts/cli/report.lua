@@ -1,5 +1,5 @@
 -- policytk report CITY [RULE]: build a city's reporting rule (report{} of its plugin) as a
--- report in md, html, csv, json or xlsx; without RULE, list the city's rules and next due dates.
+-- report in md, html, csv, json, xlsx or docx; without RULE, list the city's rules and next due dates.
 
 local cli = require "policytk.cli"
 local plugins = require "policytk.plugins"
@@ -42,13 +42,13 @@ local function list_rules(conn, p, format)
 end
 
 return {
-  summary = "按城市的报送规则生成报告（md、html、csv、json、xlsx）；列出报送规则",
-  usage = "policytk report CITY [RULE] [--period 2024-Q3|2024-09|2024] [--format md|html|csv|json|xlsx] [-o FILE]",
+  summary = "按城市的报送规则生成报告（md、html、csv、json、xlsx、docx）；列出报送规则",
+  usage = "policytk report CITY [RULE] [--period 2024-Q3|2024-09|2024] [--format md|html|csv|json|xlsx|docx] [-o FILE]",
   description = "RULE is a report{} the city's plugin declares (policytk report CITY lists them with their\n"
     .. "next due dates). The period must match the rule's frequency (monthly YYYY-MM, quarterly\n"
     .. "YYYY-Qn, annual YYYY) and lie within the document's years; by default the last whole period.\n"
-    .. "The report is computed as of the period's last day. XLSX needs -o. An output file is\n"
-    .. "written whole or not at all. See docs/reports.md.",
+    .. "The report is computed as of the period's last day. XLSX and DOCX (a 公文-style Word\n"
+    .. "document) need -o. An output file is written whole or not at all. See docs/reports.md.",
   options = {
     { "--period", arg = "PERIOD", help = "report period: 2024, 2024-Q3 or 2024-09" },
     { "--format", arg = "FORMAT", values = require("policytk.reports.engine").FORMATS, default = "md",
@@ -77,8 +77,8 @@ return {
       cli.usage_error("unknown_rule: %s 没有报送规则 %q；其规则：%s", city, rule_id,
         #ids > 0 and table.concat(ids, ", ") or "（无）")
     end
-    if opts.format == "xlsx" and not opts.output then
-      cli.usage_error("--format xlsx 写入文件：请给出 -o 文件.xlsx")
+    if (opts.format == "xlsx" or opts.format == "docx") and not opts.output then
+      cli.usage_error("--format %s 写入文件：请给出 -o 文件.%s", opts.format, opts.format)
     end
     local engine = require "policytk.reports.engine"
     local doc = engine.document(conn, city, rule.doc)

@@ -2,13 +2,13 @@
 -- builder (the plugin's own builder(ctx, period), run in the sandbox, else a shared builder
 -- chosen by the rule's id, else by its frequency), gives it a read-only ctx onto the data, and
 -- stamps what every report states: as-of date, the data's last update, whether figures are
--- samples. Renderers (reports/format_*.lua) turn the data into md, html, csv, json, xlsx.
+-- samples. Renderers (reports/format_*.lua) turn the data into md, html, csv, json, xlsx, docx.
 -- The ctx's members are declared in policytk.plugins.contract (runtime.report); the queries
 -- behind it are the data layer's (policytk.data.queries, policytk.progress.data).
 --
 --   local engine = require "policytk.reports.engine"
 --   local report = engine.build(conn, plugin, rule, period, { today = })
---   local text = engine.render(report, "html")          -- xlsx: engine.write(report, "xlsx", path)
+--   local text = engine.render(report, "html")          -- xlsx, docx: engine.write(report, "xlsx", path)
 --
 -- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
@@ -30,7 +30,7 @@ M.BY_ID = { monthly = "monthly", quarterly = "quarterly", inspection = "inspecti
             index = "index" }
 M.BY_FREQUENCY = { monthly = "monthly", quarterly = "quarterly" }
 M.FALLBACK = "status"
-M.FORMATS = { "md", "html", "csv", "json", "xlsx" }
+M.FORMATS = { "md", "html", "csv", "json", "xlsx", "docx" }
 
 --- The builder of a rule: "plugin" and the function, or the shared builder's name and function.
 function M.builder_for(rule)
@@ -303,11 +303,14 @@ function M.render(report, format)
   return require("policytk.reports." .. mod).render(report)
 end
 
---- Write the report to path in format (all formats, xlsx included); nothing is left behind
---- when it fails.
+--- Write the report to path in format (all formats, xlsx and docx included); nothing is left
+--- behind when it fails.
 function M.write(report, format, path)
   if format == "xlsx" then
     return require("policytk.reports.format_xlsx").write(report, path)
+  end
+  if format == "docx" then
+    return require("policytk.reports.format_docx").write(report, path)
   end
   common.write_atomic(path, M.render(report, format))
 end
