@@ -48,8 +48,8 @@ return {
         if not ok then runner:add(file, function(t) t.fail(lerr) end, file) end
         _G.test = nil
       end
+      runner:run()           -- each file's cases right after it loads: what it starts (a server) is fresh
     end
-    runner:run()
     io.stdout:write(runner:summary(), "\n")
     return runner.failed == 0 and 0 or 1
   end,

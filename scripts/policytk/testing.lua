@@ -158,9 +158,12 @@ function M.seed_text(file)
   return s
 end
 
---- Run every registered case; returns passed, failed.
+--- Run every case registered since the last run; returns passed, failed (all runs).
 function Runner:run()
-  for _, c in ipairs(self.cases) do
+  local first = (self.ran or 0) + 1
+  self.ran = #self.cases
+  for i = first, #self.cases do
+    local c = self.cases[i]
     local t = M.assertions(c.extra)
     local ok, err = xpcall(c.fn, function(e)
       if getmetatable(e) == Fail then return e end
