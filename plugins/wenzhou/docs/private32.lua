@@ -57,8 +57,8 @@
 --   * goals without a number: 贷款增速高于各项贷款增速; 普惠小微贷款支持工具延期至2024年末; 业务规模
 --     保持全省前列; 压缩通关时长至低于全省平均水平; 民间投资增速好于上半年, 力争超过省平均水平.
 -- One commitment, one target: rows 1, 3, 5, 8 and 24 print their 温州市目标 cell twice (page
--- breaks), and four commitments are stated twice within a row; each is encoded once (tests/dedup.lua
--- fails on a pair): R06 目标 5 全市新增高校毕业生12万人 = 目标 1 (T021); R06 举措 3 优选2家以上…授予
+-- breaks), and four commitments are stated twice within a row; each is encoded once (the host refuses
+-- a pair): R06 目标 5 全市新增高校毕业生12万人 = 目标 1 (T021); R06 举措 3 优选2家以上…授予
 -- 中级职称自主评审权限 = 目标 2 (T022); R08 目标 3 2023年…不少于70% = 举措 3 每年…达到70%以上 (T048,
 -- every year); R24 目标 5 形成不少于6个重点产业的合规指引 = 举措 8 确保年底前完成6部 (T095, end-2023).
 -- Ids are stable: the duplicates' ids (T030, T039, T091) are not reused; the 落实举措 targets added

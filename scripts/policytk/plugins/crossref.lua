@@ -347,6 +347,7 @@ function M.check(plugin, catalog, add)
   local indicator_of = check_indicators(plugin, bad, catalog)
   plugin.indicator_of = indicator_of
   check_documents(plugin, bad, indicator_of)
+  require("policytk.plugins.duplicates").check(plugin, bad)
   check_benefits(plugin, bad)
   check_reports(plugin, bad, indicator_of)
   check_sources(plugin, bad)

@@ -209,3 +209,10 @@ test("benefit conditions: every bad `when` named with file, line and path; a rul
   t.match(err, f .. "6: when%[4%]: has more than one test: eq, ne")
   t.match(err, f .. "18: eligible: a benefit needs eligible%(firm, year, ctx%), when = { … } conditions, or both")
 end)
+
+test("one commitment encoded twice is a named problem (policytk.plugins.duplicates)", function(t)
+  local code, _, err = with_fixture("dupcommit", { "plugins" })
+  t.eq(code, 1)
+  t.match(err, "dupcommit/docs/d1%.lua:%d+: targets%[2%]%(T02%): the same commitment as T01 %(same indicator, "
+    .. "value and unit; both quotes say \"新增中小微企业10万家\"%): one commitment is one target")
+end)
