@@ -101,7 +101,7 @@ function M.lua(draft, city, docid, source)
     local review = {}
     if t.confidence < M.REVIEW_BELOW then review[#review + 1] = string.format("confidence %.2f", t.confidence) end
     if t.comparator_implied then review[#review + 1] = "comparator not written (>= assumed)" end
-    if t.unit_implied then review[#review + 1] = "unit 元 implied by 亿" end
+    if t.unit_implied then review[#review + 1] = t.unit_implied == "倍" and "unit 倍 implied by 比值" or "unit 元 implied by 亿" end
     if t.note then review[#review + 1] = t.note end
     if #review > 0 then w("    -- REVIEW: %s", table.concat(review, "; ")) end
     w("    target{")
