@@ -1,8 +1,9 @@
 -- policytk.extract: draft a plugin document from a policy text — repair it (policytk.text),
 -- find its structure (policytk.extract.structure, or policytk.extract.pdf_table for a flattened task table),
 -- its measures with their units, and its quantitative targets with value, unit, comparator,
--- kind, deadline, lead unit, the exact quote and a confidence. General rules only; see
--- docs/extract.md for each rule and its known limits.
+-- kind, deadline, lead unit, the exact quote and a confidence (policytk.extract.commit: which
+-- numbers the text commits to; policytk.extract.dedup: one commitment, one target). General
+-- rules only; see docs/extract.md for each rule and its known limits.
 
 local text = require "policytk.text"
 local deadline = require "policytk.extract.deadline"
@@ -114,49 +115,108 @@ local function extract_table(doc, s, ctx)
   end
 end
 
-local function extract_prose(doc, s, ctx)
-  local parsed = structure.parse(s)
-  doc.lead_rule, doc.lead_rule_quote = parsed.lead_rule, parsed.lead_rule_quote
+-- A paragraph's kind: goal text (its section's title holds 目标; or a (一) part whose first
+-- sentence is followed by 到YYYY年; or a 到YYYY年… paragraph in such a part) or not.
+local function is_goal(p, in_goal_para)
+  local body = p.text
+  return (p.l1title or ""):find("目标", 1, true) ~= nil
+    or (p.level == 2 and body:find("^%([^)]*%)[^。]*。到%d%d%d%d年") ~= nil)
+    or (body:find("^到%d%d%d%d年") ~= nil and in_goal_para)
+    or (body:find("^到%d%d%d%d年") ~= nil and p.level == nil and p.l2 ~= nil and not p.l3)
+end
+
+-- Add a responsible-unit list (and its lead marks) to measure m.
+local function add_units(m, units)
+  local seen = {}
+  for _, u in ipairs(m.responsible_units) do seen[u] = true end
+  for _, u in ipairs(units) do
+    if not seen[u] then seen[u] = true; m.responsible_units[#m.responsible_units + 1] = u end
+  end
+end
+
+local function units_from(m, body)
+  local lists = structure.responsible(body)
+  local last_list = lists[#lists]
+  if last_list then
+    add_units(m, last_list.units)
+    m.text = m.text:gsub("%(责任单位[:：].-%)$", "")
+  end
+  for _, mark in ipairs(structure.lead_marks(body)) do
+    if not m.lead_units[1] then m.lead_units, m.lead_source = { mark.lead[1] }, mark.form end
+    add_units(m, mark.units)
+  end
+end
+
+local function new_measure(doc, p, body)
+  local m = {
+    id = string.format("M%02d", #doc.measures + 1), section = p.measure_section, title = p.title,
+    text = (body:gsub("^%d%d?[%.、]", ""):gsub("^%(%d%d?%)", "")), responsible_units = {}, lead_units = {},
+  }
+  units_from(m, body)
+  doc.measures[#doc.measures + 1] = m
+  p.m = m
+  return m
+end
+
+-- The leads no mark in a measure's text names: the first listed unit where the text says so
+-- (列第一位的为牵头单位). A list without that rule names no lead, even a list of one (the
+-- plugins encode none: friendly2023's (责任单位:市财政局)).
+local function settle_leads(doc)
+  for _, m in ipairs(doc.measures) do
+    if not m.lead_units[1] and m.responsible_units[1] then
+      if doc.lead_rule == "first_listed" then
+        m.lead_units, m.lead_source = { m.responsible_units[1] }, "first listed (" .. (doc.lead_rule_quote or "列第一位") .. ")"
+      end
+    end
+  end
+end
+
+-- Each target's lead: the first mark after it in its paragraph, else its measure's lead.
+local function target_leads(found, body, m)
+  local marks = structure.lead_marks(body)
+  for _, t in ipairs(found) do
+    for _, l in ipairs(marks) do
+      if l.start > t.start then t.lead_unit, t.lead_source = l.lead[1], l.form .. " after it"; break end
+    end
+    if m then t.measure = m end
+  end
+end
+
+local function prose_period(doc, s, ctx)
   local last = max_year(s)
   doc.meta.period_end = doc.meta.period_end or (last and deadline.year_end(last))
   if not doc.meta.period_start and doc.meta.issued then doc.meta.period_start = doc.meta.issued:sub(1, 4) .. "-01-01" end
-  ctx.default_deadline = doc.meta.period_end
+  ctx.default_deadline, ctx.default_rule = doc.meta.period_end, "period"
   ctx.base_year = tonumber((doc.meta.period_start or ""):sub(1, 4))
+end
+
+local function extract_prose(doc, s, ctx)
+  local parsed = structure.parse(s)
+  doc.lead_rule, doc.lead_rule_quote = parsed.lead_rule, parsed.lead_rule_quote
+  prose_period(doc, s, ctx)
   local in_goal_para = false
+  local pending = {}
   for _, p in ipairs(parsed.paragraphs) do
     local body = p.text
-    local goal_section = (p.l1title or ""):find("目标", 1, true) ~= nil
-    local goal_para = goal_section
-      or (p.level == 2 and body:find("^%([^)]*%)[^。]*。到%d%d%d%d年") ~= nil)
-      or (body:find("^到%d%d%d%d年") ~= nil and in_goal_para)
-      or (body:find("^到%d%d%d%d年") ~= nil and p.level == nil and p.l2 ~= nil and not p.l3)
+    local goal_para = is_goal(p, in_goal_para)
     if p.level then in_goal_para = goal_para end
-    local units = structure.responsible(body)
-    if p.measure then
-      local m = {
-        id = string.format("M%02d", #doc.measures + 1), section = p.measure_section, title = p.title,
-        text = (body:gsub("^%d%d?[%.、]", "")), responsible_units = {}, lead_units = {},
-      }
-      local last_list = units[#units]
-      if last_list then
-        m.responsible_units = last_list.units
-        m.text = m.text:gsub("%(责任单位[:：].-%)$", "")
-        if doc.lead_rule == "first_listed" then m.lead_units = { last_list.units[1] } end
-      end
-      doc.measures[#doc.measures + 1] = m
-    end
-    local mode = goal_para and "goal" or "measure"
-    local found = M.targets_in(body, mode, ctx)
-    local leads = structure.leads(body)
-    for _, t in ipairs(found) do
-      for _, l in ipairs(leads) do
-        if l.start > t.start then t.lead_unit = l.units[1]; break end
-      end
-      t.line = p.line
-    end
+    local m = p.measure and new_measure(doc, p, body)
+    if p.units_of and p.units_of.m then units_from(p.units_of.m, body) end
+    local found = commit.targets_in(body, goal_para and "goal" or "measure", ctx)
+    target_leads(found, body, m or (not goal_para and p.group == nil and pending.m) or nil)
+    for _, t in ipairs(found) do t.line = p.line end
+    if m then pending.m = m elseif p.level and p.level <= 2 then pending.m = nil end
     local section = p.section
     if p.measure and not goal_para then section = p.measure_section end
     add_targets(doc, found, { section = section })
+  end
+  settle_leads(doc)
+  for _, t in ipairs(doc.targets) do
+    if type(t.measure) == "table" then
+      local m = t.measure
+      t.measure = m.id
+      if m.lead_units[1] then t.measure_lead, t.lead_source = m.lead_units[1], "its measure's lead (" .. (m.lead_source or "?") .. ")" end
+    end
   end
 end
 

@@ -90,6 +90,18 @@ local function kind_of(q, before)
   return "cumulative_new"
 end
 
+-- 对 as a preposition in before (对…500万元以下企业给予…): not 对接, 对标, 对外, 对于, 对口.
+local function scope_before(before)
+  local k = 1
+  while true do
+    local p = before:find("对", k, true)
+    if not p then return false end
+    local nx = before:sub(p + 3, p + 5)
+    if nx ~= "接" and nx ~= "标" and nx ~= "外" and nx ~= "于" and nx ~= "口" then return true end
+    k = p + 3
+  end
+end
+
 --- Why the text does not commit to quantity q, or nil. before: the clause up to q; after: the
 --- bytes right after q; sent: q's sentence; clause: q's clause. Names of the rules:
 --- qualifier (1000万元以下的企业; kept after a build verb: 建立100人以上的专家库), ratio (吨/万元),
@@ -103,12 +115,12 @@ function M.excluded(q, before, after, sent, clause)
   if contains(before, LIMIT) then return "limit" end
   if contains(sent, TAX) then return "tax" end
   if ends_with(before, { "从" }) then return "base" end
+  if q.unit == "次" and before:find("每", 1, true) then return "frequency" end
   if ends_with(before, { "涉及" }) then return "catalogue" end
   if ends_with(before, { "等" }) then return "enumeration" end
   if not q.rank and ends_with(before, { "全国", "全省" }) then return "existing" end
   local rest = clause:sub(#before + 1)
-  local head = clause:gsub("^%d%d?%.", "")
-  if (head:find("^对") or head:find("^针对")) and rest:find("的", 1, true) then return "scope" end
+  if scope_before(before) and (rest:find("的", 1, true) or contains(rest, BENEFIT)) then return "scope" end
   if q.chinese_only then return "chinese" end
   -- Chinese numerals count only with a comparator or as ranks/fractions (一批, 三个服务平台 are names)
   if not q.rank and not q.fraction and not q.digits and not q.comparator then return "chinese" end
@@ -146,18 +158,19 @@ function M.deadline_for(s, i, ctx)
   local a, b = M.sentence(s, i)
   local ce = clause_end(s, i, b)
   local lo = item_start(s, i)
-  local best, after, para
+  local best, after, para, bw, aw, pw
   for _, d in ipairs(deadline.scan(s)) do
     local dl = not skipped_date(s, d) and date_deadline(d, ctx)
+    local w = s:sub(d.start, d.stop - 1)
     if dl then
-      if d.start < i and d.start >= a then best = dl
-      elseif d.start < a and d.start >= lo then para = dl
-      elseif d.start > i and d.start < ce and not after and d.by then after = dl end
+      if d.start < i and d.start >= a then best, bw = dl, w
+      elseif d.start < a and d.start >= lo then para, pw = dl, w
+      elseif d.start > i and d.start < ce and not after and d.by then after, aw = dl, w end
     end
   end
-  if best then return best, "sentence", 0.9 end
-  if after then return after, "clause", 0.9 end
-  if para then return para, "item", 0.8 end
+  if best then return best, "sentence", 0.9, bw end
+  if after then return after, "clause", 0.9, aw end
+  if para then return para, "item", 0.8, pw end
   return ctx.default_deadline, ctx.default_rule or "period", 0.6
 end
 
@@ -168,9 +181,9 @@ function M.quote_of(s, a, q)
   local prev = s:sub(math.max(1, from - 3), from - 1)
   if from > a and (s:sub(from - 1, from - 1) == ":" or prev == "：") then
     local colon = s:sub(from - 1, from - 1) == ":" and 1 or 3
-    from = clause_start(s, a, from - colon, { "，", ",", "、" })
+    from = clause_start(s, a, from - colon, { "，", ",", "、", ":", "：" })
   end
-  local item = s:match("^%d%d?%.", from)
+  local item = s:match("^%d%d?%.", from) or s:match("^%(%d%d?%)", from)
   if item and from + #item <= (q.qstart or q.start) then from = from + #item end
   local quote = s:sub(from, q.stop - 1)
   local n = utf8.len(quote)
@@ -220,10 +233,14 @@ local function dated(sent)
 end
 
 -- Is q a target in this mode? Returns ok, base confidence, cue.
-local function admit(q, mode, sent)
+local COMMIT_VERBS = { "新增", "新建", "建成", "培育", "引进", "完成", "新认定", "打造" }
+local function admit(q, mode, sent, before)
   if mode == "measure" then
-    local cue = contains(sent, CUE) or (sent:find("到%d%d%d%d年") and "到YYYY年")
-    return q.comparator ~= nil and cue ~= nil, 0.6, cue and ("measure text with " .. cue)
+    -- a task commits to a number with a comparator (新增300家以上), or to one its verb makes
+    -- (到2020年新建企业研发中心150家)
+    if q.comparator then return true, 0.6, "measure text, comparator " .. q.comparator end
+    local verb = contains(before, COMMIT_VERBS)
+    return verb ~= nil, 0.5, verb and ("measure text, " .. verb .. " N")
   elseif mode == "dated" then
     return dated(sent), 0.6, "dated table action"
   end
@@ -231,12 +248,12 @@ local function admit(q, mode, sent)
 end
 
 local function make_target(s, q, a, b, before, cue, conf, ctx)
-  local dl, rule, dconf = M.deadline_for(s, q.start, ctx)
+  local dl, rule, dconf, written = M.deadline_for(s, q.start, ctx)
   local quote, qfrom = M.quote_of(s, a, q)
   local why = { cue }
   local t = {
     value = q.value, unit = q.unit, comparator = q.comparator or ">=", kind = kind_of(q, before),
-    deadline = dl, deadline_rule = rule, quote = quote, quote_start = qfrom, start = q.start, stop = q.stop,
+    deadline = dl, deadline_rule = rule, deadline_text = written, quote = quote, quote_start = qfrom, start = q.start, stop = q.stop,
     confidence = math.min(conf, dconf) - (q.comparator and 0 or 0.1) - (q.implied_unit and 0.2 or 0),
     comparator_implied = q.comparator == nil or nil, unit_implied = q.implied_unit,
     context = context_of(s, a, b, q), why = why, item = item_start(s, q.start),
@@ -265,7 +282,7 @@ function M.targets_in(s, mode, ctx)
     local clause = s:sub(cs, clause_end(s, q.stop, b) - 1)
     local ok, conf, cue = q.unit ~= nil and not q.bare, 0.8, nil
     if ok and M.excluded(q, before, s:sub(q.stop, q.stop + 3), sent, clause) then ok = false end
-    if ok then ok, conf, cue = admit(q, mode, sent) end
+    if ok then ok, conf, cue = admit(q, mode, sent, before) end
     if ok then
       local t = make_target(s, q, a, b, before, cue, conf, ctx)
       out[#out + 1] = t
