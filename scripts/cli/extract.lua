@@ -8,16 +8,19 @@ local fmt = require "policytk.extract.format"
 
 return {
   summary = "从政策文本起草插件文件",
-  usage = "policytk extract FILE [--city C] [--doc ID] [--format json|lua] [-o OUT]",
+  usage = "policytk extract FILE [--city C] [--doc ID] [--format json|lua] [-o OUT] [-q]",
   description = "Repairs the text, finds its structure, measures, responsible and lead units and every\n"
     .. "quantitative target (value, unit, comparator, kind, deadline, lead unit, quote, confidence),\n"
     .. "and writes a draft for a person to review (docs/extract.md). --format lua writes a document{}\n"
-    .. "file with REVIEW comments; json uses the keys of `policytk targets --format json`.",
+    .. "file with REVIEW comments; json uses the keys of `policytk targets --format json`.\n"
+    .. "On stderr, a review report: per target its confidence and why (the cue that made it a\n"
+    .. "target, the rule that gave its deadline and its lead), the least confident first.",
   options = {
     { "--city", arg = "C", help = "city plugin id written into the draft" },
     { "--doc", arg = "ID", help = "document id (default: from the file name)" },
     { "--format", arg = "FORMAT", values = { "json", "lua" }, default = "json", help = "json or lua (default: json)" },
     { "--output", "-o", arg = "OUT", help = "write to OUT instead of stdout" },
+    { "--quiet", "-q", help = "no review report on stderr (the one-line summary only)" },
   },
   run = function(opts, args)
     local path = args[1]
@@ -43,6 +46,7 @@ return {
       io.stdout:write(out)
       if opts.format ~= "lua" then io.stdout:write("\n") end
     end
+    if not opts.quiet and #draft.targets > 0 then io.stderr:write(fmt.report(draft)) end
     io.stderr:write(string.format("%s: %d 项措施, %d 个目标%s\n", path, #draft.measures, #draft.targets,
       #draft.warnings > 0 and (", " .. #draft.warnings .. " 条警告") or ""))
     return 0

@@ -29,7 +29,7 @@ function M.json(draft, city, docid)
       city = city or json.null, doc = docid, id = t.id, section = t.section,
       indicator = indicator_id(t), indicator_name = json.null, quote = t.quote, value = t.value,
       unit = t.unit, comparator = t.comparator, kind = t.kind, deadline = t.deadline or json.null,
-      lead_unit = t.lead_unit or json.null, status = "draft", confidence = t.confidence,
+      lead_unit = t.lead_unit or t.measure_lead or json.null, status = "draft", confidence = t.confidence,
     }
   end
   local measures = {}
@@ -56,6 +56,50 @@ local function list(xs)
   local parts = {}
   for i, x in ipairs(xs or {}) do parts[i] = q(x) end
   return "{ " .. table.concat(parts, ", ") .. " }"
+end
+
+local DEADLINE_RULE = {
+  sentence = function(t) return (t.deadline_text or "a date") .. " before it in its sentence" end,
+  clause = function(t) return (t.deadline_text or "a date") .. " after it in its clause" end,
+  item = function(t) return (t.deadline_text or "a date") .. " earlier in its item" end,
+  row = function() return "its row's 实施阶段 end (no year in its clause)" end,
+  period = function() return "the document's end (no year in its clause)" end,
+}
+
+--- Why a target is what it is, as phrases: the cue that made it a target, the rule that gave
+--- its deadline and its lead, and what was assumed.
+function M.why(t)
+  local out = {}
+  for _, w in ipairs(t.why or {}) do out[#out + 1] = w end
+  local rule = DEADLINE_RULE[t.deadline_rule]
+  if rule then out[#out + 1] = "deadline: " .. rule(t) end
+  if t.every then out[#out + 1] = "every " .. t.every end
+  if t.lead_source then out[#out + 1] = "lead: " .. t.lead_source end
+  if t.restates then out[#out + 1] = "restated as: " .. table.concat(t.restates, " / ") end
+  return out
+end
+
+--- The review report: one line per target, the least confident first — id, confidence, value,
+--- unit, comparator, deadline, lead, why, quote.
+function M.report(draft)
+  local order = {}
+  for _, t in ipairs(draft.targets) do order[#order + 1] = t end
+  table.sort(order, function(a, b)
+    if a.confidence ~= b.confidence then return a.confidence < b.confidence end
+    return a.id < b.id
+  end)
+  local o = { string.format("%d targets, the least confident first (below %.2f: check first)", #order, M.REVIEW_BELOW) }
+  for _, t in ipairs(order) do
+    o[#o + 1] = string.format("%s %s %.2f  %s %s %s  by %s  lead %s  | %s | %s", t.id,
+      t.confidence < M.REVIEW_BELOW and "!" or " ", t.confidence, num(t.value), t.unit, t.comparator,
+      t.deadline or "?", t.lead_unit or t.measure_lead or "-", table.concat(M.why(t), "; "), t.quote)
+  end
+  for _, m in ipairs(draft.measures) do
+    if not (m.lead_units and m.lead_units[1]) then
+      o[#o + 1] = string.format("%s    measure %s %s: no lead unit named", m.id, m.section or "?", m.title or "")
+    end
+  end
+  return table.concat(o, "\n") .. "\n"
 end
 
 --- The Lua text of a plugin document file.
@@ -91,7 +135,11 @@ function M.lua(draft, city, docid, source)
     if m.actions and #m.actions > 0 then w("      actions = %s,", list(m.actions)) end
     if m.phase then w("      phase = %s,", q(m.phase)) end
     if m.responsible_units and #m.responsible_units > 0 then w("      responsible_units = %s,", list(m.responsible_units)) end
-    if m.lead_units and #m.lead_units > 0 then w("      lead_units = %s,", list(m.lead_units)) end
+    if m.lead_units and #m.lead_units > 0 then
+      w("      lead_units = %s,%s", list(m.lead_units), m.lead_source and ("  -- " .. m.lead_source) or "")
+    elseif m.responsible_units and #m.responsible_units > 0 then
+      w("      -- REVIEW: no lead unit named (the text states no first-listed rule)")
+    end
     if m.contact then w("      contact = { name = %s, phone = %s },", q(m.contact.name), q(m.contact.phone)) end
     w("    },")
   end
@@ -99,9 +147,11 @@ function M.lua(draft, city, docid, source)
   w("  targets = {")
   for _, t in ipairs(draft.targets) do
     local review = {}
-    if t.confidence < M.REVIEW_BELOW then review[#review + 1] = string.format("confidence %.2f", t.confidence) end
+    if t.confidence < M.REVIEW_BELOW then
+      review[#review + 1] = string.format("confidence %.2f (%s)", t.confidence, table.concat(M.why(t), "; "))
+    end
     if t.comparator_implied then review[#review + 1] = "comparator not written (>= assumed)" end
-    if t.unit_implied then review[#review + 1] = "unit 元 implied by 亿" end
+    if t.unit_implied then review[#review + 1] = t.unit_implied == "倍" and "unit 倍 implied by 比值" or "unit 元 implied by 亿" end
     if t.note then review[#review + 1] = t.note end
     if #review > 0 then w("    -- REVIEW: %s", table.concat(review, "; ")) end
     w("    target{")

@@ -137,7 +137,10 @@ function M.rows(text)
       if continued then
         local want = #row.actions > 0 and row.last_item and (row.last_item + 1) or 1
         for k, b in ipairs(body) do
+          -- the 目标 cell printed again: its lines are skipped, so its items are not actions
+          if k <= #row.target and b.text == row.target[k].text then goto next_line end
           if b.text:match("^" .. want .. "%.%D") then split = k; break end
+          ::next_line::
         end
         for k = split, #body do row.actions[#row.actions + 1] = body[k] end
       else

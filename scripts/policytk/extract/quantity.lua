@@ -8,6 +8,7 @@
 -- Units are the base units of the plugin contract (scripts/policytk/plugins/contract.lua); 万/亿 are
 -- folded into the value. Comparators: 以上/超过/超/突破/不低于/不少于/达到/力争 → ">=",
 -- 以下/不超过/控制在/以内/低于 → "<=", 左右/约 → "~"; none → nil (the caller decides).
+-- A number after 比值 with a comparator (比值达1.2以上) is in 倍, marked implied_unit = "倍".
 --
 -- Capability: text and extract: reading policy documents (entry policytk.extract; map in docs/architecture.md).
 
@@ -311,6 +312,14 @@ local function candidates(s, n)
   end
 end
 
+-- 比值 (a ratio) right before i, with or without 达/为.
+local function ratio_before(s, i)
+  for _, w in ipairs({ "比值", "比值达", "比值为", "比值达到" }) do
+    if i > #w and s:sub(i - #w, i - 1) == w then return true end
+  end
+  return false
+end
+
 function M.scan(s, opts)
   local out, problems = {}, {}
   local i, n = 1, #s
@@ -335,6 +344,11 @@ function M.scan(s, opts)
         if yr or date_day or prev == "〔" or s:sub(i - 1, i - 1):match("[%d%.]") then
           i = rec.stop
         elseif rec.unit then
+          out[#out + 1] = rec
+          i = rec.stop
+        elseif rec.comparator and ratio_before(s, rec.qstart or rec.start) then
+          -- 比值达1.2以上: a ratio of two counts, in 倍 though 倍 is not written
+          rec.unit, rec.implied_unit, rec.bare = "倍", "倍", nil
           out[#out + 1] = rec
           i = rec.stop
         else
