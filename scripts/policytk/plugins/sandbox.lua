@@ -134,6 +134,9 @@ function M.message(e, label)
     memory = TOSTRING_LIMITS.memory, seconds = TOSTRING_LIMITS.seconds,
     label = (label or "plugin") .. ": error object" }, tostring, e)
   if ok and type(s) == "string" then return s end
+  if not ok and type(s) == "string" then
+    return s .. " (its __tostring, run to report the error)"
+  end
   return "(an error object: a " .. t .. ")"
 end
 
