@@ -131,7 +131,16 @@ int ptk_limited_pcall_timed(lua_State *L, int nargs, const ptk_limits *lim, doub
 
   lua_sethook(L, old_hook, old_mask, old_count);
   *budget_slot(L) = outer;
-  if (outer != NULL) outer->left -= b.start_left - b.left;
+  if (outer != NULL) {
+    /* the enclosing call pays for this one; when that spends its budget (or its deadline has
+    ** passed) it stops at its next instruction, not a thousand later */
+    outer->left -= b.start_left - b.left;
+    check_budget(outer);
+    if (outer->stop) {
+      outer->step = 1;
+      lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    }
+  }
   if (b.alloc != NULL) {
     if (b.alloc->tripped && !b.stop) b.stop = 'm';
     b.alloc->limit = old_limit;
