@@ -22,14 +22,22 @@ static lua_Integer opt_integer_field(lua_State *L, int t, const char *k, lua_Int
 }
 
 /* limited_call(opts, fn, ...) -> true, results... | false, message, stopped
-** opts: { instructions = N, memory = BYTES, label = "plugin wenzhou: benefit x" }.
-** stopped is "instructions" or "memory" when a budget stopped the call, else nil. */
+** opts: { instructions = N, memory = BYTES, seconds = S, label = "plugin wenzhou: benefit x" };
+** instructions and memory default to the defaults (0 = none), seconds to none.
+** stopped is "instructions", "memory" or "time" when a budget stopped the call, else nil. */
 static int core_limited_call(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   ptk_limits lim;
   lim.instructions = opt_integer_field(L, 1, "instructions", PTK_DEFAULT_INSTRUCTIONS);
   lim.memory = (size_t)opt_integer_field(L, 1, "memory", (lua_Integer)PTK_DEFAULT_MEMORY);
+  double seconds = 0;
+  if (lua_getfield(L, 1, "seconds") != LUA_TNIL) {
+    int ok = 0;
+    seconds = (double)lua_tonumberx(L, -1, &ok);
+    if (!ok || !(seconds >= 0)) luaL_error(L, "limited_call: option 'seconds' must be a non-negative number");
+  }
+  lua_pop(L, 1);
   lua_getfield(L, 1, "label");
   if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING) {
     return luaL_error(L, "limited_call: option 'label' must be a string");
@@ -40,17 +48,24 @@ static int core_limited_call(lua_State *L) {
   lua_pop(L, 1);
   int nargs = lua_gettop(L) - 2;
   int stop = 0;
-  int status = ptk_limited_pcall(L, nargs, &lim, lua_tostring(L, 1), &stop);
+  int status = ptk_limited_pcall_timed(L, nargs, &lim, seconds, lua_tostring(L, 1), &stop);
   if (status == LUA_OK) {
     lua_pushboolean(L, 1);
     lua_replace(L, 1);               /* true, results... */
     return lua_gettop(L);
   }
-  const char *stopped = stop == 'i' ? "instructions" : stop == 'm' ? "memory" : NULL;
+  const char *stopped = stop == 'i' ? "instructions" : stop == 'm' ? "memory" : stop == 't' ? "time" : NULL;
   lua_pushboolean(L, 0);
   lua_insert(L, -2);
   if (stopped) lua_pushstring(L, stopped); else lua_pushnil(L);
   return 3;
+}
+
+/* bound_patterns(t): t.find, t.match, t.gmatch, t.gsub := the budgeted matcher (strmatch.c) */
+static int core_bound_patterns(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  ptk_bound_patterns(L, 1);
+  return 0;
 }
 
 /* memory() -> used, peak, limit (bytes; limit 0 = none) */
@@ -103,6 +118,7 @@ static int core_fnv1a64(lua_State *L) {
 static const luaL_Reg core_funcs[] = {
   { "fnv1a64", core_fnv1a64 },
   { "limited_call", core_limited_call },
+  { "bound_patterns", core_bound_patterns },
   { "memory", core_memory },
   { "is_iso_date", core_is_iso_date },
   { "width", core_width },
@@ -121,5 +137,13 @@ int luaopen_policytk_core(lua_State *L) {
   lua_setfield(L, -2, "default_instructions");
   lua_pushinteger(L, (lua_Integer)PTK_DEFAULT_MEMORY);
   lua_setfield(L, -2, "default_memory");
+  lua_pushnumber(L, PTK_DEFAULT_SECONDS);
+  lua_setfield(L, -2, "default_seconds");
+  lua_pushinteger(L, PTK_MAX_INSTRUCTIONS);
+  lua_setfield(L, -2, "max_instructions");
+  lua_pushinteger(L, (lua_Integer)PTK_MAX_MEMORY);
+  lua_setfield(L, -2, "max_memory");
+  lua_pushnumber(L, PTK_MAX_SECONDS);
+  lua_setfield(L, -2, "max_seconds");
   return 1;
 }

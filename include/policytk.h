@@ -49,25 +49,61 @@ void ptk_closestate(lua_State *L);
 
 /* ----------------------------------------------------------------- limited calls */
 
-/* Budgets for one call. 0 means "no limit" for either. */
+/* Budgets for one call. 0 means "no limit" for either. (The wall-clock budget is an
+** argument of ptk_limited_pcall_timed.) */
 typedef struct ptk_limits {
-  long long instructions;   /* Lua VM instructions */
+  long long instructions;   /* Lua VM instructions (pattern-matching steps count as instructions) */
   size_t memory;            /* bytes on top of what the state holds at the call */
 } ptk_limits;
 
 #define PTK_DEFAULT_INSTRUCTIONS 1000000000LL
 #define PTK_DEFAULT_MEMORY ((size_t)256 * 1024 * 1024)
+#define PTK_DEFAULT_SECONDS 10.0
+
+/* The most a plugin's budgets may be (policytk.plugins.sandbox clamps every budget it applies
+** to these; the manifest schema refuses larger values). The C API itself does not clamp. */
+#define PTK_MAX_INSTRUCTIONS 10000000000LL
+#define PTK_MAX_MEMORY ((size_t)2 * 1024 * 1024 * 1024)
+#define PTK_MAX_SECONDS 300.0
 
 /*
 ** Call the function at stack index -(nargs+1) with nargs arguments, like lua_pcall with
 ** LUA_MULTRET, under the budgets in `lim`. When a budget runs out the call is stopped
 ** even if the called code catches errors (the count hook keeps firing), and the error
-** value is a string "LABEL: instruction limit of N exceeded" or "LABEL: memory limit of
-** N bytes exceeded", N the budget in force (an enclosing limited call's may be smaller).
-** *stopped (when not NULL) is set to 'i' or 'm' when a budget stopped the call, else 0.
+** value is a string "LABEL: instruction limit of N exceeded", "LABEL: memory limit of
+** N bytes exceeded" or "LABEL: time limit of N seconds exceeded", N the budget in force (an
+** enclosing limited call's may be smaller). The wall clock is read by the count hook and by
+** ptk_budget_charge, so work between two of those readings (one C call) is not interrupted.
+** *stopped (when not NULL) is set to 'i', 'm' or 't' when a budget stopped the call, else 0.
 ** Returns a lua_pcall status; on success the results are on the stack.
 */
 int ptk_limited_pcall(lua_State *L, int nargs, const ptk_limits *lim, const char *label, int *stopped);
+
+/* ptk_limited_pcall with a wall-clock budget as well: `seconds` (0 = none) of the monotonic
+** clock from the call, or less when an enclosing limited call's deadline comes first. */
+int ptk_limited_pcall_timed(lua_State *L, int nargs, const ptk_limits *lim, double seconds,
+                            const char *label, int *stopped);
+
+/*
+** Charge `steps` units of work done inside a C function (e.g. pattern-matching steps) to the
+** instruction budget of the limited call running on L, and read the wall clock. When a
+** budget is spent, raises the call's stop error (a Lua error: call it only where one may be
+** raised) and makes the count hook stop every later instruction. Does nothing outside a
+** limited call.
+*/
+void ptk_budget_charge(lua_State *L, long long steps);
+
+/* 1 when a limited call is running on L (C functions may then charge their work). */
+int ptk_budget_active(lua_State *L);
+
+/*
+** string.find, string.match, string.gmatch and string.gsub with the semantics of Lua 5.4's
+** lstrlib, whose matcher charges each step (a call of the recursive matcher, and every
+** character scanned by a repetition, a %b or a set) to ptk_budget_charge: inside a limited
+** call a backtracking pattern spends the instruction and time budgets like a loop would.
+** Stores the four functions into the table at stack index t (core/strmatch.c).
+*/
+void ptk_bound_patterns(lua_State *L, int t);
 
 /* ----------------------------------------------------------------- module registry */
 

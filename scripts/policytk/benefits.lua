@@ -184,6 +184,13 @@ local function judge(b, view, year, ctx)
     elseif a == nil or a == 0 then entry.reason = why or "金额为零"
     else entry.amount, entry.reason = a, reason or why end
   end
+  -- what leaves the budget is plain: a reason is text, an amount a number or text (a table's
+  -- __tostring/__concat/__eq must not run in the host, outside the budget)
+  if entry.reason ~= nil and type(entry.reason) ~= "string" then entry.reason = tostring(entry.reason) end
+  local a = entry.amount
+  if type(a) ~= "number" and type(a) ~= "string" and type(a) ~= "boolean" and a ~= nil then
+    entry.amount = tostring(a)
+  end
   return entry
 end
 

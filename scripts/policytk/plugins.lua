@@ -170,6 +170,38 @@ local function run_file(plugin, rel)
   return result, true
 end
 
+-- The host's copy of a declaration (schema.snapshot: raw, no metatables), so that validation
+-- and everything after it read plain tables the plugin holds no reference to; nil and a
+-- problem when it cannot be copied.
+local function snapshot(plugin, decl)
+  local ok, copy = pcall(schema.snapshot, decl, plugin.snap_memo)
+  if ok then return copy end
+  local o = schema.origin(decl) or {}
+  add_problem(plugin.problems, o.file, o.line, nil, "declaration " .. tostring(copy))
+  return nil
+end
+
+-- Replace each declaration of plugin.declared[kind] by its snapshot (dropping those that
+-- cannot be copied).
+local function snapshot_list(plugin, kind)
+  local list, out = plugin.declared[kind], {}
+  for _, d in ipairs(list) do
+    local c = snapshot(plugin, d)
+    if c then out[#out + 1] = c end
+  end
+  plugin.declared[kind] = out
+end
+
+-- A manifest budget within its bounds (min .. sandbox.MAX[k]), else nil: an out-of-bounds value
+-- (reported by validation) leaves the default in force.
+local LIMIT_MIN = { instructions = 1000, memory = 1048576, seconds = 0.001 }
+local function manifest_limit(limits, k)
+  local v = rawget(limits, k)
+  if type(v) ~= "number" or v ~= v or v < LIMIT_MIN[k] or v > sandbox.MAX[k] then return nil end
+  if k ~= "seconds" then return math.tointeger(v) end
+  return v
+end
+
 local function validate_decl(plugin, decl, descriptor, label)
   local o = schema.origin(decl)
   schema.validate(decl, descriptor, function(path, problem, where)
@@ -186,7 +218,7 @@ function M.load(id, dir, opts)
   local plugin = {
     id = id, dir = dir, problems = new_problems(),
     declared = { document = {}, indicator = {}, benefit = {}, report = {}, source = {}, test = {} },
-    limits = sandbox.default_limits(), modules = {},
+    limits = sandbox.default_limits(), modules = {}, snap_memo = {},
   }
   local constructors = make_constructors(plugin)
   plugin.env = sandbox.env("plugin " .. id, constructors, { require = plugin_require(plugin) })
@@ -199,6 +231,10 @@ function M.load(id, dir, opts)
     return plugin
   end
   local manifest, ok = run_file(plugin, "plugin.lua")
+  if ok and type(manifest) == "table" then
+    manifest = snapshot(plugin, manifest)
+    ok = manifest ~= nil
+  end
   if ok and type(manifest) ~= "table" then
     add_problem(plugin.problems, display_path(manifest_path), nil, nil,
       "plugin.lua must return the manifest table (return plugin{ … }); got " .. schema.show(manifest))
@@ -218,18 +254,22 @@ function M.load(id, dir, opts)
     plugin.manifest = manifest
     if type(manifest.limits) == "table" then
       plugin.limits = {
-        instructions = math.tointeger(manifest.limits.instructions) or plugin.limits.instructions,
-        memory = math.tointeger(manifest.limits.memory) or plugin.limits.memory,
+        instructions = manifest_limit(manifest.limits, "instructions") or plugin.limits.instructions,
+        memory = manifest_limit(manifest.limits, "memory") or plugin.limits.memory,
+        seconds = manifest_limit(manifest.limits, "seconds") or plugin.limits.seconds,
       }
     end
   end
   if not plugin.manifest or (opts and opts.manifest_only) then
+    plugin.snap_memo = nil
     plugin.status = plugin.manifest and #plugin.problems == 0 and "ok" or "error"
     return plugin
   end
 
   plugin.files = lua_files(dir, "", {})
   for _, rel in ipairs(plugin.files) do run_file(plugin, rel) end
+  for kind in pairs(plugin.declared) do snapshot_list(plugin, kind) end
+  plugin.snap_memo = nil
 
   for _, d in ipairs(plugin.declared.document) do validate_decl(plugin, d, contract.document) end
   for _, d in ipairs(plugin.declared.indicator) do validate_decl(plugin, d, contract.indicator) end

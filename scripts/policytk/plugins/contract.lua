@@ -53,10 +53,16 @@ local unit = S.record({
                    { desc = "government department, party organ, central/vertical agency, financial regulator or bank, county governments, other" }) },
 }, { desc = "A government unit named by a document." })
 
+-- The host's caps (include/policytk.h PTK_MAX_*): a manifest cannot go past them.
+local core = require "policytk.core"
 local limits = S.record({
-  { "instructions", S.integer{ min = 1000, desc = "Lua instructions per hook call (default 10^9)" } },
-  { "memory", S.integer{ min = 1048576, desc = "bytes per hook call (default 256 MiB)" } },
-}, { desc = "Budgets for the plugin's runtime hooks." })
+  { "instructions", S.integer{ min = 1000, max = core.max_instructions,
+      desc = "Lua instructions (and pattern-matching steps) per call (default 10^9, at most 10^10)" } },
+  { "memory", S.integer{ min = 1048576, max = core.max_memory,
+      desc = "bytes per call (default 256 MiB, at most 2 GiB)" } },
+  { "seconds", S.number{ min = 0.001, max = core.max_seconds,
+      desc = "wall-clock seconds per call (default 10, at most 300)" } },
+}, { desc = "Budgets for every call into the plugin's code: loading a file, a hook, a test." })
 
 M.plugin = S.record({
   { "id", S.string{ required = true, pattern = ID, form = "lower-case letters, digits, _",

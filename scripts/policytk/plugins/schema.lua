@@ -19,6 +19,30 @@ function M.set_origin(t, file, line, kind)
   origins[t] = { file = file, line = line, kind = kind }
 end
 
+--- A raw deep copy of v for the host: tables copied with next/rawset only (no metamethod of
+--- the plugin's runs: __index, __pairs, __len, __eq …), without metatables, each copy keeping
+--- its original's origin; shared and cyclic tables stay shared in the copy (memo, optional, maps
+--- original → copy). Functions and other values are kept. Raises "nested deeper than 200
+--- tables" for deeper nesting.
+function M.snapshot(v, memo, depth)
+  if type(v) ~= "table" then return v end
+  memo = memo or {}
+  local c = memo[v]
+  if c then return c end
+  depth = depth or 0
+  if depth > 200 then error("nested deeper than 200 tables", 0) end
+  c = {}
+  memo[v] = c
+  local o = origins[v]
+  if o then origins[c] = o end
+  local k, x = next(v)
+  while k ~= nil do
+    rawset(c, M.snapshot(k, memo, depth + 1), M.snapshot(x, memo, depth + 1))
+    k, x = next(v, k)
+  end
+  return c
+end
+
 --- The origin of a declaration table, or nil.
 function M.origin(t)
   return type(t) == "table" and origins[t] or nil

@@ -236,13 +236,16 @@ function M.build(conn, plugin, rule, period, opts)
   local report
   if name == "plugin" then
     local sandbox = require "policytk.plugins.sandbox"
-    local ok, result, stopped = sandbox.call(label .. ": builder", plugin.limits, fn, readonly.view(ctx), period)
+    -- plain() inside the budget: the host reads only a plain copy of what the builder returns
+    -- (a __pairs or __index of the plugin's runs under the budget, never after it)
+    local ok, result, stopped = sandbox.call(label .. ": builder", plugin.limits,
+      function(c, p) return plain(fn(c, p)) end, readonly.view(ctx), period)
     if not ok then
       if cli.is_failure(result) then error(result, 0) end
       cli.fail("builder_error: %s的构建器出错%s：%s", label,
         stopped and ("（" .. stopped .. " 预算用尽）") or "", tostring(result))
     end
-    report = check_report(plain(result), label)
+    report = check_report(result, label)
   else
     local ok, result = pcall(fn, ctx, period)
     if not ok then
