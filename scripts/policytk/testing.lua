@@ -180,6 +180,16 @@ function M.seed_text(file)
   return s
 end
 
+-- Where a failure is shown: the line of t.fail/t.eq, unless that is inside policytk's own
+-- scripts (a case policytk check builds, failing through t.fail) — then the case's place (the
+-- plugin's file), so that no internal path reaches the person reading it.
+local function shown_where(err, c)
+  local where = err.where or c.where or "?"
+  local root = require("policytk.core").root .. "/scripts/"
+  if where:sub(1, #root) == root then return c.where or "?" end
+  return where
+end
+
 --- Run every case registered since the last run; returns passed, failed (all runs).
 function Runner:run()
   local first = (self.ran or 0) + 1
@@ -200,7 +210,7 @@ function Runner:run()
       if self.verbose then self.out("skip   " .. c.name .. ": " .. err.msg) end
     else
       self.failed = self.failed + 1
-      self.out(string.format("FAIL   %s\n       %s: %s", c.name, err.where or c.where or "?", err.msg))
+      self.out(string.format("FAIL   %s\n       %s: %s", c.name, shown_where(err, c), err.msg))
     end
   end
   return self.passed, self.failed
