@@ -91,6 +91,8 @@ deps:
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing
 
+# Tests that read the shared source texts (../shared/seeds, or $POLICYTK_SEEDS) are skipped
+# when those are absent, with one line saying how many; under CI=true they fail instead.
 test: test-c test-lua lint
 
 test-c: $(TEST_BIN)
@@ -120,8 +122,9 @@ lint:
 	luacheck --formatter plain scripts plugins tests $(wildcard bench/*.lua)
 
 $(BUILD)/bench/%: bench/%.c ; mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+# stops at the first bench that fails (its name and exit status last)
 bench: $(BUILD)/policytk
-	@for b in bench/*.sh; do echo "== $$b"; BUILD=$(BUILD) bash $$b; done
+	@for b in bench/*.sh; do echo "== $$b"; BUILD=$(BUILD) bash $$b || { echo "bench: $$b failed (exit $$?)"; exit 1; }; done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/policytk $(DESTDIR)$(PREFIX)/lib/policytk/policytk
@@ -142,7 +145,7 @@ clean:
 # on a seed corpus made at run time from the source texts (fuzz/seed_corpus.sh).
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build/fuzz
-FUZZ_SEEDS   ?= $(CURDIR)/../shared/seeds
+FUZZ_SEEDS   ?= $(or $(POLICYTK_SEEDS),$(CURDIR)/../shared/seeds)
 FUZZ_FLAGS    = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1
 .PHONY: fuzz
 FUZZ_TEXT_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))

@@ -13,6 +13,7 @@ REPEAT=${REPEAT:-100}
 RUNS=${RUNS:-3}
 SEEDS=${POLICYTK_SEEDS:-../shared/seeds}
 export POLICYTK_HOME=$PWD
+compgen -G "$SEEDS/*.txt" >/dev/null || { echo "bench/normalize.sh: no source texts in $SEEDS (POLICYTK_SEEDS=… make bench)" >&2; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for _ in $(seq "$REPEAT"); do cat "$SEEDS"/*.txt; done > "$tmp/in.txt"
 mb=$(awk -v b="$(stat -c %s "$tmp/in.txt")" 'BEGIN { printf "%.2f", b / 1048576 }')

@@ -4,7 +4,14 @@
 ** libedit at start-up.
 **   readline.readline(prompt)   a line (without newline), or nil at end of input
 **   readline.add_history(line)
+** libedit decodes what it reads by the C library's LC_CTYPE; a program that never calls
+** setlocale is in the "C" locale, where libedit silently drops every byte above 127 (each
+** Chinese character). Opening the module sets LC_CTYPE from the environment, and to C.UTF-8
+** when that is not UTF-8: policytk reads and writes UTF-8 whatever the terminal's locale.
+** Only LC_CTYPE: numbers (LC_NUMERIC) stay as Lua expects them.
 */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +62,15 @@ static const luaL_Reg readline_funcs[] = {
   { NULL, NULL },
 };
 
+/* LC_CTYPE from the environment when it is UTF-8, else C.UTF-8 (else as it was). */
+static void utf8_ctype(void) {
+  if (setlocale(LC_CTYPE, "") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return;
+  if (setlocale(LC_CTYPE, "C.UTF-8")) return;
+  setlocale(LC_CTYPE, "C");
+}
+
 int luaopen_policytk_readline(lua_State *L) {
+  utf8_ctype();
   luaL_newlib(L, readline_funcs);
   return 1;
 }

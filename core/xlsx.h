@@ -23,6 +23,7 @@
 /* Excel's limits. */
 #define XLSX_MAX_ROWS 1048576
 #define XLSX_MAX_COLS 16384
+#define XLSX_MAX_CELLS 20000000L  /* cell elements one row iterator reads (rows(opts.max_cells)) */
 
 /*
 ** One member of the zip read as a stream of XML nodes. The first libxml2 error is kept

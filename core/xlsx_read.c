@@ -71,6 +71,10 @@ struct rows_state {
   int pending_empty;    /* that <row> is an empty element */
   int xml_end;          /* 1 once the part has no more rows */
   int dates;            /* yield numbers of date styles as "YYYY-MM-DD" */
+  long rows_read;       /* <row> elements read, at most max_rows (a named error past it) */
+  long max_rows;
+  long cells_read;      /* <c> elements read, at most max_cells */
+  long max_cells;
   int done;             /* 1 after the end of the sheet or close */
 };
 
@@ -450,25 +454,47 @@ static void push_sheet(lua_State *L, int arg, const char *path) {
 
 static int rows_iter(lua_State *L);
 
+/* opts[key]: a positive integer at most `most` (nil: most). */
+static long bound_option(lua_State *L, int opts, const char *key, long most, const char *path) {
+  int t = lua_getfield(L, opts, key);
+  long v = most;
+  if (t != LUA_TNIL) {
+    int ok;
+    lua_Integer i = lua_tointegerx(L, -1, &ok);
+    if (!ok || i < 1 || i > most)
+      return luaL_error(L, "%s: rows: option %s must be an integer from 1 to %d", path, key, (int)most);
+    v = (long)i;
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
 /* r:rows([sheet [, opts]]) → iterator, nil, nil, closer: for row, cells in r:rows(s) do … end
 ** opts.merged: "first" (default: every row of a merged range holds its top-left value in the
 ** range's first column), "all" or true (every cell of the range), false (cells as stored);
-** opts.dates (default true): numbers in date formats come as "YYYY-MM-DD". */
+** opts.dates (default true): numbers in date formats come as "YYYY-MM-DD"; opts.max_rows
+** (default and most XLSX_MAX_ROWS) and opts.max_cells (XLSX_MAX_CELLS): the <row> and <c>
+** elements the iterator reads before it raises "too many rows" / "too many cells" (a sheet of
+** millions of empty rows is refused at the bound instead of read to its end). */
 static int reader_rows(lua_State *L) {
   xlsx_reader *r = check_reader(L, 1);
   const char *path = xlsx_path(L, 1);
   lua_settop(L, 3);
   int merged = 1, dates = 1;                  /* merged: 0 none, 1 first column, 2 all */
+  long max_rows = XLSX_MAX_ROWS, max_cells = XLSX_MAX_CELLS;
   if (!lua_isnil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lua_pushnil(L);
     while (lua_next(L, 3) != 0) {
       lua_pop(L, 1);
       const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
-      if (strcmp(k, "merged") != 0 && strcmp(k, "dates") != 0)
-        return luaL_error(L, "%s: rows: unknown option %s (merged, dates)", path,
+      if (strcmp(k, "merged") != 0 && strcmp(k, "dates") != 0 && strcmp(k, "max_rows") != 0 &&
+          strcmp(k, "max_cells") != 0)
+        return luaL_error(L, "%s: rows: unknown option %s (merged, dates, max_rows, max_cells)", path,
                           luaL_tolstring(L, -1, NULL));
     }
+    max_rows = bound_option(L, 3, "max_rows", XLSX_MAX_ROWS, path);
+    max_cells = bound_option(L, 3, "max_cells", XLSX_MAX_CELLS, path);
     int t = lua_getfield(L, 3, "merged");
     const char *m = t == LUA_TSTRING ? lua_tostring(L, -1) : "";
     if (t == LUA_TBOOLEAN) merged = lua_toboolean(L, -1) ? 2 : 0;
@@ -490,6 +516,8 @@ static int reader_rows(lua_State *L) {
   rows_state *s = lua_newuserdatauv(L, sizeof *s, 6);      /* 6 */
   memset(s, 0, sizeof *s);
   s->dates = dates;
+  s->max_rows = max_rows;
+  s->max_cells = max_cells;
   luaL_setmetatable(L, XLSX_ROWS_MT);
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, 6, 1);
@@ -633,6 +661,10 @@ static lua_Integer read_cells(lua_State *L, rows_state *s, long row, const char 
       int empty = xmlTextReaderIsEmptyElement(xr);
       if (strcmp(name, "c") == 0) {
         int c = 0;
+        if (++s->cells_read > s->max_cells) {
+          lua_pushfstring(L, "too many cells: a sheet is read up to %d cells", (int)s->max_cells);
+          cell_error(L, s, col + 1 <= XLSX_MAX_COLS ? col + 1 : XLSX_MAX_COLS, row, lua_tostring(L, -1));
+        }
         type = T_NUMBER;
         is_date = 0;
         for (int ok = xmlTextReaderMoveToFirstAttribute(xr); ok == 1;
@@ -711,6 +743,10 @@ static void next_row_element(lua_State *L, rows_state *s, const char *path, cons
     if (xmlTextReaderNodeType(xr) != XML_READER_TYPE_ELEMENT || strcmp(xlsx_node_name(xr), "row") != 0)
       continue;
     long row = 0;
+    if (++s->rows_read > s->max_rows) {
+      lua_pushfstring(L, "too many rows: a sheet is read up to %d rows", (int)s->max_rows);
+      cell_error(L, s, 1, s->last_row + 1, lua_tostring(L, -1));
+    }
     s->pending_empty = xmlTextReaderIsEmptyElement(xr);
     for (int ok = xmlTextReaderMoveToFirstAttribute(xr); ok == 1;
          ok = xmlTextReaderMoveToNextAttribute(xr)) {

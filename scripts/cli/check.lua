@@ -30,7 +30,7 @@ return {
     end, "scripts/policytk/plugins/indicators.lua")
     for _, p in ipairs(all.list) do plugin_check.add_cases(runner, p) end
     runner:run()
-    io.stdout:write(runner:summary(), "\n")
+    runner:finish()
     return runner.failed == 0 and 0 or 1
   end,
 }

@@ -12,8 +12,9 @@ local tabular = require "policytk.data.tabular"
 local firms = require "policytk.benefits.firms"
 local firm_import = require "policytk.benefits.firm_import"
 
+-- Every subcommand needs a loaded database; a missing one is not created (it would be empty).
 local function open(opts)
-  local conn, path = store.open(opts.db)
+  local conn, path = store.open_existing(opts.db)
   store.require_loaded(conn, path)
   return conn, path
 end

@@ -1,5 +1,6 @@
 -- policytk test [PATH...]: run Lua test files (test_*.lua in folders) with the runner of
--- policytk.testing; ends with "N passed, N failed" and exits 1 when any failed.
+-- policytk.testing; ends with "N passed, N failed" (", N skipped" when source texts are
+-- absent) and exits 1 when any failed.
 
 local cli = require "policytk.cli"
 local fs = require "policytk.fs"
@@ -44,13 +45,17 @@ return {
           local info = debug.getinfo(2, "Sl")
           runner:add(name, fn, (info.source:match("^@(.*)") or file) .. ":" .. info.currentline)
         end
-        local ok, lerr = xpcall(chunk, debug.traceback)
-        if not ok then runner:add(file, function(t) t.fail(lerr) end, file) end
+        local ok, lerr = xpcall(chunk, function(e)
+          if testing.is_skip(e) then return e end    -- a source text read as the file loads
+          return debug.traceback(e, 2)
+        end)
+        if not ok and testing.is_skip(lerr) then runner:add(file, function() error(lerr, 0) end, file)
+        elseif not ok then runner:add(file, function(t) t.fail(lerr) end, file) end
         _G.test = nil
       end
       runner:run()           -- each file's cases right after it loads: what it starts (a server) is fresh
     end
-    io.stdout:write(runner:summary(), "\n")
+    runner:finish()
     return runner.failed == 0 and 0 or 1
   end,
 }

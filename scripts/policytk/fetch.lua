@@ -2,11 +2,14 @@
 -- For each source: list its items (policytk.fetch.portal.<kind>), keep those matching its keywords
 -- and dates, fetch new or changed articles (conditional requests from http_cache), normalize
 -- their text and store a new version in fetched_versions only when the text's hash changes.
--- Each article is stored in its own transaction: a failure (or an interrupted run) leaves every
--- stored version whole and never overwrites one. A failing source or article never stops the
+-- Articles are fetched in batches (opts.batch, POLICYTK_FETCH_BATCH; default twice the
+-- concurrency) and each is stored as soon as its batch is in, in its own transaction: a killed
+-- run keeps all but the batch it was waiting on, memory is bounded by the batch, and a rerun
+-- asks again only with conditional requests for what is stored (a 304 each), fully for the
+-- rest. A failure leaves every stored version whole and never overwrites one. A failing source or article never stops the
 -- others; it is counted and its reason kept.
 --
---   local summary = fetch.run(conn, plugins, { since =, limit =, dry_run =, progress = fn })
+--   local summary = fetch.run(conn, plugins, { since =, limit =, dry_run =, batch =, progress = fn })
 
 local core = require "policytk.core"
 local http = require "policytk.http"
@@ -144,6 +147,62 @@ local function failure(row, where, reason)
   row.failures[#row.failures + 1] = { where = where, reason = reason }
 end
 
+-- Articles fetched at once and stored before the next ones are asked for: what a killed run
+-- loses, and what the bodies held in memory are bounded by (not the column's length).
+local function batch_size(opts)
+  local n = math.tointeger(opts.batch or env_number("POLICYTK_FETCH_BATCH", 0)) or 0
+  if n >= 1 then return n end
+  return 2 * (opts.concurrency or 4)
+end
+
+-- The requests for selected[first..last] (conditional when a version is stored) and what is
+-- known of each article, by position in the batch.
+local function requests(conn, selected, first, last, hopts)
+  local reqs, prior = {}, {}
+  for i = first, last do
+    local it, k = selected[i], conn and known(conn, selected[i].url)
+    local r = { url = it.url }
+    for key, v in pairs(hopts) do r[key] = v end
+    if k and k.version then r.etag, r.last_modified = k.etag, k.last_modified end
+    local j = i - first + 1
+    reqs[j], prior[j] = r, k or false
+  end
+  return reqs, prior
+end
+
+-- One fetched article (res, for item it; prior: what was stored of it, or false) into the
+-- database and the summary row: stored at once, in its own transaction.
+local function take(conn, plugin, source, row, it, prior, res, opts)
+  local status, reason
+  if http.is_error(res) then
+    reason = tostring(res)
+  elseif res.status == 304 and prior and prior.version then
+    status = "unchanged"
+  elseif res.status ~= 200 then
+    reason = string.format("HTTP %d", res.status)
+  else
+    local art, perr = article.parse(res.body, res.url)
+    if not art then
+      reason = perr
+    else
+      local body = M.normalize(art.text)
+      local okw, result = pcall(M.store, conn, {
+        city = plugin.id, source = source.id, url = it.url, item = it, art = art, text = body,
+        hash = M.hash(body), charset = res.charset, replaced = res.replaced,
+        etag = res.headers.etag, last_modified = res.headers["last-modified"], status = res.status })
+      if okw then status = result
+      else reason = "database: " .. store.explain(opts.db_path or "the database", result) end
+    end
+  end
+  if status then
+    row[status] = row[status] + 1
+    if status == "unchanged" and prior then pcall(mark_checked, conn, prior.id, "unchanged") end
+  else
+    failure(row, it.url, reason)
+    if prior then pcall(mark_checked, conn, prior.id, "failed: " .. reason) end
+  end
+end
+
 --- Fetch one source of a plugin. Returns the summary row
 --- { city, source, listed, matched, new, changed, unchanged, failed, failures = {{where, reason}} }
 --- and, for a dry run, the selected items in row.items.
@@ -164,49 +223,16 @@ function M.source(conn, plugin, source, opts)
   local selected = M.select(items, source, opts)
   row.matched = #selected
   if opts.dry_run then row.items = selected; return row end
-  -- requests: conditional when a version is stored
-  local reqs, prior = {}, {}
-  for i, it in ipairs(selected) do
-    local k = conn and known(conn, it.url)
-    prior[i] = k
-    local r = { url = it.url }
-    for key, v in pairs(hopts) do r[key] = v end
-    if k and k.version then r.etag, r.last_modified = k.etag, k.last_modified end
-    reqs[i] = r
-  end
-  local results = client.fetch_all(reqs, { concurrency = opts.concurrency or 4, per_host = opts.per_host or 4,
-                                           delay = opts.delay or env_number("POLICYTK_FETCH_DELAY", 0.2) })
-  for i, res in ipairs(results) do
-    local it = selected[i]
-    local status, reason
-    if http.is_error(res) then
-      reason = tostring(res)
-    elseif res.status == 304 and prior[i] and prior[i].version then
-      status = "unchanged"
-    elseif res.status ~= 200 then
-      reason = string.format("HTTP %d", res.status)
-    else
-      local art, perr = article.parse(res.body, res.url)
-      if not art then
-        reason = perr
-      else
-        local body = M.normalize(art.text)
-        local okw, result = pcall(M.store, conn, {
-          city = plugin.id, source = source.id, url = it.url, item = it, art = art, text = body,
-          hash = M.hash(body), charset = res.charset, replaced = res.replaced,
-          etag = res.headers.etag, last_modified = res.headers["last-modified"], status = res.status })
-        if okw then status = result
-        else reason = "database: " .. store.explain(opts.db_path or "the database", result) end
-      end
+  local n, batch = #selected, batch_size(opts)
+  for first = 1, n, batch do
+    local last = math.min(first + batch - 1, n)
+    local reqs, prior = requests(conn, selected, first, last, hopts)
+    local results = client.fetch_all(reqs, { concurrency = opts.concurrency or 4, per_host = opts.per_host or 4,
+                                             delay = opts.delay or env_number("POLICYTK_FETCH_DELAY", 0.2) })
+    for k, res in ipairs(results) do
+      take(conn, plugin, source, row, selected[first + k - 1], prior[k], res, opts)
+      if opts.progress then opts.progress(row, first + k - 1, n) end
     end
-    if status then
-      row[status] = row[status] + 1
-      if status == "unchanged" and prior[i] then pcall(mark_checked, conn, prior[i].id, "unchanged") end
-    else
-      failure(row, it.url, reason)
-      if prior[i] then pcall(mark_checked, conn, prior[i].id, "failed: " .. reason) end
-    end
-    if opts.progress then opts.progress(row, i, #results) end
   end
   return row
 end

@@ -92,6 +92,32 @@ function M.catalog()
   return catalog_cache
 end
 
+-- The line of `return KIND{` in the file being run: a constructor called as `return plugin{…}`
+-- is a tail call, whose caller's frame (and line) is gone from the stack. nil when not found.
+local function tail_call_line(plugin, kind)
+  local f = plugin.current_path and io.open(plugin.current_path, "rb")
+  if not f then return nil end
+  local n, found = 0, nil
+  for line in f:lines() do
+    n = n + 1
+    if line:find("^%s*return%s+" .. kind .. "%s*[{(]") then found = n; break end
+  end
+  f:close()
+  return found
+end
+
+-- Where a constructor was called: file and line (the caller's, or for a tail call the line of
+-- `return KIND{` in the file being run).
+local function call_site(plugin, kind)
+  local info = debug.getinfo(3, "Sl")
+  local file = info and info.source:match("^@(.*)")
+  local line = info and info.currentline
+  if not file or not line or line < 0 then
+    return plugin.current_display or "?", tail_call_line(plugin, kind)
+  end
+  return file, line
+end
+
 -- The constructors given to one plugin's files. Each records where it was called.
 local function make_constructors(plugin)
   local env_fns = {}
@@ -100,12 +126,11 @@ local function make_constructors(plugin)
       if kind == "test" and type(t) == "string" then      -- test("name", function(t) … end)
         t = { name = t, run = fn }
       end
-      local info = debug.getinfo(2, "Sl")
-      local file = info and info.source:match("^@(.*)") or plugin.current_display or "?"
       if type(t) ~= "table" then
         error(string.format("%s{} expects a table; got %s", kind, type(t)), 2)
       end
-      schema.set_origin(t, file, info and info.currentline, kind)
+      local file, line = call_site(plugin, kind)
+      schema.set_origin(t, file, line, kind)
       if TOP_LEVEL[kind] and kind ~= "plugin" then
         local list = plugin.declared[kind]
         list[#list + 1] = t
@@ -150,7 +175,7 @@ local function run_file(plugin, rel)
   if have ~= nil and have ~= LOADING then return have, true end   -- required by a file before it
   local path = plugin.dir .. "/" .. rel
   local shown = display_path(path)
-  plugin.current_display = shown
+  plugin.current_display, plugin.current_path = shown, path
   local chunk, err = sandbox.loadfile(path, shown, plugin.env)
   if not chunk then
     local file, line, msg = split_lua_error(err, shown)

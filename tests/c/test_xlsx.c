@@ -381,7 +381,7 @@ static void test_date_styles(void **state) {
           "fails(function() xlsx.open(h) end, h .. ': xl/styles.xml: malformed XML')\n"
           "local r <close> = xlsx.open(f)\n"
           "fails(function() r:rows(1, { dates = 1 }) end, f .. ': rows: option dates must be a boolean')\n"
-          "fails(function() r:rows(1, { merge = false }) end, f .. ': rows: unknown option merge (merged, dates)')\n"
+          "fails(function() r:rows(1, { merge = false }) end, f .. ': rows: unknown option merge (merged, dates, max_rows, max_cells)')\n"
           "fails(function() r:rows(1, 5) end, 'table expected')\n");
 }
 

@@ -7,6 +7,7 @@
 --   local bad = bad_rows.new(shown)
 --   bad.line = 12; bad:add("value", "\"abc\" is not a number")        -- f.csv:12: value: …
 --   bad.sheet = "数据"; bad:add("value", "…", 3)                        -- f.xlsx:数据!C12: value: …
+--   if bad:full() then … stop reading … end                         -- MAX_SHOWN problems listed
 --   if bad.total > 0 then bad:fail() end
 --
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
@@ -54,9 +55,19 @@ function M:add(col, problem, index)
   end
 end
 
+--- Whether the message is full (MAX_SHOWN problems): the importer reads no further rows.
+function M:full()
+  if self.total < M.MAX_SHOWN then return false end
+  self.stopped = self.line
+  return true
+end
+
 --- Raise the failure listing the problems (exit 1).
 function M:fail()
   local more = self.total > #self.list and string.format("\n……另有 %d 处问题", self.total - #self.list) or ""
+  if self.stopped then
+    more = more .. string.format("\n（已有 %d 处问题，第 %d 行之后未再检查）", self.total, self.stopped)
+  end
   cli.fail("%s: 未导入任何数据，共 %d 处问题：\n%s%s", self.shown, self.total, table.concat(self.list, "\n"), more)
 end
 

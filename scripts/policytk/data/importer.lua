@@ -9,7 +9,9 @@
 -- spec.aliases), skipping blank rows (and `#` rows when the spec says so), fitting each row
 -- to the header (short rows padded with "", fields past the header or under an empty header
 -- cell must be empty), the problems (policytk.data.bad_rows: "FILE:LINE: column: problem" for
--- CSV, "FILE:SHEET!C12: column: problem" for XLSX, the first 50 in the message), the one
+-- CSV, "FILE:SHEET!C12: column: problem" for XLSX, the first 50 in the message, and reading
+-- stops once there are 50: the import fails anyway; header problems of one kind — thousands of
+-- unknown or repeated columns — are one problem with how many more), the one
 -- transaction — rolled back when any row has a problem — and the page cache the import runs
 -- with. The spec owns what a row means:
 --
@@ -136,10 +138,43 @@ local function imply(h, spec, text)
   for column, value in pairs(implied or {}) do h.implied[column] = value end
 end
 
+local KIND_SHOWN = 3      -- more header problems of one kind than this: the first, and a count
+
+-- Collect the header's problems by kind (their text with the quoted names taken out) while
+-- reading it: returns the function that puts job.bad back and reports them — every one of a
+-- kind with at most KIND_SHOWN, else the first with how many more columns have that problem
+-- (a header of thousands of unknown or repeated columns is one problem).
+local function group_header_problems(job, h)
+  local bad, kinds, order = job.bad, {}, {}
+  job.bad = function(col, problem, index)
+    if col ~= "header" then return bad(col, problem, index) end
+    local key = problem:gsub('%b""', '""')
+    local k = kinds[key]
+    if not k then
+      k = { shown = {}, n = 0 }
+      kinds[key], order[#order + 1] = k, key
+    end
+    k.n = k.n + 1
+    if k.n <= KIND_SHOWN then k.shown[k.n] = { problem = problem, index = index or h.reading } end
+  end
+  return function()
+    job.bad = bad
+    for _, key in ipairs(order) do
+      local k = kinds[key]
+      if k.n <= KIND_SHOWN then
+        for _, p in ipairs(k.shown) do bad("header", p.problem, p.index) end
+      else
+        bad("header", k.shown[1].problem .. string.format("（另有 %d 列同样的问题）", k.n - 1), k.shown[1].index)
+      end
+    end
+  end
+end
+
 --- Read the header row `fields` into h (a fresh table when nil; see above) and check it;
---- returns h. Problems go to job.bad, naming the header cell.
+--- returns h. Problems go to job.bad, naming the header cell (one per kind of problem).
 function M.read_header(fields, spec, job, h)
   h = reset(h)
+  local report = group_header_problems(job, h)
   local column_of, other, seen = vocabulary(spec), spec.other or refuse, {}
   for i = 1, #fields do if not empty(fields[i]) then h.n = i end end   -- empty cells at the end: no column
   for i = 1, h.n do
@@ -164,6 +199,7 @@ function M.read_header(fields, spec, job, h)
     end
   end
   h.reading = nil
+  report()
   for _, c in ipairs(spec.columns) do            -- in column order, the same every run
     if spec.required[c] and not seen[c] then
       job.bad("header", string.format("缺少列 %q%s", c, spec.missing_hint or ""))
@@ -201,11 +237,12 @@ end
 -- naming the most columns, if any does) and whether the rows held anything at all.
 local function find_header(rows, spec, job, column_of)
   local problems, desc, best, best_known, any = job.problems, {}, nil, 0, false
-  for fields, line, problem in rows do
+  for fields, line, problem, _, col in rows do
     if spec.find_header and line > M.HEADER_ROWS then break end
     problems.line = line
     if not fields then
-      job.bad("header", problem); any = true
+      job.bad("header", problem, col); any = true
+      if col then break end                      -- an XLSX reader error: the rows end there
     elseif not blank_row(fields) then
       any = true
       if not spec.find_header then return fields, line, desc end
@@ -239,14 +276,15 @@ end
 local function data_rows(rows, run)
   local problems, bad, h, row = run.job.problems, run.job.bad, run.header, run.writer.row
   local comments, utf8_checked, n = run.spec.comment_rows, run.utf8_checked, 0
-  for fields, line, problem, bad_utf8 in rows do
+  for fields, line, problem, bad_utf8, col in rows do
     problems.line = line
     if not fields then
-      bad("row", problem)
+      bad(col and (h.columns[col] or (bad_rows.letters(col) .. "列")) or "row", problem, col)
     elseif not blank_row(fields) and not (comments and fields[1]:sub(1, 1) == "#") and fits(fields, h, bad) then
       n = n + 1
       row(fields, line, utf8_checked and not bad_utf8)
     end
+    if problems:full() then break end            -- the message lists no more: stop reading
   end
   return n
 end
@@ -362,7 +400,7 @@ local function open_source(path, spec, opts)
     end, encoding = "lua" }, function() end
   end
   if not row_source.is_xlsx(path) then
-    local rows, close, encoding = row_source.open(path, { encoding = opts.encoding })
+    local rows, close, encoding = row_source.open(path, { encoding = opts.encoding, display = opts.display })
     return { rows = rows, encoding = encoding }, close
   end
   local book = row_source.workbook(path)

@@ -6,8 +6,9 @@
 -- pads or checks them against the header).
 --
 --   local rows, close, encoding = row_source.open(path, { encoding =, sheet = })
---   for fields, line, problem, bad in rows do … end -- fields nil → problem names what is wrong;
---                                                  -- bad: first non-UTF-8 field (CSV as UTF-8)
+--   for fields, line, problem, bad, col in rows do … end -- fields nil → problem names what is
+--                                  -- wrong (col: the cell's column, XLSX); bad: first non-UTF-8
+--                                  -- field (CSV as UTF-8). After an XLSX reader error the rows end.
 --   close()
 --
 --   if row_source.is_xlsx(path) then
@@ -37,9 +38,26 @@ local function text_module(encoding)
   return text
 end
 
+-- Where byte `bad` of `sample` is: its line and its column (characters before it on the
+-- line, plus one).
+local function position(sample, bad)
+  local before = sample:sub(1, bad - 1)
+  local line_start = (before:match(".*()\n") or 0) + 1
+  local _, newlines = before:gsub("\n", "")
+  return newlines + 1, (utf8.len(before:sub(line_start)) or 0) + 1
+end
+
+-- Whether sample reads as GB18030 throughout (a character cut at the end does not count).
+local function reads_as_gb(sample)
+  local cut = sample:match("^(.*)\n") or sample
+  local ok, _, replaced = pcall(text_module("gb18030").decode, cut, "gb18030")
+  return ok and (tonumber(replaced) or 0) == 0
+end
+
 -- The file's encoding: the one given, else utf-8 when its first 64 KiB are UTF-8 (a character
--- cut at the end of the sample does not count), else gb18030.
-local function detect(f, given)
+-- cut at the end of the sample does not count), else gb18030 when they read as GB18030; a
+-- file that is neither fails naming the line and column of its first bad byte.
+local function detect(f, given, shown)
   local e = (given or ""):lower()
   if e == "utf-8" or e == "utf8" then return "utf-8" end
   if GB[e] then return "gb18030" end
@@ -48,7 +66,39 @@ local function detect(f, given)
   f:seek("set", 0)
   local bad = core.utf8_check(sample)
   if not bad or bad > #sample - 3 then return "utf-8" end
-  return "gb18030"
+  if reads_as_gb(sample) then return "gb18030" end
+  local line, col = position(sample, bad)
+  cli.fail("%s:%d: 第 %d 个字符处不是有效的 UTF-8（也不是 GB18030）：请将文件另存为 UTF-8，"
+    .. "或用 --encoding 指明编码", shown or "文件", line, col)
+end
+
+-- Reader errors the importers show in Chinese: the reader's text → the message.
+local READER_TEXT = {
+  { "^too many rows: a sheet is read up to (%d+) rows", "行数过多：每个工作表最多读取 %s 行" },
+  { "^too many cells: a sheet is read up to (%d+) cells", "单元格过多：每个工作表最多读取 %s 个单元格" },
+}
+
+-- A reader error "FILE: sheet S: cell B4: what" → B4's column index, its row and what (in
+-- Chinese where known); nil for any other error.
+local function cell_problem(err)
+  local letters, row, what = tostring(err):match(": sheet .-: cell (%u+)(%d+): (.*)$")
+  if not letters then return nil end
+  local col = 0
+  for i = 1, #letters do col = col * 26 + letters:byte(i) - 64 end
+  for _, t in ipairs(READER_TEXT) do
+    local n = what:match(t[1])
+    if n then what = string.format(t[2], n); break end
+  end
+  return col, tonumber(row), what
+end
+
+-- Call fn(...); a reader error becomes a plain failure (its text, never a Lua position or the
+-- database's name).
+local function reading(fn, ...)
+  local ok, a, b, c = pcall(fn, ...)
+  if ok then return a, b, c end
+  if cli.is_failure(a) then error(a, 0) end
+  cli.fail("%s", tostring(a))
 end
 
 -- A cell value as the text the importers read: integral floats without ".0", booleans as
@@ -70,8 +120,8 @@ end
 --- Open the workbook at path: { names = sheet names in order, rows, sheet, close }.
 function M.workbook(path)
   local xlsx = require "policytk.xlsx"
-  local reader = xlsx.open(path)
-  return setmetatable({ reader = reader, names = reader:sheets() }, Book)
+  local reader = reading(xlsx.open, path)
+  return setmetatable({ reader = reader, names = reading(reader.sheets, reader) }, Book)
 end
 
 --- The name of the sheet `given` names: a sheet of that name, else the sheet of that number
@@ -84,10 +134,20 @@ end
 
 --- The rows of sheet `name` (nil: the first): fields (strings), line (the sheet's row number);
 --- and the stream's closer (stream:close(), or a <close> variable; book:close() closes all).
+--- A reader error in a cell (too many rows, a bad value) comes as false, row, problem, nil,
+--- column index, and the rows end there; any other reader error is a plain failure.
 function Book:rows(name)
-  local it, _, _, stream = self.reader:rows(name)
+  local it, _, _, stream = reading(self.reader.rows, self.reader, name)
+  local dead = false
   return function()
-    local line, cells = it()
+    if dead then return nil end
+    local read, line, cells = pcall(it)
+    if not read then
+      dead = true
+      local col, row, what = cell_problem(line)
+      if col then return false, row, what, nil, col end
+      cli.fail("%s", tostring(line))
+    end
     if not line then return nil end
     local fields = {}
     for i = 1, cells.n or #cells do fields[i] = cell_text(cells[i]) end
@@ -111,7 +171,8 @@ function M.open(path, opts)
   if M.is_xlsx(path) then return xlsx_rows(path, opts) end
   local f, err = io.open(path, "rb")
   if not f then cli.fail("无法读取 %s", err) end
-  local encoding = detect(f, opts.encoding)
+  local detected, encoding = pcall(detect, f, opts.encoding, opts.display or path)
+  if not detected then f:close(); error(encoding, 0) end
   if encoding ~= "gb18030" then
     -- UTF-8: records parsed in C straight from the file; the fourth value is the number of
     -- the first field that is not valid UTF-8 (nil when all are)
@@ -133,7 +194,7 @@ function M.open(path, opts)
   local rows = function()
     local fields, line, problem = records()
     if fields and fields[1] and fields[1]:sub(1, 1) == "\0" then
-      return false, line, "cannot decode the line as " .. encoding .. ": " .. fields[1]:sub(2)
+      return false, line, "该行不是有效的 " .. encoding:upper() .. " 文本（" .. fields[1]:sub(2) .. "）"
     end
     return fields, line, problem
   end

@@ -2,6 +2,7 @@
 -- migrations (scripts/policytk/data/migrations/NNNN_*.sql, tracked with PRAGMA user_version).
 --
 --   local conn, path = store.open(opts.db)       -- creates the folder, migrates
+--   store.open_existing(opts.db)                  -- the same, but fails (creating nothing) when absent
 --   store.require_loaded(conn)                    -- "run policytk load first" when empty
 --
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
@@ -133,6 +134,17 @@ function M.open(given)
   local conn = M.guard(path, db.open, path, { busy_timeout_ms = busy_ms() })
   local version = M.guard(path, M.migrate, conn, path)
   return conn, path, version
+end
+
+--- Open the database at M.path(given) only when it is already there: a command that reads the
+--- database (the register, the generator's regions) must not leave an empty one behind.
+--- Fails with what to run first; otherwise as M.open.
+function M.open_existing(given)
+  local path = M.path(given)
+  if not fs.stat(path) then
+    cli.fail("数据库 %s 不存在：请先运行 policytk load（或用 --db 指定已有的数据库）", path)
+  end
+  return M.open(given)
 end
 
 --- Convert db.NULL values of a row to nil (in place) and return it.

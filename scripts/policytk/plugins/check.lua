@@ -138,7 +138,9 @@ function M.add_cases(runner, plugin)
     if type(tc.name) == "string" and type(tc.run) == "function" then
       local o = require("policytk.plugins.schema").origin(tc) or {}
       runner:add(plugin.id .. ": " .. tc.name, function(t)
+        testing.absent = nil
         local ok, err = sandbox.call("plugin " .. plugin.id .. ": test " .. tc.name, plugin.limits, tc.run, t)
+        if not ok and testing.absent then testing.skip(testing.absent) end   -- a source text is absent
         if not ok then error(err, 0) end
       end, (o.file or "?") .. ":" .. tostring(o.line), api)
     end

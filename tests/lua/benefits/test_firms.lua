@@ -245,3 +245,14 @@ test("extra columns are typed for rules: 是/否, numbers, JSON, NAME_YYYY per y
   t.eq(firm.extra.previously_above_scale, nil, "an empty cell is an absent field")
   os.remove(csv); os.remove(db)
 end)
+
+test("firms generate without a database: says to run load first and creates nothing", function(t)
+  local home = testing.tmp_path()
+  assert(require("policytk.fs").mkdirs(home))
+  local c, out, err = testing.policytk({ "firms", "generate", "5", "--city", "wenzhou" },
+    { env = { HOME = home, XDG_DATA_HOME = "", POLICYTK_DB = "" } })
+  t.eq(c, 1)
+  t.eq(out, "")
+  t.match(err, "不存在：请先运行 policytk load")
+  t.eq(require("policytk.fs").stat(home .. "/.local"), nil)
+end)
