@@ -46,6 +46,7 @@ local function host_signature()
   parts[#parts + 1] = core.version
   parts[#parts + 1] = os.getenv("POLICYTK_LIMIT_INSTRUCTIONS") or ""
   parts[#parts + 1] = os.getenv("POLICYTK_LIMIT_MEMORY") or ""
+  parts[#parts + 1] = os.getenv("POLICYTK_LIMIT_SECONDS") or ""
   return table.concat(parts, ";")
 end
 
