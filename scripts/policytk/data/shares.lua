@@ -20,7 +20,6 @@
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
 local core = require "policytk.core"
-local dates = require "policytk.progress.dates"
 local importer = require "policytk.data.importer"
 local schema = require "policytk.plugins.schema"
 local store = require "policytk.data.store"
@@ -39,15 +38,8 @@ function M.now()
   return store.now()
 end
 
---- A UTC ISO time as staff read it, in Beijing time: "2025年7月3日 14:05".
-function M.beijing(iso)
-  local y, mo, d, h, mi = (iso or ""):match("^(%d+)-(%d+)-(%d+)T(%d+):(%d+)")
-  if not y then return iso or "—" end
-  local date, hour = string.format("%s-%s-%s", y, mo, d), tonumber(h) + 8
-  if hour >= 24 then hour, date = hour - 24, dates.add_days(date, 1) end
-  y, mo, d = date:match("^(%d+)-(%d+)-(%d+)$")
-  return string.format("%d年%d月%d日 %02d:%s", tonumber(y), tonumber(mo), tonumber(d), hour, mi)
-end
+--- A UTC ISO time as staff read it (store.beijing): "2025年7月3日 14:05".
+M.beijing = store.beijing
 
 local function same(a, b)
   return math.abs(a - b) <= 1e-9 * math.max(1, math.abs(a))

@@ -175,6 +175,13 @@ function M.now()
   return os.date("!%Y-%m-%dT%H:%M:%SZ")
 end
 
+--- A date as staff read it: "2025-12-31" → "2025年12月31日"; any other text as it is, nil as "".
+function M.day_text(date)
+  local y, m, d = tostring(date or ""):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then return tostring(date or "") end
+  return string.format("%d年%d月%d日", tonumber(y), tonumber(m), tonumber(d))
+end
+
 --- A time the store wrote (UTC, "2025-07-03T06:05:00Z") as staff read it: 北京时间 (UTC+8, no
 --- daylight saving), "2025年7月3日 14:05". Any other text comes back as it is; nil as "—".
 function M.beijing(iso)
@@ -185,9 +192,7 @@ function M.beijing(iso)
   local z = dates.days(string.format("%s-%s-%s", y, mo, d))
   local minutes = tonumber(h) * 60 + tonumber(mi) + 8 * 60
   if minutes >= 24 * 60 then z, minutes = z + 1, minutes - 24 * 60 end
-  local day = dates.date(z)
-  return string.format("%d年%d月%d日 %02d:%02d", tonumber(day:sub(1, 4)), tonumber(day:sub(6, 7)),
-    tonumber(day:sub(9, 10)), minutes // 60, minutes % 60)
+  return string.format("%s %02d:%02d", M.day_text(dates.date(z)), minutes // 60, minutes % 60)
 end
 
 return M

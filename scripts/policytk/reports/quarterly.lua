@@ -53,7 +53,7 @@ return function(ctx)
   end
   local counts = progress.counts(records)
   local text = string.format("截至%s，共 %d 项目标：已完成 %d 项，序时推进 %d 项，略有滞后 %d 项，明显滞后 %d 项，"
-    .. "到期未完成 %d 项，暂无数据 %d 项。", ctx.as_of, counts.total, counts.achieved, counts.on_track, counts.lagging,
+    .. "到期未完成 %d 项，暂无数据 %d 项。", require("policytk.data.store").day_text(ctx.as_of), counts.total, counts.achieved, counts.on_track, counts.lagging,
     counts.behind, counts.missed, counts.no_data)
   return {
     summary = common.summary(records),

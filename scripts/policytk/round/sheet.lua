@@ -31,9 +31,8 @@ M.COLUMNS = {
 M.HEADER_ROW = 3                                 -- the header's row (1-based), below two title rows
 
 local function due_text(due)
-  local y, m, d = (due or ""):match("^(%d+)-(%d+)-(%d+)$")
-  if not y then return "未定" end
-  return string.format("%d年%d月%d日", tonumber(y), tonumber(m), tonumber(d))
+  if not due then return "未定" end
+  return require("policytk.data.store").day_text(due)
 end
 M.due_text = due_text
 

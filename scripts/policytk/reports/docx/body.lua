@@ -11,7 +11,6 @@
 
 local common = require "policytk.reports.common"
 local html = require "policytk.reports.format_html"
-local dates = require "policytk.progress.dates"
 local xml = require "policytk.reports.docx.xml"
 local pkg = require "policytk.reports.docx.package"
 
@@ -74,19 +73,12 @@ function M.period_words(p)
 end
 
 --- A date in words: 2024-09-30 → 2024年9月30日 (anything else as it is).
-function M.date_words(d)
-  local y, m, dd = tostring(d or ""):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if not y then return tostring(d or "") end
-  return string.format("%s年%d月%d日", y, tonumber(m), tonumber(dd))
-end
+M.date_words = require("policytk.data.store").day_text
 
 --- A UTC time 2024-10-15T08:00:00Z in Beijing time: 2024年10月15日 16:00.
 function M.beijing_words(t)
-  local d, h, mi = tostring(t or ""):match("^(%d%d%d%d%-%d%d%-%d%d)T(%d%d):(%d%d)")
-  if not d then return tostring(t or "") end
-  local hour = tonumber(h) + 8
-  if hour >= 24 then d, hour = dates.add_days(d, 1), hour - 24 end
-  return string.format("%s %02d:%s", M.date_words(d), hour, mi)
+  if t == nil then return "" end
+  return require("policytk.data.store").beijing(t)
 end
 
 local CN_NUM = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
