@@ -151,10 +151,10 @@ FUZZ_FLAGS    = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefi
 FUZZ_TEXT_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))
 # fuzz_xlsx: the XLSX reader (merged ranges, date styles), its own seeds made by fuzz/seed_xlsx.sh
 FUZZ_XLSX_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_xlsx.c core/xlsx_*.c))
-FUZZ_HARNESSES ?= quantity normalize structure xlsx
+FUZZ_HARNESSES ?= quantity normalize structure xlsx csv
 fuzz:
 	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(FUZZ_TEXT_OBJ) $(FUZZ_XLSX_OBJ)
-	@set -e; for h in quantity normalize structure; do \
+	@set -e; for h in quantity normalize structure csv; do \
 	  clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) opencc) -Icore -o $(FUZZ_BUILD)/fuzz_$$h fuzz/fuzz_$$h.c \
 	    $(FUZZ_TEXT_OBJ) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,opencc); \
 	done
@@ -166,4 +166,6 @@ fuzz:
 	  seeds=$(FUZZ_BUILD)/corpus; [ $$h = xlsx ] && seeds=$(FUZZ_BUILD)/seeds_xlsx; \
 	  mkdir -p $(FUZZ_BUILD)/corpus_$$h $(FUZZ_BUILD)/crashes_$$h; \
 	  POLICYTK_HOME=$(CURDIR) $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 \
-	    -artifact_prefix=$(FUZZ_BUILD)/crashes_$$h/ $(FUZZ_BUILD)/corpus_$$h $$seeds 2>&1 | tail -3; done
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes_$$h/ $(FUZZ_BUILD)/corpus_$$h $$seeds 2>&1 \
+	    | grep -E "^#[0-9]+.*(DONE|cov:)|^Done [0-9]+ runs|ERROR|SUMMARY|invariant" | tail -3; \
+	  ls $(FUZZ_BUILD)/crashes_$$h | grep -q . && { echo "fuzz_$$h: findings in $(FUZZ_BUILD)/crashes_$$h"; exit 1; } || true; done
