@@ -151,10 +151,10 @@ FUZZ_FLAGS    = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefi
 FUZZ_TEXT_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))
 # fuzz_xlsx: the XLSX reader (merged ranges, date styles), its own seeds made by fuzz/seed_xlsx.sh
 FUZZ_XLSX_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_xlsx.c core/xlsx_*.c))
-FUZZ_HARNESSES ?= quantity normalize structure xlsx csv
+FUZZ_HARNESSES ?= quantity normalize structure xlsx csv credit plugin
 fuzz:
 	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(FUZZ_TEXT_OBJ) $(FUZZ_XLSX_OBJ)
-	@set -e; for h in quantity normalize structure csv; do \
+	@set -e; for h in quantity normalize structure csv credit plugin; do \
 	  clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) opencc) -Icore -o $(FUZZ_BUILD)/fuzz_$$h fuzz/fuzz_$$h.c \
 	    $(FUZZ_TEXT_OBJ) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,opencc); \
 	done
