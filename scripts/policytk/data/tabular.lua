@@ -117,10 +117,6 @@ local function table_cell(v)
   return s
 end
 
--- The separator of cells in the table's temporary file; a cell's own becomes a space
--- (a control character, never shown in a terminal table).
-local SEP = "\31"
-
 local function csv_writer(out, columns)
   out:write(M.csv_header(columns))
   local w = { n = 0 }
@@ -156,67 +152,73 @@ local function json_writer(out, columns)
   return w
 end
 
--- Pass 1: each row's cells to a temporary file, one line, and the widest cell per column
--- (widths of repeated cells looked up, not measured again: at most KNOWN texts a column).
+-- The table in two passes. Pass 1 writes each row to a temporary file, one line, and keeps
+-- the widest cell per column. Each cell is followed by a mark "\3" COLUMN "." WIDTH "\31";
+-- a column's repeated texts (rules, documents, clauses: its first KNOWN distinct values) are
+-- written as the mark "\2" COLUMN "." NUMBER "\31" alone. Pass 2 replaces the marks in one
+-- gsub through a table: a "\3" mark by the cell's padding and the two spaces between cells,
+-- a "\2" mark by its text padded (each made once). Then the line's trailing spaces go.
 local KNOWN = 4096
+local NIL = {}                                       -- the key of a missing value
+local MARK = "([\2\3][%d.]+)\31"
 
-local SPACES = setmetatable({}, { __index = function(t, n)
-  local s = string.rep(" ", n)
-  t[n] = s
+-- A value's text in the temporary file: as table_cell, and the marks' bytes inside become
+-- spaces (control characters, never shown in a terminal table).
+local function file_cell(v)
+  local s = table_cell(v)
+  if s:find("[\2\3\31]") then s = s:gsub("[\2\3\31]", " ") end
   return s
-end })
-
-local IS_SPACE = { [9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true }
-
--- Text without its trailing white space (as gsub("%s+$", ""), without its cost on long runs).
-local function rtrim(s)
-  local e = #s
-  while e > 0 and IS_SPACE[s:byte(e)] do e = e - 1 end
-  return e == #s and s or s:sub(1, e)
 end
 
--- One line of the table's temporary file, its cells padded to the widths and joined as
--- M.table joins them; the empty cells at the end and their padding left out (trimmed anyway).
-local function padded_line(l, ncol, widths, known)
-  local cells, pos, last = {}, 1, 0
-  for i = 1, ncol do
-    local e = l:find(SEP, pos, true) or #l + 1
-    local s = l:sub(pos, e - 1)
-    cells[i], pos = s, e + 1
-    if s ~= "" then last = i end
-  end
-  for i = 1, last - 1 do
-    local s = cells[i]
-    cells[i] = s .. SPACES[widths[i] - (known[i][s] or core.width(s))]
-  end
-  return rtrim(table.concat(cells, "  ", 1, last))
+-- What pass 2 puts for each mark, made when first met: "\3i.w" → the padding of a cell of
+-- width w in column i and "  "; "\2i.n" → text n of column i padded, and "  ".
+local function replacements(widths, texts)
+  return setmetatable({}, { __index = function(t, mark)
+    local kind, i, n = mark:match("^(.)(%d+)%.(%d+)$")
+    i, n = tonumber(i), tonumber(n)
+    local s
+    if kind == "\3" then s = string.rep(" ", widths[i] - n) .. "  "
+    else s = pad(texts[i][n], widths[i]) .. "  " end
+    t[mark] = s
+    return s
+  end })
+end
+
+-- A line without its trailing white space (the last cells' padding, empty cells).
+local function rtrim(s)
+  local _, e = s:reverse():find("^%s*")
+  return e > 0 and s:sub(1, #s - e) or s
 end
 
 local function table_writer(out, columns)
   local tmp = assert(io.tmpfile())
-  local widths, known, nknown = {}, {}, {}
+  local widths, ids, texts = {}, {}, {}
   for i, c in ipairs(columns) do
     widths[i] = core.width(c.title or c.key)
-    known[i], nknown[i] = {}, 0
+    ids[i], texts[i] = {}, {}
   end
   local w, line = { n = 0 }, {}
   local width = core.width
+  local function cell_of(i, v)
+    local key = v == nil and NIL or v
+    local ref = ids[i][key]
+    if ref then return ref end
+    local s = file_cell(v)
+    local cw = width(s)
+    if cw > widths[i] then widths[i] = cw end
+    local n = #texts[i]
+    if n >= KNOWN then return s .. "\3" .. i .. "." .. cw .. "\31" end
+    texts[i][n + 1] = s
+    ref = "\2" .. i .. "." .. (n + 1) .. "\31"
+    ids[i][key] = ref
+    return ref
+  end
   function w.row(_, row)
-    for i, c in ipairs(columns) do
-      local s = table_cell(row[c.key])
-      if s:find(SEP, 1, true) then s = s:gsub(SEP, " ") end
-      local cw = known[i][s]
-      if not cw then
-        cw = width(s)
-        if nknown[i] < KNOWN then known[i][s], nknown[i] = cw, nknown[i] + 1 end
-      end
-      if cw > widths[i] then widths[i] = cw end
-      line[i] = s
-    end
-    tmp:write(table.concat(line, SEP), "\n")
+    for i, c in ipairs(columns) do line[i] = cell_of(i, row[c.key]) end
+    tmp:write(table.concat(line), "\n")
     w.n = w.n + 1
   end
-  -- Pass 2: header, rule, then every line of the file padded to the widths.
+  -- Pass 2: header, rule, then every line of the file, its marks replaced.
   function w.finish()
     local head, rule = {}, {}
     for i, c in ipairs(columns) do
@@ -224,8 +226,9 @@ local function table_writer(out, columns)
       rule[i] = string.rep("-", widths[i])
     end
     out:write((table.concat(head, "  "):gsub("%s+$", "")), "\n", table.concat(rule, "  "), "\n")
+    local marks = replacements(widths, texts)
     tmp:seek("set", 0)
-    for l in tmp:lines() do out:write(padded_line(l, #columns, widths, known), "\n") end
+    for l in tmp:lines() do out:write(rtrim((l:gsub(MARK, marks))), "\n") end
     tmp:close()
     return w.n
   end
