@@ -87,6 +87,27 @@ function M.load_verb(name)
   return chunk()
 end
 
+-- A verb's table states its summary on a line of its own, `  summary = "…",` (the first
+-- such line of the file); a verb built elsewhere (docs, targets, …) has none.
+local SUMMARY_LINE = '^  summary = "([^"\\]*)",?%s*$'
+
+--- A verb's one-line summary for `policytk help`, without running its file: read from its
+--- `  summary = "…",` line; a verb without one (its table built by another module) is
+--- loaded for it. The verb file stays the one place the summary is written (a test checks
+--- that this is the loaded table's summary for every verb). nil for an unknown verb.
+function M.summary(name)
+  if not core.valid_verb(name) then return nil end
+  local f = io.open(core.root .. "/scripts/cli/" .. name .. ".lua", "rb")
+  if not f then return nil end
+  for line in f:lines() do
+    local s = line:match(SUMMARY_LINE)
+    if s then f:close() return s end
+  end
+  f:close()
+  local verb = M.load_verb(name)
+  return verb and verb.summary
+end
+
 local function option_names(verb)
   local names = { "--help" }
   for _, o in ipairs(verb.options or {}) do
