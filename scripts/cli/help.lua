@@ -20,9 +20,8 @@ return {
       "",
       "动词：",
     }
-    for _, name in ipairs(cli.verbs()) do
-      local verb = cli.load_verb(name)
-      lines[#lines + 1] = string.format("  %-12s %s", name, verb and verb.summary or "")
+    for _, e in ipairs(cli.summaries()) do   -- read from the files, the verbs not run
+      lines[#lines + 1] = string.format("  %-12s %s", e[1], e[2])
     end
     lines[#lines + 1] = ""
     lines[#lines + 1] = "退出码：0 成功，1 执行失败，2 用法错误。"

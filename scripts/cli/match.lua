@@ -17,33 +17,119 @@ local function load_plugin(city)
 end
 
 -- For staff (table, xlsx): a row's county and document by name, not code and id.
-local function shown_by_name(rows, names, plugin)
+local function by_name(names, plugin)
   local titles = {}
   for _, d in ipairs(plugin.documents or {}) do titles[d.id] = d.title end
-  for _, row in ipairs(rows) do
+  return function(row)
     row.region = names[row.region] or row.region
     row.doc = titles[row.doc] or row.doc
   end
 end
 
-local function write_xlsx(path, rows, totals)
+local function region_names(conn)
+  local names = {}
+  for r in conn:rows("SELECT code, name FROM regions UNION ALL SELECT code, name FROM cities") do names[r.code] = r.name end
+  return names
+end
+
+-- The XLSX workbook as a writer: the rows' sheet filled as they come, the totals' sheets at
+-- finish (the workbook itself is held by libxlsxwriter until it is closed).
+local function xlsx_writer(path)
   local xlsx = require "policytk.xlsx"
   local wb = xlsx.writer(path)
   local head = wb:format{ bold = true, bg_color = "#DDEBF7", border = 1 }
   local money = wb:format{ num_format = "#,##0" }
   local ws = wb:sheet("应享清单")
   for c, col in ipairs(COLUMNS) do ws:write(0, c - 1, col.title, head) end
-  for r, row in ipairs(rows) do
-    for c, col in ipairs(COLUMNS) do ws:write(r, c - 1, row[col.key], col.key == "amount" and money or nil) end
-  end
   ws:freeze(1, 0)
-  local ts = wb:sheet("按条款合计")
-  ts:write_row(0, { "条款", "名称", "企业数", "金额（元）" }, head)
-  for i, t in ipairs(totals.benefit_rows) do ts:write_row(i, { t.benefit, t.name, t.firms, t.amount }) end
-  local rs = wb:sheet("按地区合计")
-  rs:write_row(0, { "地区", "金额（元）" }, head)
-  for i, t in ipairs(totals.region_rows) do rs:write_row(i, { t.region_name or t.region, t.amount }) end
-  wb:close()
+  local w = { n = 0 }
+  function w.row(_, row)
+    w.n = w.n + 1
+    for c, col in ipairs(COLUMNS) do ws:write(w.n, c - 1, row[col.key], col.key == "amount" and money or nil) end
+  end
+  function w.finish(_, totals)
+    local ts = wb:sheet("按条款合计")
+    ts:write_row(0, { "条款", "名称", "企业数", "金额（元）" }, head)
+    for i, t in ipairs(totals.benefit_rows) do ts:write_row(i, { t.benefit, t.name, t.firms, t.amount }) end
+    local rs = wb:sheet("按地区合计")
+    rs:write_row(0, { "地区", "金额（元）" }, head)
+    for i, t in ipairs(totals.region_rows) do rs:write_row(i, { t.region_name or t.region, t.amount }) end
+    wb:close()
+    return w.n
+  end
+  function w.abort() pcall(wb.close, wb); os.remove(path) end
+  return w
+end
+
+-- Where the rows go, written as they come: a writer (w:row, w:finish) — none for CSV from the
+-- C pass, which writes the file itself. With -o, text goes to FILE.part, renamed when the
+-- match is done, so that a failed match leaves no half file.
+local function open_output(opts, names, plugin)
+  local out, w = io.stdout
+  if opts.format == "xlsx" then
+    w = xlsx_writer(opts.o)
+  else
+    if opts.o then
+      local err
+      out, err = io.open(opts.o .. ".part", "wb")
+      if not out then cli.fail("无法写入 %s", err) end
+    end
+    if opts.format == "csv" and opts.engine == "scan" then return out, nil end
+    w = tabular.writer(out, opts.format, COLUMNS)
+  end
+  if opts.format == "table" or opts.format == "xlsx" then
+    local show, row = by_name(names, plugin), w.row
+    w.row = function(self, r) show(r); row(self, r) end
+  end
+  return out, w
+end
+
+local function close_output(opts, out, ok)
+  if not opts.o or opts.format == "xlsx" then return end
+  out:close()
+  if not ok then os.remove(opts.o .. ".part"); return end
+  local renamed, err = os.rename(opts.o .. ".part", opts.o)
+  if not renamed then cli.fail("无法写入 %s：%s", opts.o, err) end
+end
+
+-- Totals in the order shown: benefits in the plugin's order, counties by code.
+local function order_totals(totals, plugin, names)
+  totals.benefit_rows, totals.region_rows = {}, {}
+  for _, b in ipairs(plugin.benefits) do
+    if totals.by_benefit[b.id] then totals.benefit_rows[#totals.benefit_rows + 1] = totals.by_benefit[b.id] end
+  end
+  local regions = {}
+  for code in pairs(totals.by_region) do regions[#regions + 1] = code end
+  table.sort(regions)
+  for _, code in ipairs(regions) do
+    totals.region_rows[#totals.region_rows + 1] = { region = code, region_name = names[code] or code,
+                                                    amount = totals.by_region[code] }
+  end
+end
+
+local function write_totals(out, year, plugin, totals, nrows)
+  out:write(string.format("\n%d年 %s：%d 家企业，%d 条应享记录\n", year, plugin.manifest.name, totals.firms, nrows))
+  tabular.write(out, "table", { { key = "benefit", title = "条款" }, { key = "name", title = "名称" },
+    { key = "firms", title = "企业数" }, { key = "amount", title = "金额（元）" } }, totals.benefit_rows)
+  out:write("\n")
+  tabular.write(out, "table", { { key = "region_name", title = "地区" }, { key = "amount", title = "金额（元）" } },
+    totals.region_rows)
+end
+
+-- Match with the engine asked for, each row to `emit`; → totals.
+local function run_match(opts, conn, path, plugin, match_opts, out, emit)
+  local progress = term.isatty("stderr")
+  if opts.engine == "lua" then
+    local n = 0
+    return match.run(conn, plugin, match_opts, function(row)
+      n = n + 1
+      if progress and n % 1000 == 0 then io.stderr:write(string.format("\r已匹配 %d 条", n)) end
+      emit(row)
+    end)
+  end
+  local sink = emit and { row = emit } or { file = out }
+  return match.run_scan(path, plugin, match_opts, sink,
+    progress and function(n) io.stderr:write(string.format("\r已匹配 %d 家企业", n)) end or nil)
 end
 
 return {
@@ -80,74 +166,23 @@ return {
     local year = opts.year or tonumber(os.date("!%Y"))
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
-    local rows = {}
-    local progress = term.isatty("stderr")
-    local out = io.stdout
-    local totals
+    local names = region_names(conn)
+    local out, w = open_output(opts, names, plugin)
     local match_opts = { year = year, benefit = opts.benefit, region = opts.region }
-    local stream = opts.format == "csv" and opts.engine == "scan"
-    if opts.engine == "lua" then
-      totals = match.run(conn, plugin, match_opts, function(row)
-        rows[#rows + 1] = row
-        if progress and #rows % 1000 == 0 then io.stderr:write(string.format("\r已匹配 %d 条", #rows)) end
-      end)
-    else
-      -- CSV is written as the register is read; to a file beside -o, renamed when the match is
-      -- done, so that a failed match leaves no half file. The other formats need every row.
-      if stream and opts.o then
-        local err
-        out, err = io.open(opts.o .. ".part", "wb")
-        if not out then conn:close(); cli.fail("无法写入 %s", err) end
-      end
-      local sink = stream and { file = out } or { row = function(row) rows[#rows + 1] = row end }
-      local ok, res = pcall(match.run_scan, path, plugin, match_opts, sink,
-        progress and function(n) io.stderr:write(string.format("\r已匹配 %d 家企业", n)) end or nil)
-      if not ok then
-        if stream and opts.o then out:close(); os.remove(opts.o .. ".part") end
-        conn:close()
-        error(res, 0)
-      end
-      totals = res
-    end
-    local names = {}
-    for r in conn:rows("SELECT code, name FROM regions UNION ALL SELECT code, name FROM cities") do names[r.code] = r.name end
+    local ok, totals = pcall(run_match, opts, conn, path, plugin, match_opts, out,
+      w and function(row) w:row(row) end)
     conn:close()
-    if progress then io.stderr:write("\r") end
-    totals.benefit_rows, totals.region_rows = {}, {}
-    for _, b in ipairs(plugin.benefits) do
-      if totals.by_benefit[b.id] then totals.benefit_rows[#totals.benefit_rows + 1] = totals.by_benefit[b.id] end
+    if term.isatty("stderr") then io.stderr:write("\r") end
+    if not ok then
+      if w and w.abort then w.abort() end
+      close_output(opts, out, false)
+      error(totals, 0)
     end
-    local regions = {}
-    for code in pairs(totals.by_region) do regions[#regions + 1] = code end
-    table.sort(regions)
-    for _, code in ipairs(regions) do
-      totals.region_rows[#totals.region_rows + 1] = { region = code, region_name = names[code] or code,
-                                                      amount = totals.by_region[code] }
-    end
-
-    if opts.format == "table" or opts.format == "xlsx" then shown_by_name(rows, names, plugin) end
-    if stream then
-      if opts.o then
-        out:close()
-        local ok, err = os.rename(opts.o .. ".part", opts.o)
-        if not ok then cli.fail("无法写入 %s：%s", opts.o, err) end
-      end
-    elseif opts.format == "xlsx" then
-      write_xlsx(opts.o, rows, totals)
-      io.stdout:write(string.format("%s：已写入 %d 行\n", opts.o, #rows))
-    else
-      out = cli.output(opts.o)
-      tabular.write(out, opts.format, COLUMNS, rows)
-      if opts.format == "table" then
-        out:write(string.format("\n%d年 %s：%d 家企业，%d 条应享记录\n", year, plugin.manifest.name, totals.firms, #rows))
-        tabular.write(out, "table", { { key = "benefit", title = "条款" }, { key = "name", title = "名称" },
-          { key = "firms", title = "企业数" }, { key = "amount", title = "金额（元）" } }, totals.benefit_rows)
-        out:write("\n")
-        tabular.write(out, "table", { { key = "region_name", title = "地区" }, { key = "amount", title = "金额（元）" } },
-          totals.region_rows)
-      end
-      cli.close_output(out)
-    end
+    order_totals(totals, plugin, names)
+    local nrows = w and w:finish(totals)
+    if opts.format == "table" then write_totals(out, year, plugin, totals, nrows) end
+    close_output(opts, out, true)
+    if opts.format == "xlsx" then io.stdout:write(string.format("%s：已写入 %d 行\n", opts.o, nrows)) end
     for _, e in ipairs(totals.errors) do io.stderr:write("policytk match: ", e, "\n") end
     if (totals.error_count or 0) > #totals.errors then
       io.stderr:write(string.format("policytk match: ……另有 %d 处条款错误\n", totals.error_count - #totals.errors))
