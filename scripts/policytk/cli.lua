@@ -88,7 +88,8 @@ function M.load_verb(name)
 end
 
 -- A verb's table states its summary on a line of its own, `  summary = "…",` (the first
--- such line of the file); a verb whose table another module builds (docs, targets, …) has none.
+-- such line of the file), also where another module builds the table (docs, targets, … pass
+-- it to policytk.data.exports.verb).
 local SUMMARY_LINE = '^  summary = "([^"\\]*)",?%s*$'
 
 local function verb_path(name)
@@ -117,89 +118,13 @@ function M.summary(name)
   return verb and verb.summary
 end
 
--- The summaries of the verbs without a summary line are cached, keyed by the size and mtime
--- of their files and of every Lua module loading them loaded, for this policytk's root:
--- $XDG_CACHE_HOME/policytk/verbs.json (default ~/.cache/policytk); a cache that cannot be
--- written: they are loaded each time.
-local function cache_path()
-  local base = os.getenv("XDG_CACHE_HOME")
-  if not base or base == "" then
-    local home = os.getenv("HOME")
-    if not home or home == "" then return nil end
-    base = home .. "/.cache"
-  end
-  return base .. "/policytk", base .. "/policytk/verbs.json"
-end
-
-local function file_sig(path)
-  local st = fs.stat(path)
-  return st and (st.size .. ":" .. st.mtime) or ""
-end
-
-local function cached(path, names)
-  local f = path and io.open(path, "rb")
-  if not f then return nil end
-  local ok, c = pcall(require("policytk.json").decode, f:read("a"))
-  f:close()
-  if not ok or type(c) ~= "table" or c.root ~= core.root or c.verbs ~= table.concat(names, ",")
-    or type(c.files) ~= "table" then return nil end
-  for file, sig in pairs(c.files) do
-    if file_sig(file) ~= sig then return nil end
-  end
-  return c.summaries
-end
-
--- Load the verbs for their summaries; the files they came from (theirs and the modules they
--- loaded) with their signatures.
-local function loaded_summaries(names)
-  local before = {}
-  for k in pairs(package.loaded) do before[k] = true end
-  local summaries, files = {}, {}
-  for _, n in ipairs(names) do
-    local verb = M.load_verb(n)
-    summaries[n] = verb and verb.summary or ""
-    files[verb_path(n)] = file_sig(verb_path(n))
-  end
-  for k in pairs(package.loaded) do
-    local file = not before[k] and package.searchpath(k, package.path)
-    if file then files[file] = file_sig(file) end
-  end
-  return summaries, files
-end
-
-local function built_summaries(names)
-  if #names == 0 then return {} end
-  local dir, path = cache_path()
-  local summaries = cached(path, names)
-  if summaries then return summaries end
-  local files
-  summaries, files = loaded_summaries(names)
-  if path and fs.mkdirs(dir) then
-    local f = io.open(path .. ".tmp", "wb")
-    if f then
-      f:write(require("policytk.json").encode({ root = core.root, verbs = table.concat(names, ","), files = files,
-                                                summaries = summaries }))
-      f:close()
-      fs.rename(path .. ".tmp", path)
-    end
-  end
-  return summaries
-end
-
 --- Every verb's summary for `policytk help`, { { name, summary } … } in M.verbs() order, with
---- no verb run: read from each file's `  summary = "…",` line; the verbs without one (their
---- table built by another module) loaded once and their summaries cached. The verb's table
---- stays the one place a summary is written (tests/lua/host/test_help.lua checks that what
---- help shows is each loaded table's summary).
+--- no verb run: read from each file's `  summary = "…",` line (a verb file without one is
+--- loaded for it). The verb's table stays the one place a summary is written
+--- (tests/lua/host/test_help.lua checks that what help shows is each loaded table's summary).
 function M.summaries()
-  local list, missing = {}, {}
-  for _, name in ipairs(M.verbs()) do
-    local s = summary_line(name)
-    list[#list + 1] = { name, s }
-    if not s then missing[#missing + 1] = name end
-  end
-  local built = built_summaries(missing)
-  for _, e in ipairs(list) do e[2] = e[2] or built[e[1]] or "" end
+  local list = {}
+  for _, name in ipairs(M.verbs()) do list[#list + 1] = { name, M.summary(name) or "" } end
   return list
 end
 

@@ -62,7 +62,6 @@ local TABLE_TEXT = {
 }
 
 kinds.docs = {
-  summary = "列出数据库中的政策文件",
   doc_filter = "d.doc",
   sql = [[SELECT d.city, (SELECT cn.name FROM cities cn WHERE cn.id = d.city) AS city_name, d.doc AS id, d.title,
             d.doc_number, d.issuer, d.issued, d.period_start, d.period_end,
@@ -73,7 +72,6 @@ kinds.docs = {
 }
 
 kinds.targets = {
-  summary = "列出数据库中的目标",
   doc_filter = "d.doc",
   sql = [[SELECT t.id AS rowid_, d.city, c.name AS city_name, d.doc, t.tid AS id, t.section, t.indicator,
             (SELECT i.name FROM indicators i WHERE i.code = t.indicator AND (i.city = d.city OR i.city IS NULL)
@@ -96,7 +94,6 @@ kinds.targets = {
 }
 
 kinds.measures = {
-  summary = "列出数据库中的任务措施",
   doc_filter = "d.doc",
   sql = [[SELECT m.id AS rowid_, d.city, (SELECT cn.name FROM cities cn WHERE cn.id = d.city) AS city_name, d.doc,
             m.mid AS id, m.section, m.title, m.phase,
@@ -118,7 +115,6 @@ kinds.measures = {
 }
 
 kinds.indicators = {
-  summary = "列出数据库中的指标（通用目录及各市自有指标）",
   sql = [[SELECT c.city, (SELECT cn.name FROM cities cn WHERE cn.id = c.city) AS city_name, c.code, c.name, c.unit,
             c.flow FROM indicators c WHERE 1 = 1 %s
           ORDER BY c.city IS NOT NULL, c.city, c.code]],
@@ -129,7 +125,6 @@ kinds.indicators = {
 }
 
 kinds.units = {
-  summary = "列出数据库中的政府部门",
   sql = [[SELECT u.city, (SELECT cn.name FROM cities cn WHERE cn.id = u.city) AS city_name, u.short, u.name, u.kind
           FROM units u WHERE 1 = 1 %s ORDER BY u.city, u.rowid]],
   city_column = "u.city",
@@ -138,7 +133,6 @@ kinds.units = {
 }
 
 kinds.regions = {
-  summary = "列出数据库中的地区（县级行政区）",
   sql = "SELECT r.city, (SELECT cn.name FROM cities cn WHERE cn.id = r.city) AS city_name, r.code, r.name, r.parent, "
     .. region_name("r.parent")
     .. " AS parent_name FROM regions r WHERE 1 = 1 %s ORDER BY r.city, r.code",
@@ -179,9 +173,10 @@ function M.columns(keys, format)
   return cols
 end
 
---- The verb table for kind.
-function M.verb(kind)
-  local k = kinds[kind]
+--- The verb table for kind; own.summary: its one-line summary, written in the verb's file (on
+--- a line `  summary = "…",` that `policytk help` reads without running the file).
+function M.verb(kind, own)
+  local k, summary = kinds[kind], own.summary
   local options = {
     { "--city", arg = "CITY", help = "只列此城市（插件编号）" },
     { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "输出格式" },
@@ -189,10 +184,10 @@ function M.verb(kind)
   }
   if k.doc_filter then table.insert(options, 2, { "--doc", arg = "DOC", help = "只列此文件（文件编号）" }) end
   return {
-    summary = k.summary,
+    summary = summary,
     usage = "policytk " .. kind .. " [--city C]" .. (k.doc_filter and " [--doc D]" or "")
       .. " [--format table|json|csv] [--db PATH]",
-    description = k.summary .. "。\n请先运行 policytk load。JSON 键：" .. table.concat(k.keys, ", ")
+    description = summary .. "。\n请先运行 policytk load。JSON 键：" .. table.concat(k.keys, ", ")
       .. "（docs/data.md）。",
     options = options,
     run = function(opts)
