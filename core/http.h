@@ -9,6 +9,7 @@
 #define PTK_HTTP_H
 
 #include <stddef.h>
+#include <sys/socket.h>
 #include <curl/curl.h>
 
 /* A growable byte buffer (malloc'd). */
@@ -45,6 +46,11 @@ typedef struct http_xfer {
   const char *category;         /* NULL on success, else the error category */
   char *message;                /* error message */
   char errbuf[CURL_ERROR_SIZE];
+  /* address check of a restricted batch (allow != NULL): the lists below, and once curl was
+  ** refused a socket, the address it resolved to (shown in the forbidden error) */
+  char *const *allow;
+  size_t nallow;
+  char refused[64];             /* "" or the refused address */
 } http_xfer;
 
 /* Buffers kept for reuse. */
@@ -118,6 +124,13 @@ CURLU *http_url_parse(const char *url, char **host);
 
 /* 1 when host is allowed by the batch's list (or the batch has none). */
 int http_host_allowed(const http_batch *b, const char *host);
+/* 1 when a restricted client (allow list of n hosts) may connect to the address sa: any
+** public address; a loopback, private, link-local or unspecified one (IPv4, IPv6, IPv4-mapped)
+** only when the list names that very address as a literal (127.0.0.1). The text of the address
+** is written to text (size textn). Checked on every socket curl opens, so that a listed name
+** that resolves to such an address, or a host spelled as 127.1 / 2130706433 / 0x7f000001 /
+** [::ffff:127.0.0.1], does not reach it. */
+int http_address_allowed(char *const *allow, size_t n, const struct sockaddr *sa, char *text, size_t textn);
 
 /* Monotonic seconds. */
 double http_now(void);

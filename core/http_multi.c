@@ -4,9 +4,15 @@
 ** exponential backoff and jitter (connection errors, timeouts, 5xx; never 4xx), redirects
 ** followed here (so that every hop is checked against the allowed hosts), a size cap, and
 ** each failure sorted into a category. Pure C: no Lua state is touched while curl runs.
+**
+** A restricted batch (an allow list) also checks every address curl connects to
+** (http_address_allowed, through CURLOPT_OPENSOCKETFUNCTION) and uses no proxy.
 */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <strings.h>
 #include <time.h>
 
@@ -64,6 +70,53 @@ CURLU *http_url_parse(const char *url, char **host) {
     return NULL;
   }
   return u;
+}
+
+/* 1 when the 4 bytes of an IPv4 address are loopback, private, link-local, unspecified or
+** carrier-grade NAT space. */
+static int special_v4(const unsigned char *a) {
+  return a[0] == 127 || a[0] == 0 || a[0] == 10 || (a[0] == 172 && (a[1] & 0xf0) == 16) ||
+         (a[0] == 192 && a[1] == 168) || (a[0] == 169 && a[1] == 254) ||
+         (a[0] == 100 && (a[1] & 0xc0) == 64);
+}
+
+int http_address_allowed(char *const *allow, size_t n, const struct sockaddr *sa, char *text, size_t textn) {
+  int special;
+  text[0] = '\0';
+  if (sa->sa_family == AF_INET) {
+    const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)sa;
+    special = special_v4((const unsigned char *)&in->sin_addr);
+    inet_ntop(AF_INET, &in->sin_addr, text, (socklen_t)textn);
+  } else if (sa->sa_family == AF_INET6) {
+    const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)(const void *)sa;
+    const unsigned char *a = in6->sin6_addr.s6_addr;
+    static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+    static const unsigned char zero[12] = { 0 };
+    if (memcmp(a, mapped, 12) == 0 || memcmp(a, zero, 12) == 0)   /* ::ffff:a.b.c.d, ::a.b.c.d, ::1, :: */
+      special = memcmp(a, zero, 12) == 0 ? 1 : special_v4(a + 12);
+    else
+      special = (a[0] & 0xfe) == 0xfc || (a[0] == 0xfe && (a[1] & 0xc0) == 0x80);   /* fc00::/7, fe80::/10 */
+    inet_ntop(AF_INET6, &in6->sin6_addr, text, (socklen_t)textn);
+  } else {
+    return 0;   /* not an internet socket */
+  }
+  if (!special) return 1;
+  for (size_t i = 0; i < n; i++)
+    if (strcasecmp(allow[i], text) == 0) return 1;
+  return 0;
+}
+
+/* curl's socket opener for the transfers of a restricted batch: refuses (and records) an
+** address the batch's list does not allow. */
+static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *addr) {
+  http_xfer *x = ud;
+  (void)purpose;
+  char text[64];
+  if (!http_address_allowed(x->allow, x->nallow, &addr->addr, text, sizeof text)) {
+    snprintf(x->refused, sizeof x->refused, "%s", text[0] ? text : "?");
+    return CURL_SOCKET_BAD;
+  }
+  return socket(addr->family, addr->socktype, addr->protocol);
 }
 
 int http_host_allowed(const http_batch *b, const char *host) {
@@ -201,6 +254,14 @@ static int setup(http_batch *b, http_xfer *x) {
   curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+  if (b->allow != NULL) {   /* every address a restricted client connects to is checked */
+    x->allow = b->allow;
+    x->nallow = b->nallow;
+    x->refused[0] = '\0';
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, x);
+    curl_easy_setopt(e, CURLOPT_PROXY, "");   /* no proxy: the address checked is the server's */
+  }
 #if LIBCURL_VERSION_NUM >= 0x075500
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
@@ -271,6 +332,14 @@ static int retry_later(http_xfer *x) {
 static void completed(http_batch *b, http_xfer *x, CURLcode rc, size_t *done) {
   curl_multi_remove_handle(b->multi, x->easy);
   b->hosts[x->host].active--;
+  if (rc != CURLE_OK && x->refused[0]) {   /* an address the list does not allow: no retry */
+    char msg[CURL_ERROR_SIZE + 160];
+    snprintf(msg, sizeof msg, "%s resolves to %s, a %s address the manifest hosts of %s do not list", x->url,
+             x->refused, "loopback, private or link-local", b->owner ? b->owner : "the plugin");
+    set_failure(x, "forbidden", msg);
+    finish(x, done);
+    return;
+  }
   if (rc != CURLE_OK) {
     const char *cat = x->too_large ? "too_large" : classify(rc);
     if (retryable(cat) && retry_later(x)) return;

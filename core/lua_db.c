@@ -1,6 +1,7 @@
 /*
 ** lua_db.c — the policytk.db Lua module: SQLite connections and prepared statements.
-**   db.open(path [, {readonly=, busy_timeout_ms=}]) -> conn   (WAL, foreign keys on)
+**   db.open(path [, {readonly=, busy_timeout_ms=, attach=}]) -> conn   (WAL, foreign keys on;
+**                                          SQL ATTACH of another file refused unless attach = true)
 **   conn:exec(sql)  conn:prepare(sql) -> stmt  conn:first/each/run/rows(sql, values...)
 **   conn:transaction(fn)  conn:user_version([n])  conn:progress_limit(n|nil)
 **   conn:changes()  conn:last_insert_rowid()  conn:open_statements()  conn:close()
@@ -51,6 +52,7 @@ typedef struct dbconn {
   int progress_steps;               /* 0, or the VM steps one statement may run */
   int progress_tripped;             /* the progress handler stopped the running statement */
   int savepoints;                   /* conn:transaction calls now running */
+  int attach;                       /* SQL ATTACH allowed (db.open option attach = true) */
 } dbconn;
 
 struct dbstmt {
@@ -835,12 +837,22 @@ static int conn_open_statements(lua_State *L) {
 
 /* ------------------------------------------------------------------ module functions */
 
+
+/* The authorizer of every connection (plain C, no Lua): SQL ATTACH of another database file
+** is refused unless the connection was opened with { attach = true }; everything else is
+** allowed. A refused statement fails to prepare with "not authorized". */
+static int authorize(void *ud, int action, const char *a, const char *b, const char *db, const char *trigger) {
+  (void)a; (void)b; (void)db; (void)trigger;
+  const dbconn *c = ud;
+  if (action == SQLITE_ATTACH && !c->attach) return SQLITE_DENY;
+  return SQLITE_OK;
+}
 /* db.open(path [, opts]) -> conn */
 static int db_open(lua_State *L) {
   size_t plen;
   const char *path = luaL_checklstring(L, 1, &plen);
   luaL_argcheck(L, strlen(path) == plen, 1, "path contains a zero byte");
-  int readonly = 0;
+  int readonly = 0, attach = 0;
   lua_Integer busy = DEFAULT_BUSY_MS;
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
@@ -848,13 +860,18 @@ static int db_open(lua_State *L) {
     while (lua_next(L, 2) != 0) {
       lua_pop(L, 1);
       const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-      if (k == NULL || (strcmp(k, "readonly") != 0 && strcmp(k, "busy_timeout_ms") != 0))
-        return luaL_error(L, "db.open: unknown option %s (known: readonly, busy_timeout_ms)",
+      if (k == NULL || (strcmp(k, "readonly") != 0 && strcmp(k, "busy_timeout_ms") != 0 &&
+                        strcmp(k, "attach") != 0))
+        return luaL_error(L, "db.open: unknown option %s (known: readonly, busy_timeout_ms, attach)",
                           luaL_tolstring(L, -1, NULL));
     }
     if (lua_getfield(L, 2, "readonly") != LUA_TNIL) {
       if (!lua_isboolean(L, -1)) return luaL_error(L, "db.open: option readonly must be a boolean");
       readonly = lua_toboolean(L, -1);
+    }
+    if (lua_getfield(L, 2, "attach") != LUA_TNIL) {
+      if (!lua_isboolean(L, -1)) return luaL_error(L, "db.open: option attach must be a boolean");
+      attach = lua_toboolean(L, -1);
     }
     if (lua_getfield(L, 2, "busy_timeout_ms") != LUA_TNIL) {
       int ok = 0;
@@ -868,12 +885,14 @@ static int db_open(lua_State *L) {
   memset(c, 0, sizeof *c);
   luaL_setmetatable(L, CONN_MT);          /* from here __gc closes whatever is opened */
   c->busy_ms = (int)busy;
+  c->attach = attach;
   int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path, &c->db, flags, NULL);
   if (rc == SQLITE_OK) {
     sqlite3_extended_result_codes(c->db, 1);
     sqlite3_busy_timeout(c->db, c->busy_ms);
     sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_set_authorizer(c->db, authorize, c);
     /* both read the file header, so a file that is not a database fails here */
     rc = sqlite3_exec(c->db, readonly ? "SELECT count(*) FROM sqlite_schema"
                                       : "PRAGMA journal_mode = WAL", NULL, NULL, NULL);

@@ -6,7 +6,10 @@
 **   http.fetch_all(requests [, {concurrency=, per_host=, delay=}])
 **                                          -> list, in request order, of responses or errors
 **   http.client{hosts = {...}, owner = "plugin X"}
-**                                          -> the same functions, reaching only those hosts
+**                                          -> the same functions, reaching only those hosts,
+**                                             and of their addresses only public ones unless a
+**                                             loopback/private address is listed as a literal
+**                                             (http_address_allowed; no proxy for these)
 **   http.is_error(v)                       -> true for an error table
 **   http.clock()                           -> monotonic seconds (what elapsed is measured with)
 **   http.user_agent

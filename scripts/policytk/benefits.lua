@@ -1,7 +1,11 @@
 -- policytk.benefits: evaluate a plugin's benefit rules for one firm and year.
 --
--- Rules run in the sandbox with the plugin's budgets and a read-only firm record. The ctx a
--- rule receives (M.context) is declared, member by member, in
+-- Rules run in the sandbox with the plugin's budgets and a read-only firm record. Rule code
+-- cannot change what another rule sees or what it pays: each call of eligible / amount gets
+-- fresh views of the firm and of ctx (rawset only reaches a proxy that is then thrown away),
+-- a param amount is read from the host's validated copy (never through the rule's ctx), and
+-- every param or option amount is checked against its declaration before it is paid
+-- (M.check_amount). The ctx a rule receives (M.context) is declared, member by member, in
 -- policytk.plugins.contract (runtime.benefit) and documented in docs/plugins.md ("Runtime");
 -- tests/lua/plugins/test_runtime_contract.lua checks that the two agree.
 
@@ -124,6 +128,12 @@ function M.context(plugin, benefit, year)
   }, plugin)
 end
 
+-- The value of a benefit's amount param for a year, from the host's validated copy.
+local function param_amount(b, year)
+  local p = M.params_of(b)[b.amount]
+  return p and M.param_value(p, year_end(year))
+end
+
 -- The compiled amount options of a benefit whose amount is a list of { when, param }.
 local compiled_options = setmetatable({}, { __mode = "k" })
 
@@ -158,28 +168,64 @@ local function option_amount(b, firm, year, reasons, size)
   return nil, why
 end
 
+-- The read-only face of a ctx (one per call of rule code): reads and pairs go to ctx, writes
+-- raise, and rawset only reaches this proxy, which the next call does not get.
+local ctx_faces = setmetatable({}, { __mode = "k" })   -- ctx -> the metatable of its faces
+
+local function refuse_ctx(_, k)
+  error(string.format("attempt to change read-only field 'ctx.%s'", tostring(k)), 2)
+end
+
+local function face(ctx)
+  local mt = ctx_faces[ctx]
+  if not mt then
+    mt = { __index = ctx, __newindex = refuse_ctx, __pairs = function() return next, ctx, nil end,
+           __metatable = "read-only" }
+    ctx_faces[ctx] = mt
+  end
+  local f = mt.face
+  if f == nil or next(f) ~= nil then   -- made once, again only when rule code rawset into it
+    f = setmetatable({}, mt)
+    mt.face = f
+  end
+  return f
+end
+
 -- One rule for one firm, inside the caller's budgeted call: an entry { benefit, amount,
--- reason } or { benefit, error }.
-local function judge(b, view, year, ctx)
+-- reason } or { benefit, error }. Each call of the rule's code gets a read-only view of the
+-- firm from views (one per reads set, made afresh once rule code has rawset into it) and a
+-- face of ctx (the host's, likewise).
+local function view_of(firm, views, reads)
+  local key = reads or true
+  local v = views[key]
+  if v == nil or not readonly.untouched(v) then
+    v = reads and readonly.only(firm, reads, "the rule", "firm") or readonly.view(firm)
+    views[key] = v
+  end
+  return v
+end
+
+local function judge(b, firm, views, year, ctx)
+  local reads = reads_of(b)
   local entry = { benefit = b, amount = 0 }
   local ok, eligible, reason = true, true, nil
-  if b.eligible then ok, eligible, reason = pcall(b.eligible, view, year, ctx) end
+  if b.eligible then ok, eligible, reason = pcall(b.eligible, view_of(firm, views, reads), year, face(ctx)) end
   if not ok then
     entry.error = tostring(eligible)
   elseif not eligible then
     entry.reason = reason or "不符合条件"
   elseif type(b.amount) == "string" then
-    local a = ctx.param(b.amount)
+    local a = param_amount(b, year)         -- the host's copy, not the rule's ctx.param
     if a == nil then entry.reason = no_standard(year, b.amount)
     else entry.amount, entry.reason = a, reason end
   elseif type(b.amount) == "table" then
     -- the rule's own size: its reads hold for the options' conditions too, which may then raise
-    local aok, a, why = pcall(option_amount, b, view, year, true, ctx.size)
+    local aok, a, why = pcall(option_amount, b, view_of(firm, views, reads), year, true, ctx.size)
     if not aok then entry.error = tostring(a)
     elseif a == nil then entry.reason = why
     else entry.amount, entry.reason = a, reason end
   else
-    local aok, a, why = pcall(b.amount, view, year, ctx)
+    local aok, a, why = pcall(b.amount, view_of(firm, views, reads), year, face(ctx))
     if not aok then entry.error = tostring(a)
     elseif a == nil or a == 0 then entry.reason = why or "金额为零"
     else entry.amount, entry.reason = a, reason or why end
@@ -194,16 +240,36 @@ local function judge(b, view, year, ctx)
   return entry
 end
 
--- An amount must be a non-negative number, and a whole number of yuan for 元.
-local function check_amount(e)
-  local a = e.amount
+--- Check the amount of an entry { benefit =, amount = } of a year before it is paid: a
+--- non-negative number, a whole number of yuan for 元; a param amount no more than the
+--- param's value for the year; an options amount one of the options' values (0 is not paid
+--- and always passes). Sets e.error (e.amount normalised to an integer when whole).
+function M.check_amount(e, year)
+  local a, b = e.amount, e.benefit
   if type(a) ~= "number" or a < 0 or a ~= a then
     e.error = "amount must be a non-negative number; got " .. tostring(a)
-  elseif e.benefit.params[1].unit == "元" and math.type(a) ~= "integer" then
-    if a == math.floor(a) then e.amount = math.tointeger(a)
-    else e.error = "amount in 元 must be an integer; got " .. tostring(a) end
+    return
+  elseif b.params[1].unit == "元" and math.type(a) ~= "integer" then
+    if a == math.floor(a) then a = math.tointeger(a); e.amount = a
+    else e.error = "amount in 元 must be an integer; got " .. tostring(a); return end
+  end
+  if a == 0 or not year then return end
+  if type(b.amount) == "string" then
+    local v = param_amount(b, year)
+    if v == nil or a > v then
+      e.error = string.format("amount %s is above param %s (%s in %d)", tostring(a), b.amount, tostring(v), year)
+    end
+  elseif type(b.amount) == "table" then
+    local values = {}
+    for _, opt in ipairs(options_of(b)) do
+      local v = opt.param and M.param_value(opt.param, year_end(year))
+      if v == a then return end
+      values[#values + 1] = tostring(v)
+    end
+    e.error = string.format("amount %s is none of the options (%s in %d)", tostring(a), table.concat(values, ", "), year)
   end
 end
+local check_amount = M.check_amount
 
 -- The compiled `when` of a benefit (false when it has none), made on first use.
 local compiled = setmetatable({}, { __mode = "k" })
@@ -218,11 +284,6 @@ local function when_test(b)
   return t
 end
 
--- The value of a benefit's amount param for a year (a rule that is `when` alone).
-local function param_amount(b, year)
-  local p = M.params_of(b)[b.amount]
-  return p and M.param_value(p, year_end(year))
-end
 
 --- Evaluate every benefit of `list` for one firm. The `when` conditions are tested first, by
 --- the host (no string is made unless a reason is wanted); a benefit that is `when` alone with
@@ -267,7 +328,7 @@ function M.evaluate_all(plugin, list, firm, year, opts)
     for i, x in ipairs(lua) do out[x.at] = judged[i] end
   end
   for _, e in ipairs(out) do
-    if not e.error then check_amount(e) end
+    if not e.error then check_amount(e, year) end
     if e.error then
       if not e.named then
         e.error = string.format("plugin %s: benefit %s: firm %s: %s", plugin.id, e.benefit.id, who, e.error)
@@ -283,18 +344,17 @@ end
 -- in one budgeted call; when the budget runs out, each again under its own budget. A rule
 -- that declares reads sees only those fields of the firm.
 function M.judge_lua(plugin, items, firm, year, who)
-  local view = readonly.view(firm)
   plugin.ctx_cache = plugin.ctx_cache or {}
   local ctxs = plugin.ctx_cache[year]
   if not ctxs then ctxs = {}; plugin.ctx_cache[year] = ctxs end
+  local views = {}       -- reads set (or true) -> the view of firm rules get while untouched
   local function run()
     local out = {}
     for i, x in ipairs(items) do
       local b = x.b
       local ctx = ctxs[b]
       if not ctx then ctx = M.context(plugin, b, year); ctxs[b] = ctx end
-      local reads = reads_of(b)
-      out[i] = judge(b, reads and readonly.only(firm, reads, "the rule", "firm", view) or view, year, ctx)
+      out[i] = judge(b, firm, views, year, ctx)
     end
     return out
   end
@@ -317,7 +377,7 @@ end
 function M.judge_field(plugin, b, field, value, year)
   assert(b.reads and #b.reads == 1 and b.reads[1] == field, "judge_field: the benefit must read only " .. field)
   local e = M.judge_lua(plugin, { { b = b } }, { [field] = value }, year, "(" .. field .. ")")[1]
-  if not e.error then check_amount(e) end
+  if not e.error then check_amount(e, year) end
   if e.error then return nil, e.error end
   return e.amount
 end

@@ -342,6 +342,17 @@ function M.load_all(ids, opts)
       result.by_id[c.id] = p
     end
   end
+  -- between plugins: one city's regions are not another's (policytk.plugins.crossref)
+  local crossref = require "policytk.plugins.crossref"
+  local cities = {}
+  for _, p in ipairs(result.list) do   -- a plugin with problems of its own is not loaded anyway
+    if p.status == "ok" then cities[#cities + 1] = { id = p.id, regions = crossref.region_decls(p) } end
+  end
+  for _, c in ipairs(crossref.region_clashes(cities)) do
+    local p = result.by_id[c.id]
+    add_problem(p.problems, c.file, c.line, "regions", c.problem)
+    p.status = "error"
+  end
   if wanted then
     local names = {}
     for _, c in ipairs(found) do names[#names + 1] = c.id end

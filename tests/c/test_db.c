@@ -519,9 +519,24 @@ static void test_busy_message(void **state) {
           "eq(b:first('SELECT count(*) AS n FROM t').n, 1)\n");
 }
 
+/* SQL ATTACH of another file is refused unless the script asks for it (issue 18.9). */
+static void test_attach_needs_option(void **state) {
+  run(L_, "local o <close> = db.open(path('other.db'))\n"
+          "o:exec('CREATE TABLE secret(x); INSERT INTO secret VALUES (42)')\n"
+          "local c <close> = db.open(path('main.db'))\n"
+          "fails(function() c:run('ATTACH DATABASE ? AS o', path('other.db')) end, 'not authorized')\n"
+          "fails(function() c:exec(\"ATTACH '\" .. path('other.db') .. \"' AS o\") end, 'not authorized')\n"
+          "fails(function() c:first('SELECT x FROM o.secret') end, 'no such table')\n"
+          "local a <close> = db.open(path('main2.db'), { attach = true })\n"
+          "a:run('ATTACH DATABASE ? AS o', path('other.db'))\n"
+          "eq(a:first('SELECT x FROM o.secret').x, 42)\n"
+          "a:exec('DETACH DATABASE o')\n"
+          "fails(function() db.open(':memory:', { attach = 1 }) end, 'option attach must be a boolean')\n");
+}
+
 static void test_open_options(void **state) {
   run(L_, "fails(function() db.open(':memory:', { read_only = true }) end,\n"
-          "  'db.open: unknown option read_only (known: readonly, busy_timeout_ms)')\n"
+          "  'db.open: unknown option read_only (known: readonly, busy_timeout_ms, attach)')\n"
           "fails(function() db.open(':memory:', { readonly = 'yes' }) end, 'readonly must be a boolean')\n"
           "fails(function() db.open(':memory:', { busy_timeout_ms = -1 }) end, 'non-negative integer')\n"
           "fails(function() db.open(':memory:', { busy_timeout_ms = 1.5 }) end, 'non-negative integer')\n"
@@ -595,6 +610,7 @@ int main(void) {
     T(test_not_a_database),
     T(test_busy_message),
     T(test_open_options),
+    T(test_attach_needs_option),
     T(test_memory_errors_are_clean),
 #undef T
   };

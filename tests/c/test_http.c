@@ -1,12 +1,15 @@
 /*
 ** test_http.c — cmocka tests of the policytk.http module (core/lua_http.c, core/http_*.c)
-** without any network but loopback: charset declarations, URL hosts, the host allow-list,
+** without any network but loopback: charset declarations, URL hosts, the host allow-list and
+** the address check of restricted clients,
 ** failure categories (a closed port on 127.0.0.1), misuse raising, and that a failed batch
 ** frees everything (run under ASan/LSan by `make asan`).
 **
 ** Its other half: tests/lua/fetch/test_fetch_http.lua, tests/lua/fetch/test_http_reuse.lua,
 ** tests/lua/fetch/test_http_session.lua and tests/lua/plugins/test_plugin_http.lua (against the local portal).
 */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -87,6 +90,41 @@ static void test_url_host(void **s) {
   assert_int_equal(http_host_allowed(&b, "evil.example"), 1);
 }
 
+/* The address check of restricted clients (issue 18.10): public addresses pass; loopback,
+** private, link-local, unspecified and their IPv4-mapped forms only when listed literally. */
+static int addr_ok(char **allow, size_t n, const char *ip, char *text) {
+  struct sockaddr_storage ss;
+  memset(&ss, 0, sizeof ss);
+  struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+  struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+  if (inet_pton(AF_INET, ip, &in->sin_addr) == 1) in->sin_family = AF_INET;
+  else if (inet_pton(AF_INET6, ip, &in6->sin6_addr) == 1) in6->sin6_family = AF_INET6;
+  else fail_msg("bad test address %s", ip);
+  return http_address_allowed(allow, n, (struct sockaddr *)&ss, text, 64);
+}
+
+static void test_address_check(void **s) {
+  (void)s;
+  char text[64];
+  char *names[] = { "localhost", "portal.example" };
+  const char *refused[] = { "127.0.0.1", "127.0.0.2", "0.0.0.0", "10.1.2.3", "172.16.0.1", "172.31.255.255",
+                            "192.168.1.1", "169.254.169.254", "100.64.0.1", "::1", "::", "::ffff:127.0.0.1",
+                            "::ffff:10.0.0.1", "::127.0.0.1", "fe80::1", "fd00::1" };
+  for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+    if (addr_ok(names, 2, refused[i], text)) fail_msg("%s allowed", refused[i]);
+  }
+  assert_int_equal(addr_ok(names, 2, "::ffff:127.0.0.1", text), 0);
+  assert_string_equal(text, "::ffff:127.0.0.1");
+  const char *public[] = { "59.202.1.1", "172.32.0.1", "8.8.8.8", "2001:db8::1", "::ffff:59.202.1.1" };
+  for (size_t i = 0; i < sizeof public / sizeof *public; i++) {
+    if (!addr_ok(names, 2, public[i], text)) fail_msg("%s refused", public[i]);
+  }
+  char *literal[] = { "127.0.0.1" };
+  assert_int_equal(addr_ok(literal, 1, "127.0.0.1", text), 1);
+  assert_int_equal(addr_ok(literal, 1, "127.0.0.2", text), 0);
+  assert_int_equal(addr_ok(literal, 1, "::ffff:127.0.0.1", text), 0);
+}
+
 static void test_failures_and_misuse(void **s) {
   (void)s;
   lua_State *L = state();
@@ -125,6 +163,7 @@ int main(void) {
     cmocka_unit_test(test_header_charset),
     cmocka_unit_test(test_meta_charset),
     cmocka_unit_test(test_url_host),
+    cmocka_unit_test(test_address_check),
     cmocka_unit_test(test_failures_and_misuse),
     cmocka_unit_test(test_retries_on_connect_error),
   };

@@ -1,11 +1,15 @@
 -- policytk.benefits.readonly: a read-only view of a table (and of the tables inside it), handed to
--- plugin hooks so that a rule cannot change the record it is judging.
+-- plugin hooks so that a rule cannot change the record it is judging. A view is an empty proxy
+-- whose data lives in a closure: writes raise, and rawset only puts a key into the proxy,
+-- which then shadows the data for that proxy alone; M.untouched tells whether that happened,
+-- so that the caller hands the next rule a fresh view instead.
 --
 -- Capability: benefits: the register, size classes, rules and match (entry policytk.benefits; map in docs/architecture.md).
 
 local M = {}
 
 local views = setmetatable({}, { __mode = "k" })   -- view -> original
+local kids = setmetatable({}, { __mode = "k" })    -- view -> the views made inside it
 
 local function refuse(_, k)
   error(string.format("attempt to change read-only field '%s'", tostring(k)), 2)
@@ -36,10 +40,12 @@ local function view(t)
     end
     return c
   end
-  return seal(t, function(_, k) return child(k, t[k]) end, function(_, k)
+  local v = seal(t, function(_, k) return child(k, t[k]) end, function(_, k)
     local nk, nv = next(t, k)
     return nk, child(nk, nv)       -- the same view as v[nk]
   end)
+  kids[v] = children
+  return v
 end
 
 --- A read-only view of t (t itself for non-tables).
@@ -51,7 +57,8 @@ M.view = view
 --- already made (M.view(t)), to share its nested views.
 function M.only(t, allowed, who, what, inner)
   inner = inner or view(t)
-  return seal(t, function(_, k)
+  local v
+  v = seal(t, function(_, k)
     if not allowed[k] then
       local listed = {}
       for f in pairs(allowed) do listed[#listed + 1] = tostring(f) end
@@ -66,6 +73,22 @@ function M.only(t, allowed, who, what, inner)
     if nk == nil then return nil end
     return nk, inner[nk]
   end)
+  kids[v] = { inner }
+  return v
+end
+
+--- True when nothing was rawset into view v nor into any view read out of it: rawset
+--- reaches only the empty proxies (never the data), and a touched view must not be handed to
+--- other code (policytk.benefits makes a fresh one).
+function M.untouched(v)
+  if next(v) ~= nil then return false end
+  local c = kids[v]
+  if c then
+    for _, x in next, c do
+      if type(x) == "table" and not M.untouched(x) then return false end
+    end
+  end
+  return true
 end
 
 --- The table behind a view, or the value itself.

@@ -4,6 +4,9 @@
 -- targets, groups and benefits a plugin no longer declares are marked withdrawn, never
 -- deleted; observations and staff shares are never touched. The county shares a target
 -- declares go to target_shares as source 'plugin' (policytk.data.shares.sync_plugin).
+-- A region row belongs to one city and is never moved: a plugin declaring a region another
+-- city holds is an error unless it says shared_with = that city (the row is then left
+-- alone); a shared region outside the plugin's own prefix is the other city's row.
 --
 --   load.catalog(conn)                 -- the common indicator catalog (city NULL)
 --   load.city(conn, plugin) → { docs = { {doc=, added=, updated=, withdrawn=, unchanged=, note=} } }
@@ -200,8 +203,18 @@ function M.city(conn, p)
     put(conn, "cities", { "id" }, { id = p.id, name = m.name, code = m.code, version = m.version },
       { loaded_at = now })
     for _, r in ipairs(m.regions or {}) do
-      put(conn, "regions", { "code" }, { code = r.code, city = p.id, name = r.name, parent = r.parent or m.code,
-        since = r.since, ["until"] = r["until"] })
+      local owner = conn:first("SELECT city FROM regions WHERE code = ?", r.code)
+      owner = owner and owner.city
+      if owner and owner ~= p.id then
+        -- loading never moves a region between cities
+        if r.shared_with ~= owner then
+          error(string.format("region %s belongs to city %s: plugin %s cannot take it over "
+            .. "(declare it shared_with = %q, or use a code of its own)", r.code, owner, p.id, owner), 0)
+        end
+      elseif r.code:sub(1, 4) == m.code:sub(1, 4) or not r.shared_with then
+        put(conn, "regions", { "code" }, { code = r.code, city = p.id, name = r.name, parent = r.parent or m.code,
+          since = r.since, ["until"] = r["until"] })
+      end -- a shared region outside the city's prefix is the other city's row
     end
     for _, u in ipairs(m.units or {}) do
       put(conn, "units", { "city", "short" }, { city = p.id, short = u.short, name = u.name, kind = u.kind,

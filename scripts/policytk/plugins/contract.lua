@@ -43,7 +43,12 @@ local region = S.record({
                         desc = "code of the enclosing division; default the city" } },
   { "since", S.date{ desc = "first day the division exists in this form (redistricting)" } },
   { "until", S.date{ desc = "last day it exists in this form" } },
-}, { desc = "A county-level division of the city (区, 县, 县级市, 功能区)." })
+  { "shared_with", S.string{ pattern = ID, form = "a plugin id",
+      desc = "the other city (plugin id) that also declares this division: the only way to declare a "
+        .. "code outside the city's own prefix (330300 → 3303xx) or one another plugin declares; "
+        .. "the row stays with the city whose prefix holds the code" } },
+}, { desc = "A county-level division of the city (区, 县, 县级市, 功能区); its code lies in the city's "
+  .. "GB/T 2260 prefix (the first four digits of the city's code) unless shared_with names the other city." })
 
 local unit = S.record({
   { "short", S.string{ required = true, desc = "the short name as the documents write it: 市经信局" } },

@@ -39,6 +39,56 @@ end
 
 local function is_list(v) return type(v) == "table" end
 
+--- The GB/T 2260 prefix of a city code (its first four digits: 330300 → "3303"), or nil.
+function M.prefix(code)
+  return type(code) == "string" and code:match("^(%d%d%d%d)%d%d$") or nil
+end
+
+--- The region declarations of a plugin for M.region_clashes: { {code=, shared_with=, file=, line=} }.
+function M.region_decls(plugin)
+  local out = {}
+  local m = plugin.manifest
+  for _, r in ipairs(m and is_list(m.regions) and m.regions or {}) do
+    if type(r) == "table" and type(r.code) == "string" then
+      local o = origin(r)
+      out[#out + 1] = { code = r.code, shared_with = r.shared_with, file = o.file, line = o.line }
+    end
+  end
+  return out
+end
+
+--- Regions two plugins both declare without either naming the other in shared_with. cities
+--- is a list of { id =, regions = M.region_decls(p) }; returns { {id=, code=, other=, file=,
+--- line=, problem=} }, one per declaration in the clash (each plugin gets its own).
+function M.region_clashes(cities)
+  local by_code = {}
+  for _, c in ipairs(cities) do
+    for _, r in ipairs(c.regions or {}) do
+      local list = by_code[r.code] or {}
+      by_code[r.code] = list
+      list[#list + 1] = { id = c.id, decl = r }
+    end
+  end
+  local out = {}
+  for code, list in pairs(by_code) do
+    for i, a in ipairs(list) do
+      for j, b in ipairs(list) do
+        if i ~= j and a.id ~= b.id and a.decl.shared_with ~= b.id and b.decl.shared_with ~= a.id then
+          out[#out + 1] = { id = a.id, code = code, other = b.id, file = a.decl.file, line = a.decl.line,
+            problem = string.format("region %s is also declared by plugin %s: a region belongs to one city "
+              .. "unless one declaration says shared_with = %q", code, b.id, a.id) }
+        end
+      end
+    end
+  end
+  table.sort(out, function(x, y)
+    if x.id ~= y.id then return x.id < y.id end
+    if x.code ~= y.code then return x.code < y.code end
+    return x.other < y.other
+  end)
+  return out
+end
+
 local function check_manifest(plugin, bad)
   local m = plugin.manifest
   local regions, units = {}, {}
@@ -46,6 +96,17 @@ local function check_manifest(plugin, bad)
     if type(r) == "table" and r.code then
       if regions[r.code] then bad(r, "regions[" .. i .. "].code", "duplicate region code %s", r.code) end
       regions[r.code] = r
+    end
+  end
+  local prefix = M.prefix(m.code)
+  for i, r in ipairs(is_list(m.regions) and m.regions or {}) do
+    if type(r) == "table" and type(r.code) == "string" and prefix and r.code:sub(1, 4) ~= prefix
+        and not r.shared_with then
+      bad(r, "regions[" .. i .. "].code", "region %s lies outside city %s (%sxx): declare it "
+        .. "shared_with = \"<the other city's plugin id>\" or use a %sxx code", r.code, m.code, prefix, prefix)
+    end
+    if type(r) == "table" and r.shared_with == plugin.id then
+      bad(r, "regions[" .. i .. "].shared_with", "region %s is shared with the plugin itself", tostring(r.code))
     end
   end
   for i, r in ipairs(is_list(m.regions) and m.regions or {}) do

@@ -86,6 +86,8 @@ function M.of(p)
   }, lines
 end
 
+local function plugins_format(p) return require("policytk.plugins").format_problem(p) end
+
 --- Rows for every plugin found, their problems ({id, lines}), search problems and
 --- shadowed folders.
 function M.all()
@@ -94,21 +96,42 @@ function M.all()
   local cache = read_cache(cpath)
   local host = host_signature()
   if not cache or cache.host ~= host then cache = { host = host, plugins = {} } end
-  local rows, plugin_problems, changed = {}, {}, false
+  local rows, plugin_problems, changed, cities = {}, {}, false, {}
   for _, c in ipairs(found) do
     local sig = table.concat(signature(c.dir, "", {}), ";")
     local entry = cache.plugins[c.dir]
     if not entry or entry.sig ~= sig then
-      local row, lines = M.of(require("policytk.plugins").load(c.id, c.dir))
-      entry = { sig = sig, row = row, lines = json.array(lines) }
+      local p = require("policytk.plugins").load(c.id, c.dir)
+      local row, lines = M.of(p)
+      local regions = json.array(require("policytk.plugins.crossref").region_decls(p))
+      entry = { sig = sig, row = row, lines = json.array(lines), regions = regions }
       cache.plugins[c.dir] = entry
       changed = true
     end
     entry.row.path = plugin_path.display_path(c.dir)
     rows[#rows + 1] = entry.row
-    if #entry.lines > 0 then plugin_problems[#plugin_problems + 1] = { id = c.id, lines = entry.lines } end
+    -- a plugin with problems of its own is not loaded anyway: it clashes with none
+    cities[#cities + 1] = { id = c.id, regions = #entry.lines == 0 and entry.regions or {}, entry = entry }
   end
   if changed then write_cache(cdir, cpath, cache) end
+  -- between plugins (not cached: it depends on which other plugins are found)
+  local extra = {}
+  for _, k in ipairs(require("policytk.plugins.crossref").region_clashes(cities)) do
+    local list = extra[k.id] or {}
+    extra[k.id] = list
+    list[#list + 1] = plugins_format({ file = k.file, line = k.line, path = "regions", problem = k.problem })
+  end
+  for i, c in ipairs(cities) do
+    local lines = c.entry.lines
+    if extra[c.id] then
+      local row = {}
+      for key, v in pairs(rows[i]) do row[key] = v end
+      lines = table.move(extra[c.id], 1, #extra[c.id], #lines + 1, table.move(lines, 1, #lines, 1, {}))
+      row.status, row.problems = "error", #lines
+      rows[i] = row
+    end
+    if #lines > 0 then plugin_problems[#plugin_problems + 1] = { id = c.id, lines = lines } end
+  end
   return rows, plugin_problems, problems, shadowed
 end
 

@@ -83,6 +83,34 @@ io.write(r.status, " ", r.body)
   t.eq(out, "200 你好，policytk\n")
 end)
 
+-- The allow-list holds against other spellings of an address and names that resolve to one
+-- (issue 18.10): a client listing only names reaches no loopback address however it is written.
+test("other spellings of loopback, user@host and IPv6 forms are refused", function(t)
+  local http = require "policytk.http"
+  local c = http.client{ hosts = { "portal.example", "localhost" }, owner = "plugin netcity" }
+  local port = srv.port
+  for _, host in ipairs({ "127.1", "2130706433", "0x7f000001", "0177.0.0.1", "127.0.0.1", "[::1]",
+                          "[::ffff:127.0.0.1]", "portal.example@127.0.0.1", "localhost" }) do
+    local url = "http://" .. host .. ":" .. port .. "/hello"
+    local r, err = c.get(url, { retries = 0, timeout = 5 })
+    t.eq(r, nil, url)
+    t.eq(err and err.category, "forbidden", url .. ": " .. tostring(err and err.message))
+  end
+  -- localhost is listed, but it resolves to 127.0.0.1 / ::1, which the list does not name
+  local _, err = c.get("http://localhost:" .. port .. "/hello", { retries = 0, timeout = 5 })
+  t.match(err.message, "resolves to [%x:.]+, a loopback, private or link%-local address the manifest hosts of plugin netcity do not list")
+  -- a loopback literal that is listed is reached, under any user name
+  local listed = http.client{ hosts = { "127.0.0.1" }, owner = "plugin netcity" }
+  local r = listed.get("http://localhost@127.0.0.1:" .. port .. "/hello", { retries = 0, timeout = 5 })
+  t.eq(r and r.status, 200)
+  local _, e2 = listed.get("http://127.0.0.1@localhost:" .. port .. "/hello", { retries = 0, timeout = 5 })
+  t.eq(e2.category, "forbidden")
+  -- a redirect to another host stays refused
+  local _, e3 = listed.get("http://127.0.0.1:" .. port .. "/redirect-away", { retries = 0, timeout = 5 })
+  t.eq(e3.category, "forbidden")
+  t.match(e3.message, "redirect to http://localhost:" .. port .. "/hello, a host the manifest of plugin netcity does not list")
+end)
+
 test("stop the fixture portal", function(t)
   srv:stop()
   local _, err = require("policytk.http").get(LISTED, { retries = 0, timeout = 2 })
