@@ -94,7 +94,7 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args > 0 then cli.usage_error("unexpected argument %q", args[1]) end
+    if #args > 0 then cli.usage_error("多余的参数 %q", args[1]) end
     local conn = store.open(opts.db)
     local region = opts.region and region_code(conn, opts.region) or nil
     local table_format = opts.format == "table"
@@ -107,7 +107,7 @@ return {
       return 0
     end
     local limit = opts.limit and math.tointeger(tonumber(opts.limit))
-    if opts.limit and (not limit or limit < 1) then cli.usage_error("--limit: expected a whole number ≥ 1") end
+    if opts.limit and (not limit or limit < 1) then cli.usage_error("--limit 应为不小于 1 的整数") end
     local list = batch_rows(batches.list(conn, { region = region, limit = limit }))
     conn:close()
     if #list == 0 and table_format then io.stdout:write("（还没有批次）\n") return 0 end

@@ -19,7 +19,7 @@ local function last_month()
 end
 
 local function write_template(opts, args)
-  if #args ~= 2 then cli.usage_error("expected: policytk import template CITY [--unit U] [--period P] [-o FILE]") end
+  if #args ~= 2 then cli.usage_error("用法：policytk import template 城市 [--unit 单位] [--period 期间] [-o 文件]") end
   local period = last_month()
   if opts.period then
     local p, why = values.read_period(opts.period, { today = "9999-12-31" })
@@ -144,13 +144,13 @@ return {
   },
   run = function(opts, args)
     if args[1] == "template" then return write_template(opts, args) end
-    if #args == 0 then cli.usage_error("expected one FILE (or several, or a folder); got none") end
+    if #args == 0 then cli.usage_error("请给出要导入的文件（可多个，或一个文件夹）") end
     local files = expand(args)
     if #files == 0 then cli.fail("%s: 没有可导入的 .xlsx 或 .csv 文件", table.concat(args, "、")) end
     local conn, path = store.open(opts.db)
     store.require_loaded(conn, path)
     if opts.city and not conn:first("SELECT 1 AS x FROM cities WHERE id = ?", opts.city) then
-      cli.fail("no city %q in the database", opts.city)
+      cli.fail("数据库中没有城市 %q（先运行 policytk load）", opts.city)
     end
     if #files == 1 and not (round.is_round_file(files[1])) then
       import_plain(conn, path, files[1], opts)              -- one plain file: as before

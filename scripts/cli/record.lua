@@ -29,8 +29,8 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args ~= 2 then cli.usage_error("expected INDICATOR VALUE; got %d argument(s)", #args) end
-    if not opts.period then cli.usage_error("--period is needed (2025年6月, 2025年1-6月, 2025-Q2 …)") end
+    if #args ~= 2 then cli.usage_error("应给出 指标 数值 两个参数；实有 %d 个", #args) end
+    if not opts.period then cli.usage_error("需要 --period（如 2025年6月、2025年1-6月、2025-Q2）") end
     local v, problem = values.read_value(args[2])
     if v == nil and problem == nil then
       cli.usage_error("数值 %q 表示未报送，没有可记录的数（要记为 0 请写 0）", args[2])

@@ -144,10 +144,10 @@ return {
   run = function(opts, args)
     local fn = SUB[args[1] or ""]
     if not fn then
-      cli.usage_error("expected a subcommand: open, status or chase%s",
-        args[1] and string.format("; got %q", args[1]) or "")
+      cli.usage_error("应给出子命令 open、status 或 chase%s",
+        args[1] and string.format("，而不是 %q", args[1]) or "")
     end
-    if #args ~= 2 then cli.usage_error("expected: policytk round %s CITY", args[1]) end
+    if #args ~= 2 then cli.usage_error("用法：policytk round %s 城市", args[1]) end
     return fn(opts, args[2])
   end,
 }

@@ -19,9 +19,9 @@ return {
     { "--db", arg = "PATH", help = "the database file" },
   },
   run = function(opts, args)
-    if #args ~= 1 then cli.usage_error("expected BATCH (a number from policytk history)") end
+    if #args ~= 1 then cli.usage_error("应给出一个批次号（policytk history 列出全部批次）") end
     local id = math.tointeger(tonumber(args[1]))
-    if not id then cli.usage_error("BATCH: expected a batch number; got %q", args[1]) end
+    if not id then cli.usage_error("批次号应为数字，而不是 %q", args[1]) end
     local conn = store.open(opts.db)
     local ok, undo_id, counts = pcall(batches.undo, conn, id, { force = opts.force, by = opts.by })
     conn:close()

@@ -89,7 +89,7 @@ test("record: the import's checks and messages; not reported is refused; a falli
   t.match(err, "表示未报送")
   code, _, err = run({ "record", "new_smes", "5", "--city", "good", "--db", db })
   t.eq(code, 2)
-  t.match(err, "%-%-period is needed")
+  t.match(err, "需要 %-%-period")
   t.eq(run({ "record", "new_smes", "900", "--period", "2025年1-3月", "--city", "good", "--db", db }), 0)
   code, _, err = run({ "record", "new_smes", "800", "--period", "2025年1-4月", "--city", "good", "--db", db })
   t.eq(code, 1)
