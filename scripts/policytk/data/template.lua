@@ -45,15 +45,8 @@ M.INFO = { ["上期数"] = true, ["下达目标"] = true }
 --- The column added after 备注 when the rows carry a county's share (opts.shares).
 M.SHARE_COLUMN = { title = "下达目标", width = 16 }
 
--- "2025-06" → "2025年6月"; "2025-Q2" → "2025年二季度"; "2025" → "2025年".
-local CN_Q = { "一", "二", "三", "四" }
-local function period_text(p)
-  local y, m = p:match("^(%d%d%d%d)%-(%d%d)$")
-  if y then return string.format("%s年%d月", y, tonumber(m)) end
-  local yq, q = p:match("^(%d%d%d%d)%-Q(%d)$")
-  if yq then return string.format("%s年%s季度", yq, CN_Q[tonumber(q)]) end
-  return p .. "年"
-end
+-- "2025-06" → "2025年6月" (store.period_text; it reads back through values.read_period).
+local period_text = store.period_text
 M.period_text = period_text
 
 -- The indicators of a city's targets (those the unit leads, with a unit), in document order.

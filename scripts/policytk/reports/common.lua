@@ -61,16 +61,8 @@ local GRAN = { monthly = "M", quarterly = "Q", annual = "Y", semiannual = "Y" }
 M.GRAN = GRAN
 local FORM = { M = "YYYY-MM（如 2024-09）", Q = "YYYY-Qn（如 2024-Q3）", Y = "YYYY（如 2024）" }
 
---- A period as staff read it: 2024-Q3 → 2024年第3季度, 2024-09 → 2024年9月, 2024 → 2024年; other text as it is.
-function M.period_text(p)
-  local y, q = tostring(p):match("^(%d%d%d%d)%-[Qq](%d)$")
-  if y then return string.format("%s年第%s季度", y, q) end
-  local m
-  y, m = tostring(p):match("^(%d%d%d%d)%-(%d%d)$")
-  if y then return string.format("%s年%d月", y, tonumber(m)) end
-  if tostring(p):match("^%d%d%d%d$") then return p .. "年" end
-  return tostring(p)
-end
+--- A period as staff read it (store.period_text): 2024-Q3 → 2024年第3季度, 2024-09 → 2024年9月.
+function M.period_text(p) return require("policytk.data.store").period_text(p) end
 
 --- The granularity of a rule's periods ("M" | "Q" | "Y"; nil: any).
 function M.granularity(rule)
