@@ -20,6 +20,7 @@
 
 local cli = require "policytk.cli"
 local log = require "policytk.log"
+local NULL = require("policytk.db").NULL
 local store = require "policytk.data.store"
 local queries = require "policytk.data.queries"
 local shares = require "policytk.data.shares"
@@ -157,7 +158,7 @@ function Set:county_sum(indicator, region)
         by_period[row.period] = o
         order[#order + 1] = o
       end
-      if store.clean({ b = row.basis }).b ~= o.basis then o.mixed_basis = true end
+      if (row.basis ~= NULL and row.basis or nil) ~= o.basis then o.mixed_basis = true end
       o.value = o.value + row.value
       o.from_counties = o.from_counties + 1
       local rep = row.reported_at

@@ -279,8 +279,8 @@ end
 -- Every report says which units had not reported (the latest 月度报送 round of its period)
 -- when it was made.
 not_reported_note = function(report, ctx)
-  local ok, round = pcall(ctx.round_status)
-  if not ok or not round then return end
+  local round = ctx.round_status()              -- an error here is the report's error, never hidden
+  if not round then return end
   local late = {}
   for _, u in ipairs(round.units) do
     if u.status ~= "已报" then late[#late + 1] = u.unit .. (u.status == "部分" and "（部分）" or "") end
