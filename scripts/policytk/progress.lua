@@ -286,7 +286,7 @@ function M.evaluate(t, series, opts)
   local target = t.value
   if r.actual == nil then
     r.status = "no_data"
-    r.reason = string.format("截至%s无%s数据", as_of, (t.kind == "growth_rate" and not is_rate_indicator)
+    r.reason = string.format("截至%s无%s数据", dates.day_text(as_of), (t.kind == "growth_rate" and not is_rate_indicator)
       and "可计算增速的（基期与最新）" or "")
   else
     local a = r.actual
@@ -311,7 +311,7 @@ function M.evaluate(t, series, opts)
     if r.status == "achieved" then
       r.reason = string.format("完成率 %s，已达目标", pct(r.completion))
     elseif r.status == "missed" then
-      r.reason = string.format("期限 %s 已过，完成率 %s，未达目标", deadline, pct(r.completion))
+      r.reason = string.format("期限 %s 已过，完成率 %s，未达目标", dates.day_text(deadline), pct(r.completion))
     else
       r.reason = string.format("完成率 %s，序时进度 %s，%s", pct(r.completion), pct(r.schedule), gap)
     end

@@ -111,4 +111,23 @@ function M.period_of(g, date)
   return string.format("%04d-%02d", y, m)
 end
 
+--- A period as staff read it: 2024-Q3 → 2024年第3季度, 2024-09 → 2024年9月, 2024 → 2024年; other
+--- text as it is (every form reads back through policytk.data.values.read_period).
+function M.period_text(p)
+  local y, q = tostring(p):match("^(%d%d%d%d)%-[Qq](%d)$")
+  if y then return string.format("%s年第%s季度", y, q) end
+  local m
+  y, m = tostring(p):match("^(%d%d%d%d)%-(%d%d)$")
+  if y then return string.format("%s年%d月", y, tonumber(m)) end
+  if tostring(p):match("^%d%d%d%d$") then return p .. "年" end
+  return tostring(p)
+end
+
+--- A date as staff read it: "2025-12-31" → "2025年12月31日"; any other text as it is, nil as "".
+function M.day_text(date)
+  local y, m, d = tostring(date or ""):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then return tostring(date or "") end
+  return string.format("%d年%d月%d日", tonumber(y), tonumber(m), tonumber(d))
+end
+
 return M

@@ -62,7 +62,7 @@ M.GRAN = GRAN
 local FORM = { M = "YYYY-MM（如 2024-09）", Q = "YYYY-Qn（如 2024-Q3）", Y = "YYYY（如 2024）" }
 
 --- A period as staff read it (store.period_text): 2024-Q3 → 2024年第3季度, 2024-09 → 2024年9月.
-function M.period_text(p) return require("policytk.data.store").period_text(p) end
+M.period_text = require("policytk.progress.dates").period_text
 
 --- The granularity of a rule's periods ("M" | "Q" | "Y"; nil: any).
 function M.granularity(rule)

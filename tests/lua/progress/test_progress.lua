@@ -58,7 +58,7 @@ test("cumulative_new >=: start, halfway, mid-year, deadline, after", function(t)
   t.eq(r.color, "绿")
   r = ev(tg, FLOWS, "2025-06-30")
   t.eq({ r.status, r.actual, r.completion, r.color }, { "missed", 600, 0.6, "红" })
-  t.eq(r.reason, "期限 2024-12-31 已过，完成率 60.0%，未达目标")
+  t.eq(r.reason, "期限 2024年12月31日 已过，完成率 60.0%，未达目标")
 end)
 
 test("lagging vs behind vs on_track, and thresholds a plugin overrides", function(t)
