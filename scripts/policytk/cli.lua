@@ -37,6 +37,13 @@ local function failure(exit, fmt, ...)
   error(setmetatable({ message = text, error = code, code = exit }, Failure), 0)
 end
 
+--- Raise a job failure (exit 1) as M.fail does, carrying `details` (any value) for a caller
+--- that shows the problems one by one (the web form puts each beside its field).
+function M.fail_with(details, fmt, ...)
+  local code, text = M.split_code(string.format(fmt, ...))
+  error(setmetatable({ message = text, error = code, code = M.FAIL, details = details }, Failure), 0)
+end
+
 --- Raise a usage error (exit 2) with a message for the user. A message may start with a
 --- machine code ("bad_period: 报告期 …"): it is shown only with --format json (see M.run).
 function M.usage_error(fmt, ...)

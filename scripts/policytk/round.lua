@@ -9,6 +9,8 @@
 --   round.status(conn, { city =, period = }) → round, rows (policytk.round.status)
 --   round.chase(conn, { city =, period = }) → the 催报 text, round, rows
 --
+-- The web form of a unit's 报送 (policytk.round.form: form.view, form.save) is used directly.
+--
 -- The parts: units (who reports what), sheet (the workbook), meta (its 报送信息 sheet),
 -- rounds (the rounds and round_units rows), texts (task_progress), returns (importing a
 -- return), status (status and 催报).

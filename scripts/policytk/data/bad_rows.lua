@@ -9,6 +9,8 @@
 --   bad.sheet = "数据"; bad:add("value", "…", 3)                        -- f.xlsx:数据!C12: value: …
 --   if bad:full() then … stop reading … end                         -- MAX_SHOWN problems listed
 --   if bad.total > 0 then bad:fail() end
+--   bad.items → { { line =, sheet =, column =, problem = } … } the same problems one by one
+--     (the first MAX_SHOWN), carried by the failure as its `details`
 --
 -- Capability: data: the database, imports and exports (entry policytk.data.store; map in docs/architecture.md).
 
@@ -18,7 +20,7 @@ local M = { MAX_SHOWN = 50 }
 M.__index = M
 
 function M.new(shown)
-  return setmetatable({ shown = shown, line = 1, total = 0, list = {} }, M)
+  return setmetatable({ shown = shown, line = 1, total = 0, list = {}, items = {} }, M)
 end
 
 --- The column letters of 1-based column index i: 1 → A, 26 → Z, 27 → AA.
@@ -52,6 +54,7 @@ function M:add(col, problem, index)
   self.total = self.total + 1
   if #self.list < M.MAX_SHOWN then
     self.list[#self.list + 1] = string.format("%s: %s: %s", self:where(index), col, problem)
+    self.items[#self.items + 1] = { line = self.line, sheet = self.sheet, column = col, problem = problem }
   end
 end
 
@@ -68,7 +71,8 @@ function M:fail()
   if self.stopped then
     more = more .. string.format("\n（已有 %d 处问题，第 %d 行之后未再检查）", self.total, self.stopped)
   end
-  cli.fail("%s: 未导入任何数据，共 %d 处问题：\n%s%s", self.shown, self.total, table.concat(self.list, "\n"), more)
+  cli.fail_with(self.items, "%s: 未导入任何数据，共 %d 处问题：\n%s%s", self.shown, self.total,
+    table.concat(self.list, "\n"), more)
 end
 
 return M

@@ -4,9 +4,12 @@
 -- import (policytk.data.import, one batch), the texts into task_progress with that batch, and
 -- the unit marked returned. All or nothing per file; every problem is named.
 --
---   returns.import(conn, path, { by =, display = }) → { unit =, round =, period =, city =,
+--   returns.import(conn, path, { by =, display =, unit = }) → { unit =, round =, period =, city =,
 --     batch =, added =, updated =, unchanged =, not_reported =, texts = { added =, updated =,
 --     unchanged = }, filled =, total = }
+--
+-- opts.unit: the unit the caller acts for (the web page's signed-in unit): a workbook of
+-- another unit is refused before anything is read further.
 --
 -- Capability: the 月度报送 round (entry policytk.round; map in docs/architecture.md).
 
@@ -75,17 +78,11 @@ local function header_columns(fields)
   return pos
 end
 
--- One text cell: trimmed; over texts.MAX characters or not UTF-8 is a problem.
+-- One text cell (texts.check): the text, or nil (empty, or a problem reported).
 local function text_cell(raw, title, task, bad, index)
-  local s = values.trim(raw or "")
-  local n = utf8.len(s)
-  if not n then bad(title, "不是有效的 UTF-8 文本", index); return nil end
-  if n > texts.MAX then
-    bad(title, string.format("任务 %s（%s）的%s有 %d 字，超过 %d 字的上限，请精简", task.key, task.title, title, n, texts.MAX),
-      index)
-    return nil
-  end
-  return s ~= "" and s or nil
+  local s, problem = texts.check(raw, title, task)
+  if problem then bad(title, problem, index) end
+  return s
 end
 
 -- Check one data row of 工作进展; returns the task's texts, or nil (nothing, or problems).
@@ -162,6 +159,9 @@ function M.import(conn, path, opts)
   opts = opts or {}
   local shown = opts.display or path
   local info = meta.read(path, shown)
+  if opts.unit and info.unit ~= opts.unit then
+    cli.fail("%s: 这是 %s 的报送表，您的单位是 %s：只能上传本单位的报送表", shown, info.unit, opts.unit)
+  end
   local r, ru = check_round(conn, info, shown)
   local mine, all = tasks_of(conn, r.city, info.unit)
   local ctx = { mine = mine, all = all, unit = info.unit, city_name = city_name(conn, r.city), list = {} }

@@ -5,6 +5,9 @@
 --   texts.MAX = 2000                                     -- characters per cell
 --   texts.last_before(conn, city, unit, period) → { ["doc/mid"] = { period =, progress = } }
 --   texts.current(conn, city, unit, period) → { ["doc/mid"] = row }
+--   texts.check(raw, title, task) → the text trimmed (nil when empty) | nil, problem — the rule
+--     every way in (a returned workbook, the web form) applies: UTF-8, at most MAX characters
+--     task = { key = "doc/mid", title = }
 --   texts.put(conn, row) → "added" | "updated" | "unchanged"
 --     row = { city, doc, mid, period, unit, progress, problems, next_steps, by_user, at, batch, round }
 --   texts.history(conn, { city =, doc =, mid =, unit =, period = }) → rows, newest first
@@ -12,6 +15,7 @@
 -- Capability: the 月度报送 round (entry policytk.round; map in docs/architecture.md).
 
 local store = require "policytk.data.store"
+local values = require "policytk.data.values"
 local NULL = require("policytk.db").NULL
 
 local M = { MAX = 2000 }
@@ -36,6 +40,17 @@ function M.current(conn, city, unit, period)
     out[r.doc .. "/" .. r.mid] = r
   end
   return out
+end
+
+--- One text as staff gave it (see the header): the text or nil (empty), else nil and the problem.
+function M.check(raw, title, task)
+  local s = values.trim(raw or "")
+  local n = utf8.len(s)
+  if not n then return nil, "不是有效的 UTF-8 文本" end
+  if n > M.MAX then
+    return nil, string.format("任务 %s（%s）的%s有 %d 字，超过 %d 字的上限，请精简", task.key, task.title, title, n, M.MAX)
+  end
+  return s ~= "" and s or nil
 end
 
 local function same(a, b) return (a or "") == (b or "") end
