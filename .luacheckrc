@@ -5,7 +5,7 @@ max_line_length = 160
 codes = true
 
 local constructors = { "plugin", "region", "unit", "document", "measure", "target", "indicator",
-                       "param", "benefit", "report", "source", "test" }
+                       "param", "benefit", "report", "panel", "source", "test" }
 
 files["plugins"] = { std = "lua54", read_globals = constructors }
 files["tests/lua"] = { read_globals = { "test" } }

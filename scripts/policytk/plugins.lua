@@ -20,7 +20,7 @@ end
 local M = {}
 
 local TOP_LEVEL = { plugin = true, document = true, indicator = true, benefit = true,
-                    report = true, source = true, test = true }
+                    report = true, panel = true, source = true, test = true }
 
 local plugin_path = require "policytk.plugins.path"
 local display_path = plugin_path.display_path
@@ -242,7 +242,7 @@ function M.load(id, dir, opts)
   load_validators()
   local plugin = {
     id = id, dir = dir, problems = new_problems(),
-    declared = { document = {}, indicator = {}, benefit = {}, report = {}, source = {}, test = {} },
+    declared = { document = {}, indicator = {}, benefit = {}, report = {}, panel = {}, source = {}, test = {} },
     limits = sandbox.default_limits(), modules = {}, snap_memo = {},
   }
   local constructors = make_constructors(plugin)
@@ -300,6 +300,7 @@ function M.load(id, dir, opts)
   for _, d in ipairs(plugin.declared.indicator) do validate_decl(plugin, d, contract.indicator) end
   for _, d in ipairs(plugin.declared.benefit) do validate_decl(plugin, d, contract.benefit) end
   for _, d in ipairs(plugin.declared.report) do validate_decl(plugin, d, contract.report) end
+  for _, d in ipairs(plugin.declared.panel) do validate_decl(plugin, d, contract.panel) end
   for _, d in ipairs(plugin.declared.source) do validate_decl(plugin, d, contract.source) end
 
   require("policytk.plugins.crossref").check(plugin, M.catalog(), add_problem)
@@ -308,6 +309,7 @@ function M.load(id, dir, opts)
   plugin.indicators = plugin.declared.indicator
   plugin.benefits = plugin.declared.benefit
   plugin.reports = plugin.declared.report
+  plugin.panels = plugin.declared.panel
   plugin.sources = plugin.declared.source
   plugin.status = #plugin.problems == 0 and "ok" or "error"
   return plugin

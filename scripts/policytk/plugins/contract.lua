@@ -2,7 +2,7 @@
 --
 -- Two halves, both data. The declarations: one schema per constructor (plugin{}, region{},
 -- unit{}, document{}, measure{}, target{}, indicator{}, param{}, benefit{}, report{},
--- source{}, test{}), every field typed and documented. The runtime: M.runtime, the members of
+-- panel{}, source{}, test{}), every field typed and documented. The runtime: M.runtime, the members of
 -- the ctx each runtime hook receives (benefit rules, report builders, plugin tests). Both are
 -- generated into docs/plugins.md (`policytk contract`, `make docs`). Schemas are checked by
 -- policytk.plugins.schema; cross-references between declarations by
@@ -270,6 +270,21 @@ M.report = S.record({
       .. "… }, title =, notes = } (title and notes optional); ctx: runtime.report" } },
 }, { desc = "A reporting rule of a document's guarantee section." })
 
+M.panel = S.record({
+  { "id", S.string{ required = true, pattern = ID, desc = "panel id, unique in the plugin: p32_pace" } },
+  { "title", S.string{ required = true, desc = "the panel's Chinese title on the page: 32条任务序时进度" } },
+  { "place", S.enum({ "dashboard" }, { desc = "where the page shows it (default dashboard: the 驾驶舱)" }) },
+  { "doc", S.string{ pattern = ID, desc = "the document it is about (default the plugin's first)" } },
+  { "covers", S.record({
+      { "targets", S.oneof({ S.enum({ "all" }), S.list(S.string()) }) },
+      { "indicators", S.list(S.string{ pattern = ID }) },
+      { "docs", S.list(S.string{ pattern = ID }) },
+    }, { desc = "what ctx.targets and ctx.progress cover, as a report{}'s covers (default every document)" }) },
+  { "builder", S.func{ required = true, desc = "builder(ctx, period) → { sections = { { title =, columns =, "
+      .. "rows = }, … }, notes = } as a report builder's; ctx: runtime.report, period: the latest month "
+      .. "with figures; run in the sandbox under the plugin's limits" } },
+}, { desc = "An extra panel of the web pages (policytk serve), built by the plugin with the report helpers." })
+
 M.source = S.record({
   { "id", S.string{ required = true, pattern = ID } },
   { "name", S.string{ required = true, desc = "the column's name on the portal" } },
@@ -331,8 +346,9 @@ M.runtime = {
     },
   },
   report = {
-    hooks = "report{}: builder(ctx, period)",
-    built = "policytk.reports.engine (M.context), one per rule and period; plugin builders get a read-only view",
+    hooks = "report{}: builder(ctx, period); panel{}: builder(ctx, period)",
+    built = "policytk.reports.engine (M.context), one per rule (or panel) and period; plugin builders get a "
+      .. "read-only view",
     desc = "Read-only access to one city's loaded data, for one reporting rule and period. "
       .. "Dates default to as_of.",
     members = {
@@ -410,6 +426,6 @@ M.runtime_order = { "benefit", "report", "test" }
 
 --- Constructor names in the order docs/plugins.md lists them.
 M.constructors = { "plugin", "region", "unit", "document", "measure", "target", "indicator",
-                   "param", "benefit", "report", "source", "test" }
+                   "param", "benefit", "report", "panel", "source", "test" }
 
 return M

@@ -337,11 +337,12 @@ local function check_benefits(plugin, bad)
   plugin.benefit_by_id, plugin.param_by_id = by_id, params
 end
 
-local function check_reports(plugin, bad, indicator_of)
+-- Reports and panels: ids unique (per kind), documents, targets and indicators known.
+local function check_reports(plugin, bad, indicator_of, kind)
   local ids = {}
-  for _, r in ipairs(plugin.declared.report) do
+  for _, r in ipairs(plugin.declared[kind]) do
     if type(r.id) == "string" then
-      if ids[r.id] then bad(r, "id", "duplicate report id %q", r.id) end
+      if ids[r.id] then bad(r, "id", "duplicate %s id %q", kind, r.id) end
       ids[r.id] = r
     end
     if type(r.doc) == "string" and not plugin.doc_by_id[r.doc] then bad(r, "doc", "unknown document %q", r.doc) end
@@ -351,6 +352,7 @@ local function check_reports(plugin, bad, indicator_of)
       if not plugin.doc_by_id[d] then bad(r, "covers.docs", "unknown document %q", d) end
       docs[#docs + 1] = plugin.doc_by_id[d]
     end
+    if #docs == 0 and kind == "panel" and r.doc == nil then docs = plugin.declared.document end
     if #docs == 0 then docs[1] = plugin.doc_by_id[r.doc] end
     if type(covers.targets) == "table" then
       for i, tid in ipairs(covers.targets) do
@@ -381,7 +383,7 @@ local function check_reports(plugin, bad, indicator_of)
       end
     end
   end
-  plugin.report_by_id = ids
+  plugin[kind .. "_by_id"] = ids
 end
 
 local function check_sources(plugin, bad)
@@ -410,7 +412,8 @@ function M.check(plugin, catalog, add)
   check_documents(plugin, bad, indicator_of)
   require("policytk.plugins.duplicates").check(plugin, bad)
   check_benefits(plugin, bad)
-  check_reports(plugin, bad, indicator_of)
+  check_reports(plugin, bad, indicator_of, "report")
+  check_reports(plugin, bad, indicator_of, "panel")
   check_sources(plugin, bad)
 end
 

@@ -9,6 +9,7 @@
 --   local engine = require "policytk.reports.engine"
 --   local report = engine.build(conn, plugin, rule, period, { today = })
 --   local text = engine.render(report, "html")          -- xlsx, docx: engine.write(report, "xlsx", path)
+--   local data = engine.build_panel(conn, plugin, panel, period)   -- a plugin's panel{} for the web pages
 --
 -- Capability: reports: report rules to documents (entry policytk.reports.engine; map in docs/architecture.md).
 
@@ -232,7 +233,7 @@ function M.build(conn, plugin, rule, period, opts)
   opts = opts or {}
   local name, fn = M.builder_for(rule)
   local ctx, set = M.context(conn, plugin, rule, period, opts)
-  local label = string.format("插件 %s 的报送规则“%s”", plugin.id, rule.name or rule.id)
+  local label = string.format("插件 %s 的%s“%s”", plugin.id, opts.kind_label or "报送规则", rule.name or rule.id)
   local report
   if name == "plugin" then
     local sandbox = require "policytk.plugins.sandbox"
@@ -295,6 +296,32 @@ not_reported_note = function(report, ctx)
   end
   report.notes[#report.notes + 1] = text
   report.not_reported = late
+end
+
+--- The rule a panel{} is built as: the panel's builder over its covers (default every
+--- document of the plugin), named by its title.
+function M.panel_rule(plugin, panel)
+  local covers = panel.covers or {}
+  local docs = covers.docs
+  if not docs or #docs == 0 then
+    docs = {}
+    if panel.doc then docs[1] = panel.doc
+    else for i, d in ipairs(plugin.documents or {}) do docs[i] = d.id end end
+  end
+  return { id = panel.id, name = panel.title, doc = panel.doc or docs[1], section = "", quote = "",
+           frequency = "adhoc", from = {}, to = {}, builder = panel.builder,
+           covers = { docs = docs, targets = covers.targets, indicators = covers.indicators } }
+end
+
+--- Build a plugin's panel{} for period (its builder in the sandbox, under the plugin's limits,
+--- exactly as a report builder): the report data, titled with the panel's title.
+function M.build_panel(conn, plugin, panel, period, opts)
+  opts = opts or {}
+  opts.kind_label = "网页面板"
+  local report = M.build(conn, plugin, M.panel_rule(plugin, panel), period, opts)
+  report.title = panel.title
+  report.panel = panel.id
+  return report
 end
 
 local RENDERERS = { md = "format_md", html = "format_html", csv = "format_csv", json = "format_json" }
