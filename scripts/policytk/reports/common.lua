@@ -243,14 +243,15 @@ function M.chart_points(series, as_of, n, from)
   local g = have.Q and "Q" or have.M and "M" or "Y"
   local pts = {}
   for _, o in ipairs(series) do
-    if o.e <= as_of and o.g == g and (not from or o.e >= from) then
-      local v = o.value
-      if from then v = progress.sum_flows(series, from, o.e) end
-      pts[#pts + 1] = { period = o.period, value = v }
-    end
+    if o.e <= as_of and o.g == g and (not from or o.e >= from) then pts[#pts + 1] = o end
   end
   n = n or 12
   if #pts > n then pts = table.move(pts, #pts - n + 1, #pts, 1, {}) end
+  for i, o in ipairs(pts) do          -- the running totals of the points kept only
+    local v = o.value
+    if from then v = progress.sum_flows(series, from, o.e) end
+    pts[i] = { period = o.period, value = v }
+  end
   return pts
 end
 
