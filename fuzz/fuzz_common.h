@@ -2,7 +2,17 @@
 ** FUZZ_CODE, a Lua chunk that receives the fuzz input as its argument (...), and includes
 ** this file. A Lua error is fine (a named error), except one whose message starts with
 ** "invariant:" — a property the harness checks — which aborts, as a crash, a sanitizer report
-** or a leak does: each is a finding. One lua_State is made once (ptk_newstate + ptk_host_init + policytk.text). */
+** or a leak does: each is a finding. One lua_State is made once (ptk_newstate + ptk_host_init
+** + the C modules the harness opens); fuzz/replay.c runs the same entry point without libFuzzer.
+**
+** A harness may define, before including this file:
+**   FUZZ_OPEN(L)              open the C modules its chunk requires (default: policytk.text)
+**   FUZZ_PUSH(L, data, size)  push the chunk's argument, 1; or 0 to skip the input (default:
+**                             the bytes as a string)
+**   FUZZ_DONE()               run after each input (default: nothing)
+**   FUZZ_INSTRUCTIONS, FUZZ_MEMORY   the call's budgets (default 50 M instructions, 64 MiB)
+**   FUZZ_BUDGET_IS_FINDING    a spent budget aborts too: the code under test must end well
+**                             inside it on any input of at most -max_len bytes (a hang) */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +20,29 @@
 #include <lua.h>
 #include <lauxlib.h>
 #include "policytk.h"
+
+#ifndef FUZZ_OPEN
+#define FUZZ_OPEN(L) (luaL_requiref((L), "policytk.text", luaopen_policytk_text, 0), lua_pop((L), 1))
+#endif
+#ifndef FUZZ_PUSH
+#define FUZZ_PUSH(L, data, size) (lua_pushlstring((L), (const char *)(data), (size)), 1)
+#endif
+#ifndef FUZZ_DONE
+#define FUZZ_DONE() ((void)0)
+#endif
+#ifndef FUZZ_INSTRUCTIONS
+#define FUZZ_INSTRUCTIONS 50000000LL
+#endif
+#ifndef FUZZ_MEMORY
+#define FUZZ_MEMORY ((size_t)64 * 1024 * 1024)
+#endif
+#ifdef FUZZ_BUDGET_IS_FINDING
+#define FUZZ_BUDGET_FINDING 1
+#else
+#define FUZZ_BUDGET_FINDING 0
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static lua_State *fuzz_L;
 static int fuzz_ref = LUA_NOREF;
@@ -21,8 +54,7 @@ static void fuzz_init(void) {
     fprintf(stderr, "fuzz: cannot set up the Lua state: %s\n", fuzz_L ? lua_tostring(fuzz_L, -1) : "no memory");
     abort();
   }
-  luaL_requiref(fuzz_L, "policytk.text", luaopen_policytk_text, 0);
-  lua_pop(fuzz_L, 1);
+  FUZZ_OPEN(fuzz_L);
   if (luaL_loadstring(fuzz_L, FUZZ_CODE) != LUA_OK) {
     fprintf(stderr, "fuzz: %s\n", lua_tostring(fuzz_L, -1));
     abort();
@@ -32,18 +64,25 @@ static void fuzz_init(void) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!fuzz_L) fuzz_init();
-  ptk_limits lim = { 50000000LL, (size_t)64 * 1024 * 1024 };
   lua_rawgeti(fuzz_L, LUA_REGISTRYINDEX, fuzz_ref);
-  lua_pushlstring(fuzz_L, (const char *)data, size);
-  int rc = ptk_limited_pcall(fuzz_L, 1, &lim, "fuzz", NULL);
+  if (!(FUZZ_PUSH(fuzz_L, data, size))) {
+    lua_settop(fuzz_L, 0);
+    FUZZ_DONE();
+    return 0;
+  }
+  ptk_limits lim = { FUZZ_INSTRUCTIONS, FUZZ_MEMORY };
+  int stopped = 0;
+  int rc = ptk_limited_pcall(fuzz_L, 1, &lim, "fuzz", &stopped);
   if (rc != LUA_OK) {
     const char *msg = lua_tostring(fuzz_L, -1);
-    if (msg && strstr(msg, "invariant:") != NULL) {
-      fprintf(stderr, "fuzz: %s\n", msg);
+    /* a prefix, not a search: the parsers' own errors may quote input that reads "invariant:" */
+    if ((msg && strncmp(msg, "invariant:", 10) == 0) || (FUZZ_BUDGET_FINDING && stopped)) {
+      fprintf(stderr, "fuzz: %s\n", msg ? msg : "(an error that is not a string)");
       abort();
     }
   }
   lua_settop(fuzz_L, 0);
   lua_gc(fuzz_L, LUA_GCCOLLECT, 0);
+  FUZZ_DONE();
   return 0;
 }
