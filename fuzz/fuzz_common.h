@@ -4,6 +4,8 @@
 ** "invariant:" — a property the harness checks — which aborts, as a crash, a sanitizer report
 ** or a leak does: each is a finding. One lua_State is made once (ptk_newstate + ptk_host_init
 ** + the C modules the harness opens); fuzz/replay.c runs the same entry point without libFuzzer.
+** libFuzzer sees the C code's coverage; a line hook adds the Lua code's (which line follows
+** which, in __libfuzzer_extra_counters: the "ft" of its stats), chained to the budget's hook.
 **
 ** A harness may define, before including this file:
 **   FUZZ_OPEN(L)              open the C modules its chunk requires (default: policytk.text)
@@ -47,6 +49,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static lua_State *fuzz_L;
 static int fuzz_ref = LUA_NOREF;
 
+/* Lua line-to-line edges, hashed; libFuzzer reads this section as extra coverage counters */
+__attribute__((used, section("__libfuzzer_extra_counters"))) static uint8_t fuzz_lua_edges[1 << 16];
+static lua_Hook fuzz_budget_hook;
+static uintptr_t fuzz_prev_line;
+
+static void fuzz_hook(lua_State *L, lua_Debug *ar) {
+  if (ar->event == LUA_HOOKCOUNT) {
+    if (fuzz_budget_hook) fuzz_budget_hook(L, ar);   /* limits.c's: may raise the stop */
+    return;
+  }
+  if (ar->event != LUA_HOOKLINE || !lua_getinfo(L, "S", ar)) return;
+  uintptr_t here = ((uintptr_t)ar->source * 31u) ^ ((uintptr_t)ar->currentline * 2654435761u);
+  uint8_t *c = &fuzz_lua_edges[(here ^ (fuzz_prev_line >> 1)) & 0xffff];
+  if (*c != 255) (*c)++;
+  fuzz_prev_line = here;
+}
+
+/* Called inside the limited call: the budget's count hook is set; add the line hook to it
+** (a nested limited call, or a spent budget, sets its own and the edges pause), then run the
+** chunk at 1 on the argument at 2. */
+static int fuzz_run(lua_State *L) {
+  fuzz_budget_hook = lua_gethook(L);
+  fuzz_prev_line = 0;
+  lua_sethook(L, fuzz_hook, LUA_MASKLINE | (fuzz_budget_hook ? LUA_MASKCOUNT : 0), lua_gethookcount(L));
+  lua_call(L, lua_gettop(L) - 1, 0);
+  return 0;
+}
+
 static void fuzz_init(void) {
   const char *home = getenv("POLICYTK_HOME");
   fuzz_L = ptk_newstate();
@@ -64,6 +94,7 @@ static void fuzz_init(void) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!fuzz_L) fuzz_init();
+  lua_pushcfunction(fuzz_L, fuzz_run);
   lua_rawgeti(fuzz_L, LUA_REGISTRYINDEX, fuzz_ref);
   if (!(FUZZ_PUSH(fuzz_L, data, size))) {
     lua_settop(fuzz_L, 0);
@@ -72,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   ptk_limits lim = { FUZZ_INSTRUCTIONS, FUZZ_MEMORY };
   int stopped = 0;
-  int rc = ptk_limited_pcall(fuzz_L, 1, &lim, "fuzz", &stopped);
+  int rc = ptk_limited_pcall(fuzz_L, 2, &lim, "fuzz", &stopped);
   if (rc != LUA_OK) {
     const char *msg = lua_tostring(fuzz_L, -1);
     /* a prefix, not a search: the parsers' own errors may quote input that reads "invariant:" */

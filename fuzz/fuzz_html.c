@@ -4,7 +4,8 @@
 ** relative to each of its nodes (xpath.title). The document is parsed as HTML and as XML; the
 ** queries the portal adapters use run on it, and every node they find is read (text, lines,
 ** attr, link, name, html, a relative XPath). Invariants: parse and xml give a document or nil
-** and a message; a bad expression is an error with a message; every text is valid UTF-8. */
+** and a message; a bad expression is an error with a message; every text is valid UTF-8 (an
+** expression that is no node-set, count(//a), gives its number, string or boolean). */
 #define FUZZ_CODE \
   "local s = ...\n" \
   "local html = require 'policytk.html'\n" \
@@ -33,7 +34,7 @@
   "  if rel then\n" \
   "    local ok, t = pcall(n.text, n, rel)\n" \
   "    refusal(ok, t, 'node:text(expr)')\n" \
-  "    if ok and t ~= nil then utf8(t, 'node:text(expr)') end\n" \
+  "    if ok and type(t) == 'string' then utf8(t, 'node:text(expr)') end\n" \
   "  end\n" \
   "end\n" \
   "local function run(doc, expr, rel)\n" \
@@ -44,8 +45,10 @@
   "    for i = 1, math.min(#r, 40) do node(r[i], rel) end\n" \
   "  elseif type(r) == 'string' then utf8(r, 'doc:xpath')\n" \
   "  elseif r ~= nil and type(r) ~= 'number' and type(r) ~= 'boolean' then error('invariant: xpath gave a ' .. type(r), 0) end\n" \
-  "  local t = doc:text(expr); if t ~= nil then utf8(t, 'doc:text') end\n" \
-  "  t = doc:lines(expr); if t ~= nil then utf8(t, 'doc:lines') end\n" \
+  "  for _, t in ipairs{ doc:text(expr) or false, doc:lines(expr) or false } do\n" \
+  "    if type(t) == 'string' then utf8(t, 'doc:text')\n" \
+  "    elseif type(t) ~= 'number' and type(t) ~= 'boolean' then error('invariant: doc:text gave a ' .. type(t), 0) end\n" \
+  "  end\n" \
   "end\n" \
   "for _, parse in ipairs{ html.parse, html.xml } do\n" \
   "  local doc, err = parse(parts[1], BASE)\n" \

@@ -9,7 +9,7 @@
 set -uo pipefail
 build=${1:?build folder}; secs=${2:?seconds}; shift 2
 export POLICYTK_HOME=${POLICYTK_HOME:-$PWD} POLICYTK_LOG=quiet
-TEXT_HARNESSES=" quantity normalize structure csv credit plugin values "
+TEXT_HARNESSES=" quantity normalize structure csv credit plugin "
 failed=()
 printf '%-10s %12s %9s %7s %8s %8s\n' harness execs execs/s cov ft corpus
 for h in "$@"; do
@@ -31,8 +31,8 @@ for h in "$@"; do
   rc=$?
   done_line=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED).*cov:' "$log" | tail -1)
   field() { sed -nE "s/.* $1: ([0-9]+).*/\\1/p" <<<"$done_line"; }
-  execs=$(sed -nE 's/^stat::number_of_executed_units: ([0-9]+)/\1/p' "$log" | tail -1)
-  rate=$(sed -nE 's/^stat::average_exec_per_sec: ([0-9]+)/\1/p' "$log" | tail -1)
+  execs=$(sed -nE 's/^stat::number_of_executed_units:[[:space:]]+([0-9]+)/\1/p' "$log" | tail -1)
+  rate=$(sed -nE 's/^stat::average_exec_per_sec:[[:space:]]+([0-9]+)/\1/p' "$log" | tail -1)
   printf '%-10s %12s %9s %7s %8s %8s\n' "$h" "${execs:-?}" "${rate:-?}" "$(field cov)" "$(field ft)" "$(field corp)"
   findings=$(find "$crashes" -type f ! -name 'slow-unit-*' | sort)
   if [ "$rc" -ne 0 ] || [ -n "$findings" ]; then
