@@ -6,6 +6,7 @@
 #   make asan     the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make demo     fresh database, bundled plugins and sample figures, then a report
 #   make lint     luacheck over all Lua
+#   make fuzz     the libFuzzer harnesses of fuzz/, FUZZ_SECONDS each (clang)
 #   make bench    the benchmarks in bench/
 #   make install  PREFIX=/usr/local
 
@@ -93,7 +94,7 @@ deps:
 
 # Tests that read the shared source texts (../shared/seeds, or $POLICYTK_SEEDS) are skipped
 # when those are absent, with one line saying how many; under CI=true they fail instead.
-test: test-c test-lua lint
+test: test-c test-lua lint fuzz-replay
 
 test-c: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; POLICYTK_HOME=$(CURDIR) $$t; done
@@ -110,7 +111,7 @@ asan:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp POLICYTK_SANITIZED=1 \
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -DSCAN_CACHE_MAX=8" \
-	  LDFLAGS="-fsanitize=address,undefined" test-c test-lua
+	  LDFLAGS="-fsanitize=address,undefined" test-c test-lua fuzz-replay
 
 DEMO_DB ?= $(BUILD)/demo.db
 demo:
@@ -141,31 +142,42 @@ docs: $(BUILD)/policytk
 clean:
 	rm -rf $(BUILD)
 
-# make fuzz: libFuzzer harnesses (fuzz/fuzz_*.c) built with clang and run FUZZ_SECONDS each
-# on a seed corpus made at run time from the source texts (fuzz/seed_corpus.sh).
+# Fuzzing (fuzz/README.md). A harness is fuzz/fuzz_NAME.c; it links the core and the objects of
+# the loadable modules FUZZ_MODS_NAME names (default: text). Linked with fuzz/replay.c
+# ($(BUILD)/harness/fuzz_NAME, make fuzz-replay, part of make test and make asan) it replays the
+# inputs kept in fuzz/regressions/NAME/ and fuzz/seeds/NAME/; linked with libFuzzer (make fuzz,
+# clang: build/fuzz/harness/fuzz_NAME) it fuzzes FUZZ_SECONDS each (fuzz/run.sh).
+FUZZ_HARNESSES ?= quantity normalize structure csv credit plugin values xlsx html charset hanweb jpaas
+FUZZ_MODS_xlsx    := xlsx
+FUZZ_MODS_html    := text html
+FUZZ_MODS_hanweb  := text html
+FUZZ_MODS_jpaas   := text html
+FUZZ_MODS_charset := text http
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_SEEDS   ?= $(or $(POLICYTK_SEEDS),$(CURDIR)/../shared/seeds)
-FUZZ_FLAGS    = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1
-.PHONY: fuzz
-FUZZ_TEXT_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_text.c core/text_*.c))
-# fuzz_xlsx: the XLSX reader (merged ranges, date styles), its own seeds made by fuzz/seed_xlsx.sh
-FUZZ_XLSX_OBJ = $(patsubst core/%.c,$(FUZZ_BUILD)/obj/%.o,$(wildcard core/lua_xlsx.c core/xlsx_*.c))
-FUZZ_HARNESSES ?= quantity normalize structure xlsx csv credit plugin
+FUZZ_MAIN    ?= fuzz/replay.c
+FUZZ_LINK    ?=
+fuzz_mods  = $(or $(FUZZ_MODS_$(1)),text)
+fuzz_objs  = $(patsubst core/%.c,$(BUILD)/obj/%.o,$(wildcard $(foreach m,$(call fuzz_mods,$(1)),core/lua_$(m).c core/$(m)_*.c)))
+FUZZ_BINS  = $(patsubst %,$(BUILD)/harness/fuzz_%,$(FUZZ_HARNESSES))
+.PHONY: fuzz fuzz-replay
+
+$(BUILD)/harness/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) $(FUZZ_MAIN) $(BUILD)/libpolicytk.a $$(call fuzz_objs,$$*)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_LINK) $(call pkgcflags,$(foreach m,$(LOADABLE),$(PKGS_$(m)))) -Icore -o $@ $< $(FUZZ_MAIN) \
+	  $(call fuzz_objs,$*) $(BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,$(foreach m,$(call fuzz_mods,$*),$(PKGS_$(m)))) $(LDFLAGS)
+
+# every harness once on each kept input (regressions and seeds); any finding fails
+fuzz-replay: $(FUZZ_BINS)
+	@set -e; for h in $(FUZZ_HARNESSES); do \
+	  files=$$(find fuzz/regressions/$$h fuzz/seeds/$$h -type f 2>/dev/null | sort); [ -n "$$files" ] || continue; \
+	  echo "== fuzz_$$h: $$(echo "$$files" | wc -l) kept input(s)"; \
+	  POLICYTK_HOME=$(CURDIR) POLICYTK_LOG=quiet $(BUILD)/harness/fuzz_$$h $$files; done
+
 fuzz:
-	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/libpolicytk.a $(FUZZ_TEXT_OBJ) $(FUZZ_XLSX_OBJ)
-	@set -e; for h in quantity normalize structure csv credit plugin; do \
-	  clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) opencc) -Icore -o $(FUZZ_BUILD)/fuzz_$$h fuzz/fuzz_$$h.c \
-	    $(FUZZ_TEXT_OBJ) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,opencc); \
-	done
-	clang $(CFLAGS_BASE) $(FUZZ_FLAGS) $(call pkgcflags,$(PKGS) $(PKGS_xlsx)) -Icore -o $(FUZZ_BUILD)/fuzz_xlsx fuzz/fuzz_xlsx.c \
-	  $(FUZZ_XLSX_OBJ) $(FUZZ_BUILD)/libpolicytk.a $(LDLIBS) $(call pkglibs,$(PKGS_xlsx))
-	@set -e; rm -rf $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds_xlsx; bash fuzz/seed_corpus.sh $(FUZZ_SEEDS) $(FUZZ_BUILD)/corpus; \
-	bash fuzz/seed_xlsx.sh $(FUZZ_BUILD)/seeds_xlsx; \
-	for h in $(FUZZ_HARNESSES); do echo "== fuzz_$$h ($(FUZZ_SECONDS) s)"; \
-	  seeds=$(FUZZ_BUILD)/corpus; [ $$h = xlsx ] && seeds=$(FUZZ_BUILD)/seeds_xlsx; \
-	  mkdir -p $(FUZZ_BUILD)/corpus_$$h $(FUZZ_BUILD)/crashes_$$h; \
-	  POLICYTK_HOME=$(CURDIR) $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 \
-	    -artifact_prefix=$(FUZZ_BUILD)/crashes_$$h/ $(FUZZ_BUILD)/corpus_$$h $$seeds 2>&1 \
-	    | grep -E "^#[0-9]+.*(DONE|cov:)|^Done [0-9]+ runs|ERROR|SUMMARY|invariant" | tail -3; \
-	  ls $(FUZZ_BUILD)/crashes_$$h | grep -q . && { echo "fuzz_$$h: findings in $(FUZZ_BUILD)/crashes_$$h"; exit 1; } || true; done
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g" FUZZ_MAIN= FUZZ_LINK=-fsanitize=fuzzer \
+	  CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" FUZZ_HARNESSES="$(FUZZ_HARNESSES)" $(patsubst %,$(FUZZ_BUILD)/harness/fuzz_%,$(FUZZ_HARNESSES))
+	@rm -rf $(FUZZ_BUILD)/seeds; bash fuzz/seed_corpus.sh $(FUZZ_SEEDS) $(FUZZ_BUILD)/seeds/text; bash fuzz/seed_xlsx.sh $(FUZZ_BUILD)/seeds/xlsx
+	POLICYTK_HOME=$(CURDIR) bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)

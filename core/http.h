@@ -149,6 +149,18 @@ int http_header_charset(const char *ctype, char *out, size_t outn, int *is_text)
 ** or <?xml encoding=?>, looked for in the first 8 KiB. Returns 1 when found. */
 int http_meta_charset(const char *s, size_t n, char *out, size_t outn);
 
+/*
+** Set body, charset and replaced on the response table at index resp (its headers field holds
+** the lowercased response headers) from the raw bytes at index raw (utf8: 1 when they are
+** well-formed UTF-8, as http_multi.c found): the header's charset first, then the document's
+** own declaration (http_meta_charset), then text.detect. When a declaration other than the
+** header's leaves invalid bytes and detection finds a charset that decodes cleanly, that one
+** wins. Replaced bytes are counted (and logged naming url). body is always valid UTF-8. A
+** media type that is not textual gets no body. Raises only when policytk.text cannot be had.
+*/
+struct lua_State;
+void http_decode_body(struct lua_State *L, int resp, int raw, const char *url, int utf8);
+
 /* Reserve room for at least n more bytes (and the terminating NUL); 0, or -1 when out of
 ** memory (the buffer is left as it was). */
 int http_buf_reserve(http_buf *b, size_t n);

@@ -316,112 +316,6 @@ static void push_headers(lua_State *L, const http_buf *h) {
   }
 }
 
-/* text.decode(raw, charset) in protected mode: pushes utf8 and returns replaced count, or
-** returns -1 (nothing pushed) when the charset is not supported. */
-static lua_Integer try_decode(lua_State *L, int text, int raw, const char *charset) {
-  lua_getfield(L, text, "decode");
-  lua_pushvalue(L, raw);
-  lua_pushstring(L, charset);
-  if (lua_pcall(L, 2, 2, 0) != LUA_OK) {
-    lua_pop(L, 1);
-    return -1;
-  }
-  lua_Integer bad = lua_tointeger(L, -1);
-  lua_pop(L, 1);
-  return bad;
-}
-
-static const char *canonical(const char *cs) {
-  if (strcmp(cs, "utf8") == 0) return "utf-8";
-  if (strcmp(cs, "x-gbk") == 0 || strcmp(cs, "cp936") == 0 || strcmp(cs, "windows-936") == 0) return "gbk";
-  if (strcmp(cs, "us-ascii") == 0 || strcmp(cs, "ascii") == 0) return "utf-8";
-  return cs;
-}
-
-/*
-** Set body, charset and replaced on the response at top (utf8: 1 when the raw bytes at index
-** raw are well-formed UTF-8, as http_multi.c found): the header's charset first, then
-** the document's own declaration, then detection. When a declaration other than the header's
-** leaves invalid bytes and detection finds a charset that decodes cleanly, that one wins.
-** Replaced bytes are counted and logged naming the URL.
-*/
-static void decode_body(lua_State *L, int resp, int raw, const char *url, int utf8) {
-  lua_getfield(L, resp, "headers");
-  lua_getfield(L, -1, "content-type");
-  const char *ctype = lua_tostring(L, -1);
-  char cs[64] = "", used[64] = "utf-8";
-  int is_text = 1;
-  int from_header = http_header_charset(ctype, cs, sizeof cs, &is_text);
-  lua_pop(L, 2);
-  if (!is_text) return;
-  size_t n;
-  const char *s = lua_tolstring(L, raw, &n);
-  if (!from_header && !http_meta_charset(s, n, cs, sizeof cs)) cs[0] = '\0';
-  /* Valid UTF-8, declared so or not declared at all (detection would say utf-8 too): the
-  ** bytes are their own text — the same string as what text.decode would return, without
-  ** a copy. Anything else takes the full path below. */
-  if (utf8 && (!cs[0] || strcmp(canonical(cs), "utf-8") == 0)) {
-    lua_pushvalue(L, raw);
-    lua_setfield(L, resp, "body");
-    lua_pushliteral(L, "utf-8");
-    lua_setfield(L, resp, "charset");
-    lua_pushinteger(L, 0);
-    lua_setfield(L, resp, "replaced");
-    return;
-  }
-  lua_getglobal(L, "require");
-  lua_pushliteral(L, "policytk.text");
-  lua_call(L, 1, 1);
-  int text = lua_gettop(L);
-  lua_Integer bad = -1;
-  if (cs[0]) {
-    snprintf(used, sizeof used, "%s", canonical(cs));
-    bad = try_decode(L, text, raw, used);            /* pushes the text when bad >= 0 */
-  }
-  if (bad != 0 && !from_header) {
-    lua_getfield(L, text, "detect");
-    lua_pushvalue(L, raw);
-    lua_call(L, 1, 1);
-    const char *guess = lua_tostring(L, -1);
-    if (guess && (bad < 0 || strcmp(guess, used) != 0)) {
-      lua_Integer b2 = try_decode(L, text, raw, guess);
-      if (b2 >= 0 && (b2 == 0 || bad < 0)) {
-        snprintf(used, sizeof used, "%s", guess);
-        lua_remove(L, -2);                             /* the guess */
-        if (bad >= 0) lua_remove(L, -2);               /* the earlier decoding */
-        bad = b2;
-      } else {
-        if (b2 >= 0) lua_pop(L, 1);
-        lua_pop(L, 1);
-      }
-    } else {
-      lua_pop(L, 1);
-    }
-  }
-  if (bad < 0) {   /* no usable declaration or guess: UTF-8 with replacements */
-    snprintf(used, sizeof used, "utf-8");
-    bad = try_decode(L, text, raw, used);
-    if (bad < 0) luaL_error(L, "http: text.decode cannot decode utf-8");
-  }
-  lua_setfield(L, resp, "body");
-  lua_pushstring(L, used);
-  lua_setfield(L, resp, "charset");
-  lua_pushinteger(L, bad);
-  lua_setfield(L, resp, "replaced");
-  if (bad > 0) {
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "policytk.log");
-    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1)) {
-      lua_getfield(L, -1, "warn");
-      lua_pushliteral(L, "%s");
-      lua_pushfstring(L, "%s: %d invalid byte sequence(s) replaced while decoding as %s", url, (int)bad, used);
-      lua_pcall(L, 2, 0, 0);
-    }
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);   /* text */
-}
-
 /* Push the outcome of x: a response table or an error table. Returns 1 for a response. */
 static int push_result(lua_State *L, http_xfer *x) {
   if (x->category) {
@@ -446,7 +340,7 @@ static int push_result(lua_State *L, http_xfer *x) {
   int raw = lua_gettop(L);
   lua_pushvalue(L, raw);
   lua_setfield(L, resp, "raw");
-  decode_body(L, resp, raw, x->url, x->utf8);
+  http_decode_body(L, resp, raw, x->url, x->utf8);
   lua_settop(L, resp);
   return 1;
 }

@@ -2,11 +2,10 @@
 ** merged ranges and date styles). The input is split at its first two zero bytes into a sheet
 ** part, xl/styles.xml and xl/sharedStrings.xml, put into a workbook (libzip) in a temporary
 ** file; an input that starts as a zip ("PK\3\4") is written as the file itself. Every sheet is
-** read with merged = "first", "all" and false and dates on and off. A Lua error is fine (a named
-** error) but one that begins with "invariant:" aborts, as a crash, a sanitizer report or a leak does. */
+** read with merged = "first", "all" and false and dates on and off. The rest is fuzz_common.h's
+** (what is a finding, the Lua state); the hooks below make the file and remove it. */
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -43,26 +42,7 @@ static const char WB_RELS[] =
   "  end\n" \
   "end\n"
 
-static lua_State *fuzz_L;
-static int fuzz_ref = LUA_NOREF;
 static char fuzz_path[64];
-
-static void fuzz_init(void) {
-  const char *home = getenv("POLICYTK_HOME");
-  fuzz_L = ptk_newstate();
-  if (!fuzz_L || ptk_host_init(fuzz_L, home ? home : ".") != 0) {
-    fprintf(stderr, "fuzz: cannot set up the Lua state: %s\n", fuzz_L ? lua_tostring(fuzz_L, -1) : "no memory");
-    abort();
-  }
-  luaL_requiref(fuzz_L, "policytk.xlsx", luaopen_policytk_xlsx, 0);
-  lua_pop(fuzz_L, 1);
-  if (luaL_loadstring(fuzz_L, FUZZ_CODE) != LUA_OK) {
-    fprintf(stderr, "fuzz: %s\n", lua_tostring(fuzz_L, -1));
-    abort();
-  }
-  fuzz_ref = luaL_ref(fuzz_L, LUA_REGISTRYINDEX);
-  snprintf(fuzz_path, sizeof fuzz_path, "/tmp/fuzz_xlsx_%ld.xlsx", (long)getpid());
-}
 
 /* Add member `name` with n bytes at p (copied by libzip at zip_close). */
 static int add(zip_t *za, const char *name, const void *p, size_t n) {
@@ -107,24 +87,17 @@ static int make_file(const uint8_t *data, size_t size) {
   return zip_close(za) == 0 ? 0 : (zip_discard(za), -1);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (!fuzz_L) fuzz_init();
+/* the workbook's path as the chunk's argument; inputs libzip cannot write are skipped */
+static int push_workbook(lua_State *L, const uint8_t *data, size_t size) {
+  if (fuzz_path[0] == '\0') snprintf(fuzz_path, sizeof fuzz_path, "/tmp/fuzz_xlsx_%ld.xlsx", (long)getpid());
   if (make_file(data, size) != 0) return 0;
-  ptk_limits lim = { 200000000LL, (size_t)256 * 1024 * 1024 };
-  lua_rawgeti(fuzz_L, LUA_REGISTRYINDEX, fuzz_ref);
-  lua_pushstring(fuzz_L, fuzz_path);
-  int rc = ptk_limited_pcall(fuzz_L, 1, &lim, "fuzz", NULL);
-  if (rc != LUA_OK) {
-    const char *msg = lua_tostring(fuzz_L, -1);
-    /* the reader's own errors begin with the file's path, so text of the input that reads
-    ** "invariant:" inside one of them is no finding */
-    if (msg && strncmp(msg, "invariant:", 10) == 0) {
-      fprintf(stderr, "fuzz: %s\n", msg);
-      abort();
-    }
-  }
-  lua_settop(fuzz_L, 0);
-  lua_gc(fuzz_L, LUA_GCCOLLECT, 0);
-  unlink(fuzz_path);
-  return 0;
+  lua_pushstring(L, fuzz_path);
+  return 1;
 }
+
+#define FUZZ_OPEN(L) (luaL_requiref((L), "policytk.xlsx", luaopen_policytk_xlsx, 0), lua_pop((L), 1))
+#define FUZZ_PUSH(L, data, size) push_workbook((L), (data), (size))
+#define FUZZ_DONE() ((void)(fuzz_path[0] && unlink(fuzz_path)))
+#define FUZZ_INSTRUCTIONS 200000000LL
+#define FUZZ_MEMORY ((size_t)256 * 1024 * 1024)
+#include "fuzz_common.h"

@@ -15,7 +15,7 @@ end
 function M.days(s)
   local y, m, d = ymd(s)
   y = m <= 2 and y - 1 or y
-  local era = (y >= 0 and y or y - 399) // 400
+  local era = y // 400          -- Lua's // floors: no adjustment for negative years (year 0's Jan, Feb)
   local yoe = y - era * 400
   local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
   local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -25,7 +25,7 @@ end
 --- The YYYY-MM-DD date of a day number.
 function M.date(z)
   z = z + 719468
-  local era = (z >= 0 and z or z - 146096) // 146097
+  local era = z // 146097       -- floors, as above (the C original's z - 146096 made 0000-01-01 the 2nd)
   local doe = z - era * 146097
   local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
   local y = yoe + era * 400

@@ -5,16 +5,29 @@
 -- Capability: fetch: watching the portals (entry policytk.fetch; map in docs/architecture.md).
 
 local html = require "policytk.html"
+local dates = require "policytk.progress.dates"
 
 local M = {}
 
---- "2011- 09- 01", "2011/9/1", "2011年9月1日 10:00" → "2011-09-01"; nil when no date.
+-- A date as portals write it: 2011-09-01, 2011/9/1, 2011.9.1, 2011年9月1日 (blanks already gone).
+local DATE_FORMS = { "()(%d%d%d%d)年(%d%d?)月(%d%d?)", "()(%d%d%d%d)[%-/%.](%d%d?)[%-/%.](%d%d?)" }
+
+--- "2011- 09- 01", "2011/9/1", "2011年9月1日 10:00" → "2011-09-01": the first real day written
+--- so in s (2024-13-45 and 2023-02-29 are none); nil when there is none.
 function M.date(s)
   if type(s) ~= "string" then return nil end
   s = s:gsub("%s", "")
-  local y, m, d = s:match("(%d%d%d%d)[%-/%.年](%d%d?)[%-/%.月](%d%d?)")
-  if not y then return nil end
-  return string.format("%04d-%02d-%02d", tonumber(y), tonumber(m), tonumber(d))
+  local first, out
+  for _, form in ipairs(DATE_FORMS) do
+    for at, y, m, d in s:gmatch(form) do
+      y, m, d = tonumber(y), tonumber(m), tonumber(d)
+      if m >= 1 and m <= 12 and d >= 1 and d <= tonumber(dates.month_end(y, m):sub(-2)) then
+        if not first or at < first then first, out = at, string.format("%04d-%02d-%02d", y, m, d) end
+        break
+      end
+    end
+  end
+  return out
 end
 
 --- "scheme://host[:port]" of an absolute URL.
