@@ -279,12 +279,15 @@ local function parse_period(cell, opts)
   return nil, unknown(cell)
 end
 
+M.FIRST_YEAR = 1949                            -- a period before this year is refused as a slip
+
 --- period, basis_hint | nil, problem. Reads a period cell as bureaus write it (docs/data.md):
 --- besides 2024 / 2024-Q3 / 2024-09, 2025年6月, 2025年1-6月, 202506, 2025/6, 2025Q2,
 --- 2025年二季度, 2025年1-3季度, 2025年上半年, 2025年度, dates (their month), full-width digits.
 --- period: "YYYY", "YYYY-Qn" or "YYYY-MM". basis_hint: "ytd" when the cell names a year-to-date
 --- total (1—N月, 1—N季度, 前N季度, 上半年), else nil (the cell says nothing of the basis).
---- opts.today: YYYY-MM-DD (default now); a period starting after it is refused.
+--- opts.today: YYYY-MM-DD (default now); a period starting after it is refused, and so is one
+--- before M.FIRST_YEAR ("0205" typed for 2025).
 --- opts.excel_serial: a number that is no year or month form is an Excel serial date (its month).
 --- s may be a string or a number; anything else is a problem. Never raises.
 function M.read_period(s, opts)
@@ -294,6 +297,12 @@ function M.read_period(s, opts)
   local cell = M.trim(s)
   local p, hint = parse_period(cell, opts)
   if not p then return nil, hint end
+  local year = tonumber(p:sub(1, 4))
+  if year < M.FIRST_YEAR then                 -- "0205" for 2025, "0000": a typing slip, never a figure
+    local q, m = p:match("%-Q(%d)$"), p:match("%-(%d%d)$")
+    local shown = string.format("%d年", year) .. (q and ("第" .. q .. "季度") or m and (tonumber(m) .. "月") or "")
+    return nil, string.format("期间 %q 读作%s，早于 %d 年，请检查是否输入有误", cell, shown, M.FIRST_YEAR)
+  end
   local today = opts.today or os.date("%Y-%m-%d")
   if M.period_start(p) > today then
     return nil, string.format("期间 %q 在未来（今天是 %s）", cell, today)

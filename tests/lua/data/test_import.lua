@@ -140,7 +140,7 @@ end
 test("a bad row after good ones: nothing imported; reading stops once 50 problems are listed", function(t)
   local before = export()
   local rows = { "indicator,period,value", "new_smes,2020,7" }
-  for i = 1, 60 do rows[#rows + 1] = "new_smes," .. (1900 + i) .. ",x" .. i end
+  for i = 1, 60 do rows[#rows + 1] = "new_smes," .. (1950 + i) .. ",x" .. i end
   local code, _, err = import(table.concat(rows, "\n") .. "\n", "--city", "good")
   t.eq(code, 1)
   t.match(err, "未导入任何数据，共 50 处问题：\n")
