@@ -16,14 +16,15 @@
 -- message beside it. Every change is recorded in the audit trail (policytk.serve.audit) in the
 -- same transaction; `by` is who made it, `address` where from ("cli" for policytk user).
 --
--- Lockout (accounts.LOCK): 5 failed sign-ins for a name within 15 minutes since its last
--- success, or 20 from one address within 15 minutes, lock that name (or address) until 15
--- minutes after the last failure; the message says until when, in 北京时间. Attempts while
--- locked are recorded (reason "locked") but do not extend the lock. A success ends the count
--- for the name (not for the address: signing in to one's own account must not reset the
--- count of someone guessing other names from there). The password is checked outside any
--- transaction (it takes ~0.1 s), so two concurrent guesses may both count: the limits are
--- exact to within the number of concurrent requests.
+-- Lockout (accounts.LOCK): the 5th failed sign-in for a name within 15 minutes, or the 20th
+-- from one address, locks that name (that address, for every name) for 15 minutes from that
+-- failure; the lock is recorded as an attempt with reason "lock_name" / "lock_address", and
+-- the message says until when, in 北京时间. Attempts while locked are recorded (reason
+-- "locked") but neither count nor extend the lock; after it the count starts afresh. A success
+-- ends the count for the name (not for the address: signing in to one's own account must not
+-- reset the count of someone guessing other names from there). The password is checked outside
+-- any transaction (it takes ~0.1 s), so concurrent guesses may pass the limit by the number of
+-- requests in flight.
 --
 -- Capability: accounts and rights of the server (entry policytk.serve; map in docs/architecture.md).
 
@@ -281,23 +282,56 @@ end
 
 local FAILED = "ok = 0 AND reason IN ('bad_password', 'unknown_user')"
 
--- The time a lock on `column = value` ends (seconds), or nil: `limit` failures after `since`.
-local function locked_until(conn, column, value, since, limit)
-  local row = conn:first(string.format("SELECT count(*) AS n, max(at) AS last FROM login_attempts WHERE %s = ? AND %s AND at > ?",
-    column, FAILED), value, since)
-  if row.n >= limit then return clock.seconds(row.last) + M.LOCK.window end
-  return nil
+-- The latest of several ISO times (nils skipped), or nil.
+local function latest(...)
+  local best
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    if type(v) == "string" and (not best or v > best) then best = v end
+  end
+  return best
+end
+
+-- The last lock of `column = value` (reason lock_name or lock_address), ISO text or nil.
+local function last_lock(conn, column, value, reason)
+  local at = conn:first(string.format("SELECT max(at) AS at FROM login_attempts WHERE %s = ? AND reason = ?", column),
+    value, reason).at
+  return type(at) == "string" and at or nil
 end
 
 -- When the name or the address is locked at `t`: the end of the lock (seconds), or nil.
 local function lock(conn, name, address, t)
+  local l = latest(last_lock(conn, "user", name, "lock_name"), last_lock(conn, "address", address, "lock_address"))
+  local ends = l and clock.seconds(l) + M.LOCK.window
+  if ends and ends > t then return ends end
+  return nil
+end
+
+local function failures(conn, column, value, since)
+  return conn:first(string.format("SELECT count(*) AS n FROM login_attempts WHERE %s = ? AND %s AND at > ?",
+    column, FAILED), value, since).n
+end
+
+-- After a failure at `now`: start a lock on the name (on the address) when its failures within
+-- the window, since its last success and its last lock, reach the limit. Returns the lock's end.
+local function maybe_lock(conn, name, address, now)
+  local t = clock.seconds(now)
   local window = clock.iso(t - M.LOCK.window)
   local last_ok = conn:first("SELECT max(at) AS at FROM login_attempts WHERE user = ? AND ok = 1", name).at
-  local since = (type(last_ok) == "string" and last_ok > window) and last_ok or window
-  local a = locked_until(conn, "user", name, since, M.LOCK.name_failures)
-  local b = locked_until(conn, "address", address, window, M.LOCK.address_failures)
-  if a and b then return math.max(a, b) end
-  return a or b
+  local ends
+  if failures(conn, "user", name, latest(window, last_ok, last_lock(conn, "user", name, "lock_name")))
+      >= M.LOCK.name_failures then
+    conn:run("INSERT INTO login_attempts (user, address, at, ok, reason) VALUES (?, ?, ?, 0, 'lock_name')",
+      name, address, now)
+    ends = t + M.LOCK.window
+  end
+  if failures(conn, "address", address, latest(window, last_lock(conn, "address", address, "lock_address")))
+      >= M.LOCK.address_failures then
+    conn:run("INSERT INTO login_attempts (user, address, at, ok, reason) VALUES (?, ?, ?, 0, 'lock_address')",
+      name, address, now)
+    ends = t + M.LOCK.window
+  end
+  return ends
 end
 
 local function attempt(conn, name, address, now, ok, reason)
@@ -337,8 +371,10 @@ function M.authenticate(conn, name, password, address, now)
   elseif row then ok = crypto.pwhash_verify(row.hash, password)
   else crypto.pwhash_verify(dummy(), password); ok = false end
   if not ok then
-    conn:transaction(function() attempt(conn, name, address, now, false, row and "bad_password" or "unknown_user") end)
-    local now_ends = lock(conn, name, address, t)
+    local now_ends = conn:transaction(function()
+      attempt(conn, name, address, now, false, row and "bad_password" or "unknown_user")
+      return maybe_lock(conn, name, address, now)
+    end)
     if now_ends then
       return nil, string.format("%s；失败次数过多，已暂时锁定，请于北京时间 %s 后再试", BAD, until_text(now_ends)),
         "bad_password"

@@ -34,7 +34,8 @@ CREATE TABLE login_attempts (
   address     TEXT NOT NULL,
   at          TEXT NOT NULL,
   ok          INTEGER NOT NULL CHECK (ok IN (0, 1)),
-  reason      TEXT NOT NULL                  -- ok, bad_password, unknown_user, disabled, locked
+  reason      TEXT NOT NULL                  -- ok, bad_password, unknown_user, disabled, locked (refused
+                                             -- while locked), lock_name / lock_address (a lock began)
 );
 CREATE INDEX login_attempts_user ON login_attempts(user, at);
 CREATE INDEX login_attempts_address ON login_attempts(address, at);
