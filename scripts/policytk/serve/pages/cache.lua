@@ -1,0 +1,55 @@
+-- policytk.serve.pages.cache: what a page computed, kept until the database changes — keyed on
+-- the connection's data version: `PRAGMA data_version` (changes when any other connection or
+-- process commits) with `total_changes()` (this connection's own writes), so that any write,
+-- by the server, a `policytk import` beside it or a staff script, invalidates every entry.
+--
+--   cache.get(conn, key, build) → the value of build() for key, built once per data version
+--   cache.version(conn)         → "data_version:total_changes"
+--   cache.stats                 -- { hits =, misses = } (tests, the bench)
+--
+-- Entries live per connection (a weak table: a closed and collected connection takes its
+-- entries with it; a new connection starts empty, as a data_version is only comparable on the
+-- connection that read it). The server keeps one connection per worker, so each worker builds
+-- a page once per change of the data. At most MAX keys per connection (then it starts over).
+--
+-- Capability: serve: the web server and its pages (entry policytk.serve; map in docs/architecture.md).
+
+local M = { MAX = 64, stats = { hits = 0, misses = 0 } }
+
+local by_conn = setmetatable({}, { __mode = "k" })
+
+local VERSION = "SELECT (SELECT data_version FROM pragma_data_version) AS dv, total_changes() AS tc"
+
+function M.version(conn)
+  local r = conn:first(VERSION)
+  return r.dv .. ":" .. r.tc
+end
+
+--- The value for key as of the current data version: built by build() on a miss. A build
+--- that returns nil (a page's refusal: nil, status, message) is passed on and not kept.
+function M.get(conn, key, build)
+  local v = M.version(conn)
+  local c = by_conn[conn]
+  if not c or c.version ~= v or c.n >= M.MAX then
+    c = { version = v, entries = {}, n = 0 }
+    by_conn[conn] = c
+  end
+  local e = c.entries[key]
+  if e ~= nil then
+    M.stats.hits = M.stats.hits + 1
+    return e
+  end
+  M.stats.misses = M.stats.misses + 1
+  local value, status, message = build()
+  if value == nil then return nil, status, message end
+  c.entries[key] = value
+  c.n = c.n + 1
+  return value
+end
+
+--- Forget every entry (tests).
+function M.clear()
+  for k in pairs(by_conn) do by_conn[k] = nil end
+end
+
+return M
