@@ -341,12 +341,12 @@ static void push_kv(lua_State *L, const kv_list *l, int lower) {
       lua_pushlstring(L, e->k, e->kn);
     }
     lua_pushvalue(L, -1);
-    if (lower && lua_rawget(L, -3) == LUA_TSTRING) {     /* a repeated header: joined with ", " */
+    if (lua_rawget(L, -3) == LUA_TSTRING && lower) {     /* a repeated header: joined with ", " */
       lua_pushliteral(L, ", ");
       lua_pushlstring(L, e->v, e->vn);
       lua_concat(L, 3);
-    } else {
-      if (lower) lua_pop(L, 1);
+    } else {                                             /* a repeated cookie: the last wins */
+      lua_pop(L, 1);
       lua_pushlstring(L, e->v, e->vn);
     }
     lua_rawset(L, -3);
