@@ -42,6 +42,7 @@ function M.segments(raw)
     if part == "" and i < #parts then return nil, "路径含有空的分段" end
     local seg = hexdecode(part)
     if seg == "." or seg == ".." then return nil, "路径含有 . 或 .. 分段" end
+    if seg:find("%%%x%x") then return nil, "路径含有重复编码" end
     if seg:find("[%z\1-\31\127/\\]") then return nil, "路径含有控制字符或斜杠" end
     if not utf8.len(seg) then return nil, "路径不是 UTF-8" end
     if part ~= "" or i < #parts then segs[#segs + 1] = seg end
