@@ -17,7 +17,7 @@ BUILD    ?= build
 # loadable Lua C modules (build/lib/policytk/NAME.so from core/lua_NAME.c + core/NAME_*.c),
 # opened on first require so that start-up does not pay for them.
 PKGS     := lua5.4
-LOADABLE := db readline text http html xlsx scan crypto zip image
+LOADABLE := db readline text http html xlsx scan crypto zip image httpd
 PKGS_db   := sqlite3
 PKGS_scan := sqlite3
 PKGS_readline := libedit
@@ -28,6 +28,7 @@ PKGS_xlsx := xlsxwriter libzip libxml-2.0
 PKGS_crypto := libsodium
 PKGS_zip := libzip
 PKGS_image := librsvg-2.0 cairo
+PKGS_httpd := libmicrohttpd
 CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -fPIC -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude
 OPT      ?= -O2
 CFLAGS   ?=
@@ -41,7 +42,8 @@ DEB_PKGS := build-essential pkg-config lua5.4 liblua5.4-dev lua-cjson lua-lpeg l
             libsqlite3-dev sqlite3 libedit-dev libcmocka-dev libcurl4-openssl-dev libopencc-dev \
             libxml2-dev libxlsxwriter-dev libzip-dev libsodium-dev python3 python3-openpyxl python3-pandas hyperfine \
             clang libclang-rt-14-dev opencc librsvg2-dev \
-            libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+            libreoffice-writer-nogui poppler-utils fonts-noto-cjk \
+            libmicrohttpd-dev curl openssl
 
 MODULES   := $(foreach m,$(LOADABLE),$(if $(wildcard core/lua_$(m).c),$(m)))
 MOD_SRC    = $(foreach m,$(LOADABLE),$(wildcard core/lua_$(m).c core/$(m)_*.c))

@@ -134,6 +134,7 @@ int luaopen_policytk_scan(lua_State *L);
 int luaopen_policytk_crypto(lua_State *L);  /* loadable: build/lib/policytk/crypto.so */
 int luaopen_policytk_zip(lua_State *L);     /* loadable: build/lib/policytk/zip.so */
 int luaopen_policytk_image(lua_State *L);   /* loadable: build/lib/policytk/image.so (librsvg) */
+int luaopen_policytk_httpd(lua_State *L);   /* loadable: build/lib/policytk/httpd.so (libmicrohttpd) */
 
 /* ----------------------------------------------------------------- host */
 

@@ -42,7 +42,7 @@ end)
 test("every loadable module opens from the libdir on first require", function(t)
   local core = require "policytk.core"
   t.ok(core.libdir, "policytk.core.libdir is set")
-  for _, name in ipairs({ "db", "readline", "text", "http", "html", "xlsx" }) do
+  for _, name in ipairs({ "db", "readline", "text", "http", "html", "xlsx", "httpd" }) do
     local ok, m = pcall(require, "policytk." .. name)
     t.ok(ok, name .. ": " .. tostring(m))
     t.eq(type(m), "table", name)
