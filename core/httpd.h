@@ -61,6 +61,26 @@ void httpd_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum M
 ** after MHD_stop_daemon. */
 void httpd_close_workers(httpd_server *s);
 
+/* The fields of a posted form (httpd_form.c). */
+typedef struct httpd_field {
+  char *name, *filename, *type, *data;   /* filename, type: NULL for a plain field */
+  size_t len, cap;
+} httpd_field;
+
+typedef struct httpd_form {
+  httpd_field *f;
+  size_t n, cap;
+  int failed;              /* out of memory while parsing */
+  int malformed;           /* the body is not a well-formed form of its Content-Type */
+} httpd_form;
+
+/* Parse body as the form its Content-Type names (urlencoded or multipart; any other type:
+** no fields). 0, or -1 when out of memory. Free with httpd_form_free. */
+int httpd_form_parse(struct MHD_Connection *c, const char *body, size_t len, httpd_form *form);
+/* Push two tables: form (name → value) and files (name → { filename, content_type, data }). */
+void httpd_form_push(lua_State *L, const httpd_form *form);
+void httpd_form_free(httpd_form *form);
+
 /* Monotonic seconds. */
 double httpd_now(void);
 

@@ -282,6 +282,7 @@ typedef struct call_ctx {
   const char *method;
   const char *remote;
   kv_list headers, cookies;
+  httpd_form form;
 } call_ctx;
 
 static int hexval(int ch) {
@@ -374,6 +375,13 @@ static int invoke(lua_State *L) {
   if (x->r->body != NULL) lua_pushlstring(L, x->r->body, x->r->len);
   else lua_pushliteral(L, "");
   lua_setfield(L, -2, "body");
+  httpd_form_push(L, &x->form);
+  lua_setfield(L, -3, "files");
+  lua_setfield(L, -2, "form");
+  if (x->form.malformed) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "form_malformed");
+  }
   lua_pushstring(L, x->remote);
   lua_setfield(L, -2, "remote");
   lua_pushnumber(L, x->r->started);
@@ -439,11 +447,12 @@ static enum MHD_Result run_handler(httpd_server *s, struct MHD_Connection *c, ht
   }
   if (w->L == NULL && open_worker(s, w) != 0) return answer_page(s, c, r, method, 500, HTTPD_PAGE_500, 0);
   char remote[64];
-  call_ctx x = { s, w, r, method, remote_of(c, remote, sizeof remote), { 0 }, { 0 } };
+  call_ctx x = { s, w, r, method, remote_of(c, remote, sizeof remote), { 0 }, { 0 }, { 0 } };
   MHD_get_connection_values_n(c, MHD_HEADER_KIND, collect, &x.headers);
   MHD_get_connection_values_n(c, MHD_COOKIE_KIND, collect, &x.cookies);
+  int form_failed = httpd_form_parse(c, r->body, r->len, &x.form) != 0;
   enum MHD_Result res = MHD_NO;
-  if (x.headers.failed || x.cookies.failed) {
+  if (x.headers.failed || x.cookies.failed || form_failed) {
     res = answer_page(s, c, r, method, 500, HTTPD_PAGE_500, 0);
   } else {
     lua_State *L = w->L;
@@ -472,6 +481,7 @@ static enum MHD_Result run_handler(httpd_server *s, struct MHD_Connection *c, ht
   }
   free(x.headers.items);
   free(x.cookies.items);
+  httpd_form_free(&x.form);
   return res;
 }
 

@@ -84,13 +84,16 @@ function M.run(o)
   local cert = o.cert and read_pem(o.cert, "证书")
   local key = o.key and read_pem(o.key, "私钥")
   local httpd = require "policytk.httpd"
+  -- libxml2 (the XLSX reader of uploads) sets itself up once per process, not thread-safely:
+  -- here, in the main state, before any worker thread exists
+  require "policytk.xlsx"
   local respond = require "policytk.serve.respond"
   -- the routes load here first, so that a broken route module stops the start, not each request
   require("policytk.serve.router").new(require("policytk.serve.routes").load())
   local out = o.out or function(line) io.stdout:write(line, "\n"); io.stdout:flush() end
   local ok, res = pcall(httpd.serve, {
     listen = listen, workers = o.workers or M.DEFAULTS.workers, handler = "policytk.serve.app",
-    args = { db = path, busy_ms = M.DEFAULTS.busy_ms },
+    args = { db = path, busy_ms = M.DEFAULTS.busy_ms, tls = cert ~= nil },
     max_body = o.max_body or M.DEFAULTS.max_body, timeout = o.timeout or M.DEFAULTS.timeout,
     budget = { seconds = o.budget_seconds or M.DEFAULTS.budget_seconds },
     cert = cert, key = key,

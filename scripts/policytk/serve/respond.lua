@@ -42,6 +42,9 @@ local function with_security(headers)
   return h
 end
 
+--- headers with the security headers added (those given win).
+M.headers = with_security
+
 --- A whole HTML document: title (text, escaped here) and body (HTML, as given).
 function M.page(title, body)
   return table.concat({
@@ -104,6 +107,7 @@ end
 --- What each error status says to staff.
 M.MESSAGES = {
   [400] = { "请求无效", "地址或提交的内容不符合要求（例如路径中含有“..”或编码过的斜杠）。" },
+  [401] = { "请先登录", "登录已失效或尚未登录：请重新登录。" },
   [403] = { "无权访问", "您的账号无权进行此操作。" },
   [404] = { "页面不存在", "没有这个页面：请检查地址，或返回首页。" },
   [405] = { "请求方式不允许", "此页面不接受这种请求方式。" },

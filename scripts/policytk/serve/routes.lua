@@ -12,7 +12,11 @@ local M = {}
 
 --- The route modules, in order.
 M.MODULES = {
-  "policytk.serve.home",          -- GET /healthz, GET / (placeholder home: the cities)
+  "policytk.serve.home",          -- GET /healthz, GET / (the cities)
+  "policytk.serve.login_routes",  -- GET/POST /login, POST /logout
+  "policytk.serve.page_routes",   -- the 驾驶舱, target, task and download pages of a city
+  "policytk.serve.submit_routes", -- the 报送 page and its writes (form, upload, opening a round)
+  "policytk.serve.api_routes",    -- /api/…: the verbs' JSON for the office's tools
 }
 
 local function add(out, list, from)

@@ -6,7 +6,7 @@
 --   sessions.lookup(conn, token [, now]) → session, user | nil, reason, message
 --       reason: "missing" (no token), "unknown", "expired" (8 h since sign-in), "idle" (30 min
 --       without a request), "disabled" (the user was disabled); an ended session is deleted
---   sessions.touch(conn, session [, now])      -- a request: last_seen = now (at most once a minute)
+--   sessions.touch(conn, session [, now])      -- a request: last_seen = now (at most every 5 minutes)
 --   sessions.destroy(conn, token);  sessions.destroy_user(conn, name) → sessions ended
 --   sessions.csrf_ok(session, given) → bool    -- constant-time comparison
 --   sessions.cookie(token, { secure = bool }) → the Set-Cookie value; sessions.cookie_clear(opts)
@@ -27,7 +27,7 @@ local M = {}
 
 M.ABSOLUTE = 8 * 3600       -- seconds from sign-in to the end of any session
 M.IDLE = 30 * 60            -- seconds without a request that end a session
-M.TOUCH_EVERY = 60          -- last_seen is written at most this often
+M.TOUCH_EVERY = 300         -- last_seen is written at most this often (each write clears the page cache)
 M.COOKIE = "policytk_session"
 M.TOKEN_BYTES = 32
 

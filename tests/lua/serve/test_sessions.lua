@@ -56,7 +56,7 @@ test("idle: 30 minutes without a request end a session; a request (touch) keeps 
   local s = sessions.lookup(conn, token, at(29 * 60))
   t.ok(s)
   t.ok(sessions.touch(conn, s, at(29 * 60)))
-  t.eq(sessions.touch(conn, s, at(29 * 60 + 30)), false, "at most once a minute")
+  t.eq(sessions.touch(conn, s, at(29 * 60 + 30)), false, "at most once every 5 minutes")
   t.ok(sessions.lookup(conn, token, at(58 * 60)), "29 minutes after the touch")
   t.eq({ sessions.lookup(conn, token, at(59 * 60)) }, { nil, "idle", "超过 30 分钟没有操作，请重新登录" })
   t.eq(conn:first("SELECT count(*) AS n FROM sessions WHERE id = ?", crypto.sha256(token)).n, 0, "deleted")

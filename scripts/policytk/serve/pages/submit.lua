@@ -91,7 +91,7 @@ local function tasks_table(view, values, problems)
       cells[#cells + 1] = "<td>" .. textarea(name, shown(values, name, t[k]), problems) .. "</td>"
     end
     out[#out + 1] = string.format('<tr><td><a href="%s">%s</a> %s</td><td>%s</td><td class="pre">%s</td>%s</tr>',
-      esc(layout.path.task(view.city.id, t.key)), esc(t.key), esc(t.title), esc(t.role), esc(t.last),
+      esc(layout.path.task(view.city.id, t.doc .. ":" .. t.mid)), esc(t.key), esc(t.title), esc(t.role), esc(t.last),
       table.concat(cells))
   end
   out[#out + 1] = "</tbody></table>"
@@ -141,7 +141,7 @@ local function unit_form(conn, city, r, viewer, params)
 end
 
 -- Every unit's status in round r (the office and leaders).
-local function status_table(conn, city, r)
+local function status_table(conn, r)
   local rows = status.rows(conn, r, status.today())
   return '<p id="round-summary">' .. esc(status.summary(rows)) .. "</p>" .. layout.table({
     { title = "单位", key = "unit" },
@@ -179,7 +179,7 @@ M.render = guard.wrap(function(conn, params, viewer)
     body[#body + 1] = unit_form(conn, city, r, viewer, params)
   else
     body[#body + 1] = string.format("<h2>第%d轮 %s报送情况</h2>", r.id, esc(template.period_text(r.period)))
-    body[#body + 1] = status_table(conn, city, r)
+    body[#body + 1] = status_table(conn, r)
   end
   if viewer and viewer.role == "office" then body[#body + 1] = open_form(city, viewer) end
   return layout.page{ title = city.name .. " 月度报送", city = city, viewer = viewer, body = table.concat(body, "\n"),

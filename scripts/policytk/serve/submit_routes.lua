@@ -1,0 +1,182 @@
+-- policytk.serve.submit_routes: the writes of the 报送 page, each behind a session, its CSRF
+-- token and its right, each in the audit trail with the change it made, in the same
+-- transaction (policytk.serve.audit):
+--   GET  /city/:city/submit          the page (policytk.serve.pages.submit)
+--   POST /city/:city/submit          a unit's form: policytk.round.form.save — the import's
+--                                    checks and messages, each beside its field (422), all or
+--                                    nothing; then back to the page with 已保存
+--   POST /city/:city/submit/upload   a returned workbook (multipart, field "file", .xlsx only,
+--                                    the server's body limit): policytk.round.import_return
+--                                    with the signed-in unit (another unit's workbook refused)
+--   POST /city/:city/round/open      the office opens the month's round (period, due)
+-- Every figure and text a unit may write is checked with rights.may before anything is saved:
+-- a unit never writes another unit's indicator or task (403, logged).
+--
+-- Capability: serve: the web server and its pages (entry policytk.serve; map in docs/architecture.md).
+
+local audit = require "policytk.serve.audit"
+local auth = require "policytk.serve.auth"
+local cli = require "policytk.cli"
+local form = require "policytk.round.form"
+local fs = require "policytk.fs"
+local respond = require "policytk.serve.respond"
+local rounds = require "policytk.round.rounds"
+local submit_page = require "policytk.serve.pages.submit"
+
+local M = {}
+
+local function page(ctx, viewer, params, status)
+  local html, st, message = submit_page.render(ctx.db, params, viewer)
+  if not html then return respond.error(st or 500, message) end
+  return respond.html(html, status or 200)
+end
+
+local function get_submit(req, ctx)
+  local viewer, res = auth.viewer(req, ctx)
+  if not viewer then return res end
+  local denied = auth.may(req, ctx, viewer, "read_dashboard", { city = req.params.city })
+  if denied then return denied end
+  return page(ctx, viewer, { city = req.params.city, notice = req.query.saved and "已保存，谢谢！" or nil }, 200)
+end
+
+-- Signed in, CSRF checked: the viewer, or nil and the answer.
+local function writer(req, ctx)
+  local viewer, res = auth.viewer(req, ctx)
+  if not viewer then return nil, res end
+  local bad = auth.check_csrf(req, viewer)
+  if bad then return nil, bad end
+  return viewer
+end
+
+-- Whether the unit may write everything the form holds: nil, or the 403 answer.
+local function check_rights(req, ctx, viewer, view)
+  local city = view.city.id
+  for _, r in ipairs(view.rows) do
+    local v = req.form[form.field("value", r.index)]
+    if v and v ~= "" then
+      local region = ctx.db:first("SELECT code FROM regions WHERE city = ? AND name = ? UNION ALL "
+        .. "SELECT code FROM cities WHERE id = ? AND name = ?", city, r.region, city, r.region)
+      local code = ctx.db:first("SELECT code FROM indicators WHERE name = ? AND (city = ? OR city IS NULL) "
+        .. "ORDER BY city IS NULL LIMIT 1", r.indicator, city)
+      local denied = auth.may(req, ctx, viewer, "write_figure", { city = city, indicator = code and code.code,
+        region = region and region.code, period = view.round.period })
+      if denied then return denied end
+    end
+  end
+  for _, t in ipairs(view.tasks) do
+    local denied = auth.may(req, ctx, viewer, "write_task_progress", { city = city, task = t.key })
+    if denied then return denied end
+  end
+end
+
+-- The form's fields the page shows again after a refusal (csrf and round left out).
+local function sent_values(f)
+  local out = {}
+  for k, v in pairs(f) do if k ~= "csrf" and k ~= "round" then out[k] = v end end
+  return out
+end
+
+local function post_submit(req, ctx)
+  local viewer, res = writer(req, ctx)
+  if not viewer then return res end
+  local city = req.params.city
+  if viewer.role ~= "unit" then
+    return auth.may(req, ctx, viewer, "write_figure", { city = city, indicator = "-", region = "-", period = "-" })
+      or respond.error(403)
+  end
+  local r = rounds.latest(ctx.db, city)
+  if not r or tostring(r.id) ~= tostring(req.form.round) then
+    return page(ctx, viewer, { city = city, error = "报送轮次已变更或已结束，请刷新页面后重新填写" }, 409)
+  end
+  local view, why = form.view(ctx.db, r.id, viewer.unit)
+  if not view then return page(ctx, viewer, { city = city, error = why }, 403) end
+  local denied = check_rights(req, ctx, viewer, view)
+  if denied then return denied end
+  local ok, out = pcall(function()
+    local counts
+    ctx.db:transaction(function()
+      counts = form.save(ctx.db, r.id, viewer.unit, req.form, { by = viewer.name })
+      audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "write_figure",
+        object = { city = city, round = r.id, unit = viewer.unit },
+        after = { batch = counts.batch, added = counts.added, updated = counts.updated, texts = counts.texts,
+                  fields = sent_values(req.form) } })
+    end)
+    return counts
+  end)
+  if ok then return respond.redirect("/city/" .. city .. "/submit?saved=1") end
+  if cli.is_failure(out) then
+    return page(ctx, viewer, { city = city, values = sent_values(req.form), problems = out.details,
+      error = not out.details and out.message or nil }, 422)
+  end
+  error(out, 0)
+end
+
+local function post_upload(req, ctx)
+  local viewer, res = writer(req, ctx)
+  if not viewer then return res end
+  local city = req.params.city
+  local denied = auth.may(req, ctx, viewer, "upload_return", { city = city, unit = viewer.unit or "-" })
+  if denied then return denied end
+  local file = req.files and req.files.file
+  if not file or file.data == "" then
+    return page(ctx, viewer, { city = city, error = "没有收到文件：请选择填好的报送表（.xlsx）后再上传" }, 400)
+  end
+  if file.data:sub(1, 4) ~= "PK\3\4" or not file.filename:lower():find("%.xlsx$") then
+    return page(ctx, viewer, { city = city, error = string.format("“%s”不是 Excel 报送表（.xlsx）", file.filename) }, 415)
+  end
+  local path = os.tmpname() .. ".xlsx"
+  local f = assert(io.open(path, "wb"))
+  f:write(file.data)
+  f:close()
+  local ok, out = pcall(function()
+    local counts
+    ctx.db:transaction(function()
+      counts = require("policytk.round").import_return(ctx.db, path, { by = viewer.name, display = file.filename,
+        unit = viewer.unit })
+      audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "upload_return",
+        object = { city = city, round = counts.round, unit = viewer.unit, file = file.filename },
+        after = { batch = counts.batch, added = counts.added, updated = counts.updated, texts = counts.texts } })
+    end)
+    return counts
+  end)
+  fs.remove(path)
+  if ok then return respond.redirect("/city/" .. city .. "/submit?saved=1") end
+  if cli.is_failure(out) then return page(ctx, viewer, { city = city, error = out.message }, 422) end
+  error(out, 0)
+end
+
+local function post_open(req, ctx)
+  local viewer, res = writer(req, ctx)
+  if not viewer then return res end
+  local city = req.params.city
+  local denied = auth.may(req, ctx, viewer, "open_round", { city = city })
+  if denied then return denied end
+  local period = (req.form.period or ""):match("^%s*(%d%d%d%d%-%d%d)%s*$")
+  local due = (req.form.due or ""):match("^%s*(%d%d%d%d%-%d%d%-%d%d)%s*$")
+  if not period then return page(ctx, viewer, { city = city, error = "期间应写作 2025-06" }, 422) end
+  if (req.form.due or ""):find("%S") and not due then
+    return page(ctx, viewer, { city = city, error = "截止日期应写作 2025-07-05" }, 422)
+  end
+  local dir = (ctx.args.db:match("^(.*)/[^/]*$") or ".") .. "/月度报送-" .. city .. "-" .. period
+  local ok, out = pcall(function()
+    local opened
+    ctx.db:transaction(function()
+      opened = require("policytk.round").open(ctx.db, { city = city, period = period, due = due, dir = dir,
+        by = viewer.name })
+      audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "open_round",
+        object = { city = city, period = period }, after = { round = opened.round, units = #opened.files } })
+    end)
+    return opened
+  end)
+  if ok then return respond.redirect("/city/" .. city .. "/submit") end
+  return page(ctx, viewer, { city = city, error = cli.is_failure(out) and out.message or tostring(out) }, 422)
+end
+
+M.routes = {
+  { method = "GET", path = "/city/:city/submit", handler = get_submit },
+  { method = "POST", path = "/city/:city/submit", handler = post_submit },
+  { method = "POST", path = "/city/:city/submit/upload", handler = post_upload },
+  { method = "POST", path = "/city/:city/round/open", handler = post_open },
+}
+
+return M.routes
