@@ -128,6 +128,12 @@ local function post_upload(req, ctx)
   local f = assert(io.open(path, "wb"))
   f:write(file.data)
   f:close()
+  -- whose workbook it is, before anything is read further: another unit's is refused (403)
+  local mok, info = pcall(require("policytk.round.meta").read, path, file.filename)
+  if mok and info.unit ~= viewer.unit then
+    fs.remove(path)
+    return auth.may(req, ctx, viewer, "upload_return", { city = city, unit = info.unit }) or respond.error(403)
+  end
   local ok, out = pcall(function()
     local counts
     ctx.db:transaction(function()
