@@ -174,6 +174,9 @@ async function run() {
   check(errText.includes(WRONG), `the message beside value.1 does not name "${WRONG}": "${errText}"`);
   const beside = await page.$eval('[id="err-value.1"]', (e) => !!e.closest("td")?.querySelector('[id="f-value.1"]'));
   check(beside, "the message #err-value.1 is not in the same cell as its field #f-value.1");
+  const field = await page.$eval('[id="f-value.1"]', (e) => ({ value: e.value, bad: e.classList.contains("bad") }));
+  eq(field.value, WRONG, "the refused field keeps what was typed");
+  check(field.bad, "the refused field #f-value.1 is not marked (class bad)");
   eq(json(["history"]).length, batchesBefore, "batches after the refused save");
   eq(unitRow(await api(page, `/api/${CITY}/round/status`))?.status, "未报", `${UNIT} after the refused save`);
   console.log(`browser test: refused "${WRONG}" beside the field: ${errText}`);
