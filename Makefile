@@ -2,7 +2,7 @@
 #
 #   make deps     install the Debian packages the project needs (apt-get, non-interactive)
 #   make          build build/policytk
-#   make test     build and run every test (C unit tests, Lua tests, CLI tests, plugin checks)
+#   make test     build and run every test (C unit tests, Lua tests, CLI tests, plugin checks, the browser test)
 #   make asan     the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make demo     fresh database, bundled plugins and sample figures, then a report
 #   make lint     luacheck over all Lua
@@ -43,7 +43,7 @@ DEB_PKGS := build-essential pkg-config lua5.4 liblua5.4-dev lua-cjson lua-lpeg l
             libxml2-dev libxlsxwriter-dev libzip-dev libsodium-dev python3 python3-openpyxl python3-pandas hyperfine \
             clang libclang-rt-14-dev opencc librsvg2-dev \
             libreoffice-writer-nogui poppler-utils fonts-noto-cjk \
-            libmicrohttpd-dev curl openssl
+            libmicrohttpd-dev curl openssl chromium nodejs
 
 MODULES   := $(foreach m,$(LOADABLE),$(if $(wildcard core/lua_$(m).c),$(m)))
 MOD_SRC    = $(foreach m,$(LOADABLE),$(wildcard core/lua_$(m).c core/$(m)_*.c))
@@ -56,7 +56,7 @@ TEST_SRC  := $(wildcard tests/c/test_*.c)
 TEST_BIN  := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 HEADERS   := $(wildcard include/*.h core/*.h)
 
-.PHONY: all deps test test-c test-lua asan demo lint bench install clean docs
+.PHONY: all deps test test-c test-lua test-browser asan demo lint bench install clean docs
 
 all: $(BUILD)/policytk $(MOD_SO)
 
@@ -93,10 +93,23 @@ deps:
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "deps: installing npm"; if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; fi
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+	  $(MAKE) -s --no-print-directory $(BROWSER_MODULES); \
+	else echo "deps: no node/npm, so no tests/browser/node_modules: make test-browser will be skipped"; fi
+
+# puppeteer-core for the browser test, from tests/browser/package-lock.json; again when the lock
+# file or package.json is newer than what npm last installed (npm writes .package-lock.json).
+BROWSER_MODULES := tests/browser/node_modules/.package-lock.json
+$(BROWSER_MODULES): tests/browser/package-lock.json tests/browser/package.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	touch $@
 
 # Tests that read the shared source texts (../shared/seeds, or $POLICYTK_SEEDS) are skipped
 # when those are absent, with one line saying how many; under CI=true they fail instead.
-test: test-c test-lua lint fuzz-replay
+test: test-c test-lua test-browser lint fuzz-replay
 
 test-c: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; POLICYTK_HOME=$(CURDIR) $$t; done
@@ -104,6 +117,16 @@ test-c: $(TEST_BIN)
 test-lua: all
 	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk test tests/lua
 	POLICYTK_HOME=$(CURDIR) $(BUILD)/policytk check
+
+# The browser test (tests/browser/round.test.mjs, docs/serve.md): Debian's chromium driven by
+# puppeteer-core through a unit's round. Without chromium, node or tests/browser/node_modules it is
+# skipped with one line; under CI=true that is a failure.
+CHROMIUM ?= /usr/bin/chromium
+test-browser: all
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v node >/dev/null 2>&1 || [ ! -d tests/browser/node_modules/puppeteer-core ]; then \
+	  if [ "$$CI" = true ]; then echo "test-browser: FAILED: $(CHROMIUM), node or tests/browser/node_modules missing under CI=true (make deps installs them)"; exit 1; fi; \
+	  echo "test-browser: skipped: no $(CHROMIUM), node or tests/browser/node_modules (make deps installs them)"; exit 0; fi; \
+	POLICYTK_HOME=$(CURDIR) POLICYTK_EXE=$(abspath $(BUILD))/policytk POLICYTK_CHROMIUM=$(CHROMIUM) node tests/browser/round.test.mjs
 
 # -z nodelete above keeps a module mapped after lua_close, so sanitizer reports can name it.
 # POLICYTK_SANITIZED tells memory-bound tests that RSS includes the sanitizer's shadow memory.
