@@ -69,6 +69,22 @@ local function check_rights(req, ctx, viewer, view)
   end
 end
 
+-- What the fields sent held before the save (the audit's "before"): name → the figure or text.
+local function held_before(view, f)
+  local out = {}
+  for _, r in ipairs(view.rows) do
+    local name = form.field("value", r.index)
+    if f[name] ~= nil then out[name] = r.value end
+  end
+  for _, t in ipairs(view.tasks) do
+    for _, k in ipairs({ "progress", "problems", "next_steps" }) do
+      local name = form.field(k, t.key)
+      if f[name] ~= nil then out[name] = t[k] end
+    end
+  end
+  return out
+end
+
 -- The form's fields the page shows again after a refusal (csrf and round left out).
 local function sent_values(f)
   local out = {}
@@ -97,7 +113,7 @@ local function post_submit(req, ctx)
     ctx.db:transaction(function()
       counts = form.save(ctx.db, r.id, viewer.unit, req.form, { by = viewer.name })
       audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "write_figure",
-        object = { city = city, round = r.id, unit = viewer.unit },
+        object = { city = city, round = r.id, unit = viewer.unit }, before = held_before(view, req.form),
         after = { batch = counts.batch, added = counts.added, updated = counts.updated, texts = counts.texts,
                   fields = sent_values(req.form) } })
     end)

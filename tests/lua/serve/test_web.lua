@@ -131,6 +131,9 @@ test("a good form is saved: 303, the figure with who entered it, the audit trail
   t.eq(sql("SELECT note FROM observations WHERE batch = " .. b.id)[1].note, note, "stored verbatim")
   local a = sql("SELECT user, address, action FROM audit WHERE action = 'write_figure' ORDER BY id DESC LIMIT 1")[1]
   t.eq(a, { user = "jx", address = "127.0.0.1", action = "write_figure" })
+  local detail = json.decode(sql("SELECT detail FROM audit WHERE action = 'write_figure' ORDER BY id DESC LIMIT 1")[1].detail)
+  t.eq(detail.after.fields["value.1"], "4321", "what was sent")
+  t.ok(detail.before["value.1"] ~= nil, "what it replaced")
   t.match(srv:get("/city/wenzhou/submit?saved=1", { "-b", as("jx") }).body, 'id="notice">已保存')
 end)
 
