@@ -41,7 +41,7 @@ for _ in $(seq 100); do grep -q http "$tmp/out.txt" 2>/dev/null && break; sleep 
 url=$(grep -o 'http://[0-9.:]*/' "$tmp/out.txt")
 echo "serve_load: policytk serve --workers $WORKERS at $url, $(wc -l < "$tmp/units.tsv") units"
 rc=0
-"$PY" bench/serve_load.py run "$url" wenzhou "$tmp/units.tsv" office1,leader1,leader2 "$SAVES" "$tmp/sent.json" || rc=1
+"$PY" bench/serve_load.py run "$url" wenzhou "$tmp/units.tsv" "${READERS-office1,leader1,leader2}" "$SAVES" "$tmp/sent.json" || rc=1
 kill -TERM "$pid"; wait "$pid" || { echo "serve_load: the server did not stop cleanly"; rc=1; }
 pid=
 "$PY" bench/serve_load.py check "$DB" "$tmp/sent.json" || rc=1
