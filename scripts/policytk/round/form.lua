@@ -14,7 +14,8 @@
 --              next_steps = }              (the texts already held for the period)
 --   form.field(kind, id) → the field's name: "value.3", "basis.3", "note.3" (row index),
 --     "progress.D/M", "problems.D/M", "next_steps.D/M" (task key)
---   form.save(conn, round_id, unit, fields, { by = }) → counts
+--   form.save(conn, round_id, unit, fields, { by =, view = }) → counts   (view: form.view's, when
+--     the caller already has it — it must be read in the same transaction as the save)
 --     { batch =, added =, updated =, unchanged =, not_reported =, texts = { added =, updated =,
 --       unchanged = }, filled =, total = }
 --     fields: name → text as the form sent it (indicator, region, period and unit are never
@@ -134,7 +135,8 @@ end
 --- Save what the form sent (see the header): all or nothing.
 function M.save(conn, round_id, unit, fields, opts)
   opts = opts or {}
-  local view, why = M.view(conn, round_id, unit)
+  local view, why = opts.view, nil
+  if not view then view, why = M.view(conn, round_id, unit) end
   if not view then cli.fail("%s", why) end
   local r = view.round
   if r.status ~= "open" then cli.fail("第%d轮（%s%s）已结束，不再接收报送", r.id, view.city.name,

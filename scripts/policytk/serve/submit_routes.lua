@@ -104,21 +104,21 @@ local function post_submit(req, ctx)
   if not r or tostring(r.id) ~= tostring(req.form.round) then
     return page(ctx, viewer, { city = city, error = "报送轮次已变更或已结束，请刷新页面后重新填写" }, 409)
   end
-  local view, why = form.view(ctx.db, r.id, viewer.unit)
-  if not view then return page(ctx, viewer, { city = city, error = why }, 403) end
-  local denied = check_rights(req, ctx, viewer, view)
-  if denied then return denied end
-  local ok, out = pcall(function()
-    local counts
-    ctx.db:transaction(function()
-      counts = form.save(ctx.db, r.id, viewer.unit, req.form, { by = viewer.name })
-      audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "write_figure",
-        object = { city = city, round = r.id, unit = viewer.unit }, before = held_before(view, req.form),
-        after = { batch = counts.batch, added = counts.added, updated = counts.updated, texts = counts.texts,
-                  fields = sent_values(req.form) } })
-    end)
+  -- the form, the rights and the save read and write in one transaction: what was checked is
+  -- what is saved
+  local ok, out = pcall(ctx.db.transaction, ctx.db, function()
+    local view, why = form.view(ctx.db, r.id, viewer.unit)
+    if not view then error({ refused = page(ctx, viewer, { city = city, error = why }, 403) }, 0) end
+    local denied = check_rights(req, ctx, viewer, view)
+    if denied then error({ refused = denied }, 0) end
+    local counts = form.save(ctx.db, r.id, viewer.unit, req.form, { by = viewer.name, view = view })
+    audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "write_figure",
+      object = { city = city, round = r.id, unit = viewer.unit }, before = held_before(view, req.form),
+      after = { batch = counts.batch, added = counts.added, updated = counts.updated, texts = counts.texts,
+                fields = sent_values(req.form) } })
     return counts
   end)
+  if not ok and type(out) == "table" and out.refused then return out.refused end
   if ok then return respond.redirect("/city/" .. city .. "/submit?saved=1") end
   if cli.is_failure(out) then
     return page(ctx, viewer, { city = city, values = sent_values(req.form), problems = out.details,
