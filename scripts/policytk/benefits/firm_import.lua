@@ -70,12 +70,22 @@ local function year_or_extra(job, name)
 end
 
 -- The header's layout: { columns = {index → name}, years = {index → {what, year}},
--- extra = {index → name} }.
+-- year_list = the years named, extra = {index → name}, extra_year = {index → {NAME, YYYY}}
+-- for extra columns named NAME_YYYY }.
 local function layout(h)
-  local l = { columns = h.columns, years = {}, extra = {} }
+  local l = { columns = h.columns, years = {}, year_list = {}, extra = {}, extra_year = {} }
+  local listed = {}
   for i, role in pairs(h.other) do
-    if type(role) == "table" then l.years[i] = role elseif type(role) == "string" then l.extra[i] = role end
+    if type(role) == "table" then
+      l.years[i] = role
+      if not listed[role[2]] then listed[role[2]], l.year_list[#l.year_list + 1] = true, role[2] end
+    elseif type(role) == "string" then
+      l.extra[i] = role
+      local base, year = role:match("^(.+)_(%d%d%d%d)$")
+      if base then l.extra_year[i] = { base, tonumber(year) } end
+    end
   end
+  table.sort(l.year_list)
   return l
 end
 
@@ -172,9 +182,11 @@ local function qualifications(f, rec, bad)
   f.awards = awards and json.encode(awards) or "[]"
 end
 
--- The revenue_YYYY and assets_YYYY cells → f.years[year] = { revenue =, assets = }.
+-- The revenue_YYYY and assets_YYYY cells → f.revenue[year], f.assets[year] (tables kept
+-- from row to row: emptied here).
 local function years(f, fields, l, bad)
-  f.years = {}
+  local revenue, assets = f.revenue, f.assets
+  for k = 1, #l.year_list do revenue[l.year_list[k]], assets[l.year_list[k]] = nil, nil end
   for i, y in pairs(l.years) do
     local raw = trim(fields[i] or "")
     if raw ~= "" then
@@ -182,37 +194,64 @@ local function years(f, fields, l, bad)
       if not v or pct then bad(y[1] .. "_" .. y[2], string.format("%q 不是以元计的金额", raw))
       elseif v < 0 then bad(y[1] .. "_" .. y[2], string.format("%s 是负数", raw))
       else
-        f.years[y[2]] = f.years[y[2]] or {}
-        f.years[y[2]][y[1]] = v
+        f[y[1]][y[2]] = v
       end
     end
   end
 end
 
--- The extra cells, typed, as JSON text in f.extra; NAME_YYYY columns as extra.NAME[YYYY].
-local function extra(f, fields, l)
+-- The extra cells, typed, as JSON text; NAME_YYYY columns as extra.NAME[YYYY].
+local function extra_json(fields, l)
   local e = {}
   for i, name in pairs(l.extra) do
     local v = M.typed(fields[i] or "")
-    local base, year = name:match("^(.+)_(%d%d%d%d)$")
-    if v ~= nil and base then                             -- an empty cell: the field is absent
+    local by_year = l.extra_year[i]
+    if v ~= nil and by_year then                          -- an empty cell: the field is absent
+      local base = by_year[1]
       e[base] = type(e[base]) == "table" and e[base] or {}
-      e[base][tonumber(year)] = v
+      e[base][by_year[2]] = v
     elseif v ~= nil then
       e[name] = v
     end
   end
-  f.extra = json.encode(e)
+  return json.encode(e)
 end
+
+local MEMO_MAX = 1000   -- extra cells that repeat (a flag, a category) are encoded once
+
+-- f.extra: the JSON of the extra cells; the same cells as a row before give the same text
+-- (kept for up to MEMO_MAX distinct rows of extra cells, l.memo).
+local function extra(f, fields, l)
+  local key
+  local one = next(l.extra)
+  if one == nil then f.extra = "{}"; return end
+  if next(l.extra, one) == nil then key = fields[one] or ""
+  else
+    local parts = {}
+    for i in pairs(l.extra) do parts[#parts + 1] = fields[i] or "" end
+    key = table.concat(parts, "\0")
+  end
+  local memo = l.memo
+  local text = memo[key]
+  if not text then
+    text = extra_json(fields, l)
+    if memo.n < MEMO_MAX then memo[key], memo.n = text, memo.n + 1 end
+  end
+  f.extra = text
+end
+
+-- The fields of a checked firm besides revenue and assets (emptied before each row).
+local FIRM_FIELDS = { "credit_code", "name", "kind", "region", "industry", "founded", "employees",
+                      "above_scale_since", "high_tech_until", "tech_sme", "specialized", "awards", "extra" }
 
 -- One data row → firm table (DB columns) + years, or nil after reporting its problems.
 -- utf8_ok: the reader has checked every field already.
-local function read_row(fields, l, lk, job, utf8_ok)
+-- rec, f: tables kept from row to row (every field of rec is set again; f is emptied).
+local function read_row(fields, l, lk, job, utf8_ok, rec, f)
   local bad, opts, before = job.bad, job.opts, job.problems.total
   if not utf8_ok and not utf8_fields(fields, l, bad) then return nil end
-  local rec = {}
   for i, name in pairs(l.columns) do rec[name] = trim(fields[i] or "") end
-  local f = {}
+  for k = 1, #FIRM_FIELDS do f[FIRM_FIELDS[k]] = nil end
   identity(f, rec, lk, opts, bad)
   dates_and_sizes(f, rec, opts, bad)
   qualifications(f, rec, bad)
@@ -272,14 +311,18 @@ local MERGE = {
 }
 
 -- Stage firm f (checked) and its years.
-local function stage_firm(st, f)
+local function stage_firm(st, f, year_list)
   st.firm:bind(f.credit_code, f.name, f.kind, f.region, f.industry or NULL, f.founded or NULL,
     f.employees or NULL, f.above_scale_since or NULL, f.high_tech_until or NULL, f.tech_sme,
     f.specialized or NULL, f.awards, f.extra):step()
   st.firm:reset()
-  for year, v in pairs(f.years) do
-    st.year:bind(f.credit_code, year, v.revenue or NULL, v.assets or NULL):step()
-    st.year:reset()
+  for k = 1, #year_list do
+    local year = year_list[k]
+    local revenue, assets = f.revenue[year], f.assets[year]
+    if revenue or assets then
+      st.year:bind(f.credit_code, year, revenue or NULL, assets or NULL):step()
+      st.year:reset()
+    end
   end
 end
 
@@ -302,8 +345,10 @@ local function firm_writer(job, header)
   local st = {}
   for k, sql in pairs(SQL) do st[k] = job.conn:prepare(sql) end
   local staged, seen = 0, {}
+  local rec, firm = {}, { revenue = {}, assets = {} }
+  l.memo = { n = 0 }
   local function row(fields, line, utf8_ok)
-    local f = read_row(fields, l, lk, job, utf8_ok)
+    local f = read_row(fields, l, lk, job, utf8_ok, rec, firm)
     if not f then return end
     if seen[f.credit_code] then
       job.bad("credit_code", string.format("%s 在文件中出现两次（首次在第 %d 行）", f.credit_code,
@@ -312,7 +357,7 @@ local function firm_writer(job, header)
     end
     seen[f.credit_code] = line
     if job.problems.total > 0 then return end
-    stage_firm(st, f)
+    stage_firm(st, f, l.year_list)
     staged = staged + 1
   end
   local function finish()
