@@ -31,8 +31,14 @@ function M.normalize(s)
     local ok, out = pcall(text.normalize, s)
     if ok and type(out) == "string" then s = out end
   end
-  s = s:gsub("\r\n?", "\n"):gsub("[ \t]+\n", "\n"):gsub("\n\n+", "\n")
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+  -- each pattern only where a plain search finds what it replaces (a pattern scan of an
+  -- article costs about 0.2 ms, a plain search a few microseconds)
+  if s:find("\r", 1, true) then s = s:gsub("\r\n?", "\n") end
+  if s:find(" \n", 1, true) or s:find("\t\n", 1, true) then s = s:gsub("[ \t]+\n", "\n") end
+  if s:find("\n\n", 1, true) then s = s:gsub("\n\n+", "\n") end
+  s = s:gsub("^%s+", "")
+  if (s:match("%s", -1)) then s = s:gsub("%s+$", "") end
+  return s
 end
 
 local function env_number(name, default)

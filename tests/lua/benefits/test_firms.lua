@@ -280,6 +280,25 @@ test("extra columns are typed for rules: 是/否, numbers, JSON, NAME_YYYY per y
   os.remove(csv); os.remove(db)
 end)
 
+test("extra columns: rows with the same cells share their JSON, other cells get their own", function(t)
+  local db, csv = fresh_db(), os.tmpname()
+  write(csv, "credit_code,name,region,flag,size_2024\n"
+    .. code(1) .. ",甲公司,甲区,是,10\n" .. code(2) .. ",乙公司,甲区,是,10\n"
+    .. code(3) .. ",丙公司,甲区,否,10\n" .. code(4) .. ",丁公司,甲区,是,\n" .. code(5) .. ",戊公司,甲区,,\n")
+  local c, _, err = run({ "firms", "import", csv, "--db", db })
+  t.eq(c, 0, err)
+  local conn = require("policytk.data.store").open(db)
+  local extra = {}
+  require("policytk.benefits.firms").each(conn, {}, function(f) extra[f.name] = f.extra end)
+  conn:close()
+  t.eq(extra["甲公司"], { flag = true, size = { [2024] = 10 } })
+  t.eq(extra["乙公司"], { flag = true, size = { [2024] = 10 } })
+  t.eq(extra["丙公司"], { flag = false, size = { [2024] = 10 } })
+  t.eq(extra["丁公司"], { flag = true })
+  t.eq(extra["戊公司"], {})
+  os.remove(csv); os.remove(db)
+end)
+
 test("firms generate without a database: says to run load first and creates nothing", function(t)
   local home = testing.tmp_path()
   assert(require("policytk.fs").mkdirs(home))
