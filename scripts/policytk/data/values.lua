@@ -48,6 +48,7 @@ end
 --- A number, or nil and the problem. The second result is true for a percentage.
 function M.number(s)
   if s == "" then return nil, "empty" end
+  if #s < 16 and not s:find("%D") then return tonumber(s), false end   -- plain digits: the common case
   local body, pct = s, false
   if body:sub(-1) == "%" or body:sub(-3) == "％" then
     pct = true

@@ -123,6 +123,40 @@ test("firms import: bad rows are named by line and column, and nothing is import
   os.remove(csv); os.remove(db)
 end)
 
+test("firms import again: held firms replaced with the file's years, new ones added, others kept", function(t)
+  local db, csv = fresh_db(), os.tmpname()
+  write(csv, HEADER
+    .. code(1) .. ",甲公司,企业,甲区,C3311,,10,,,否,,,100,200,300,\n"
+    .. code(2) .. ",乙公司,企业,甲区,C3311,,20,,,否,,,400,500,600,\n")
+  local c, _, err = run({ "firms", "import", csv, "--db", db })
+  t.eq(c, 0, err)
+  -- firm 1 again with only a 2024 revenue; firm 3 new; firm 2 not in the file
+  write(csv, HEADER
+    .. code(3) .. ",丙公司,企业,甲区,C3311,,30,,,否,,,,700,,\n"
+    .. code(1) .. ",甲公司（更名）,企业,甲区,C3311,,11,,,否,,,,250,,\n")
+  local out
+  c, out, err = run({ "firms", "import", csv, "--db", db })
+  t.eq(c, 0, err)
+  t.eq(out, csv .. "：导入 2 家企业（新增 1，替换 1）\n")
+  local conn = require("policytk.data.store").open(db)
+  local function years(n)
+    local list = {}
+    for r in conn:rows("SELECT year, revenue, assets FROM firm_years WHERE credit_code = ? ORDER BY year", code(n)) do
+      list[#list + 1] = string.format("%d:%s:%s", r.year, tostring(r.revenue), tostring(r.assets))
+    end
+    return table.concat(list, " ")
+  end
+  t.eq(conn:first("SELECT name FROM firms WHERE credit_code = ?", code(1)).name, "甲公司（更名）")
+  t.eq(years(1), "2024:250.0:NULL")
+  t.eq(years(2), "2023:400.0:NULL 2024:500.0:600.0")
+  t.eq(years(3), "2024:700.0:NULL")
+  t.eq(conn:first("SELECT count(*) AS n FROM firms").n, 3)
+  t.eq(conn:first("SELECT count(*) AS n FROM pragma_foreign_key_check").n, 0)
+  t.eq(conn:first("SELECT count(*) AS n FROM temp.sqlite_master").n, 0, "no staging table left")
+  conn:close()
+  os.remove(csv); os.remove(db)
+end)
+
 local function register(db)
   local csv = os.tmpname()
   write(csv, HEADER
@@ -243,6 +277,25 @@ test("extra columns are typed for rules: 是/否, numbers, JSON, NAME_YYYY per y
     taxable_income = { [2024] = 1200000, [2025] = 1300000.5 }, projects = { { year = 2024, amount = 30000 } },
     license = "A-1" })
   t.eq(firm.extra.previously_above_scale, nil, "an empty cell is an absent field")
+  os.remove(csv); os.remove(db)
+end)
+
+test("extra columns: rows with the same cells share their JSON, other cells get their own", function(t)
+  local db, csv = fresh_db(), os.tmpname()
+  write(csv, "credit_code,name,region,flag,size_2024\n"
+    .. code(1) .. ",甲公司,甲区,是,10\n" .. code(2) .. ",乙公司,甲区,是,10\n"
+    .. code(3) .. ",丙公司,甲区,否,10\n" .. code(4) .. ",丁公司,甲区,是,\n" .. code(5) .. ",戊公司,甲区,,\n")
+  local c, _, err = run({ "firms", "import", csv, "--db", db })
+  t.eq(c, 0, err)
+  local conn = require("policytk.data.store").open(db)
+  local extra = {}
+  require("policytk.benefits.firms").each(conn, {}, function(f) extra[f.name] = f.extra end)
+  conn:close()
+  t.eq(extra["甲公司"], { flag = true, size = { [2024] = 10 } })
+  t.eq(extra["乙公司"], { flag = true, size = { [2024] = 10 } })
+  t.eq(extra["丙公司"], { flag = false, size = { [2024] = 10 } })
+  t.eq(extra["丁公司"], { flag = true })
+  t.eq(extra["戊公司"], {})
   os.remove(csv); os.remove(db)
 end)
 
