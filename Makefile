@@ -43,7 +43,7 @@ DEB_PKGS := build-essential pkg-config lua5.4 liblua5.4-dev lua-cjson lua-lpeg l
             libxml2-dev libxlsxwriter-dev libzip-dev libsodium-dev python3 python3-openpyxl python3-pandas hyperfine \
             clang libclang-rt-14-dev opencc librsvg2-dev \
             libreoffice-writer-nogui poppler-utils fonts-noto-cjk \
-            libmicrohttpd-dev curl openssl chromium nodejs
+            libmicrohttpd-dev curl openssl chromium nodejs wrk
 
 MODULES   := $(foreach m,$(LOADABLE),$(if $(wildcard core/lua_$(m).c),$(m)))
 MOD_SRC    = $(foreach m,$(LOADABLE),$(wildcard core/lua_$(m).c core/$(m)_*.c))
