@@ -1,15 +1,17 @@
--- policytk.serve.pages.cache: what a page computed, kept until the database changes — keyed on
--- the connection's data version: `PRAGMA data_version` (changes when any other connection or
--- process commits) with `total_changes()` (this connection's own writes), so that any write,
--- by the server, a `policytk import` beside it or a staff script, invalidates every entry.
+-- policytk.serve.pages.cache: what a page computed, kept until the data it shows changes — keyed
+-- on data_epoch.n (migrations/0011_data_epoch.sql): triggers raise it with every insert, update
+-- and delete of a table the pages read, in the same transaction as the change, whoever writes
+-- (the server, a `policytk import` beside it, a staff script's SQL). Writes the pages do not
+-- show — a sign-in's session, a lockout's attempts, the audit, the firm register — leave it,
+-- so they do not empty every worker's cache (with `PRAGMA data_version` they did: each sign-in
+-- cost every worker a cold render of the 驾驶舱).
 --
---   cache.get(conn, key, build) → the value of build() for key, built once per data version
---   cache.version(conn)         → "data_version:total_changes"
+--   cache.get(conn, key, build) → the value of build() for key, built once per data epoch
+--   cache.version(conn)         → the data epoch, as text
 --   cache.stats                 -- { hits =, misses = } (tests, the bench)
 --
 -- Entries live per connection (a weak table: a closed and collected connection takes its
--- entries with it; a new connection starts empty, as a data_version is only comparable on the
--- connection that read it). The server keeps one connection per worker, so each worker builds
+-- entries with it; a new connection starts empty). The server keeps one connection per worker, so each worker builds
 -- a page once per change of the data. At most MAX keys per connection (then it starts over).
 --
 -- Capability: serve: the web server and its pages (entry policytk.serve; map in docs/architecture.md).
@@ -18,11 +20,10 @@ local M = { MAX = 64, stats = { hits = 0, misses = 0 } }
 
 local by_conn = setmetatable({}, { __mode = "k" })
 
-local VERSION = "SELECT (SELECT data_version FROM pragma_data_version) AS dv, total_changes() AS tc"
+local VERSION = "SELECT n FROM data_epoch WHERE id = 1"
 
 function M.version(conn)
-  local r = conn:first(VERSION)
-  return r.dv .. ":" .. r.tc
+  return tostring(conn:first(VERSION).n)
 end
 
 --- The value for key as of the current data version: built by build() on a miss. A build
