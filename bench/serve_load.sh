@@ -46,6 +46,8 @@ rc=0
 "$PY" bench/serve_load.py run "$url" wenzhou "$tmp/units.tsv" "${READERS-office1,leader1,leader2}" "$SAVES" "$tmp/sent.json" || rc=1
 kill -TERM "$pid"; wait "$pid" || { echo "serve_load: the server did not stop cleanly"; rc=1; }
 pid=
+# a server error is shown with its logged cause (the traceback never reaches the client)
+grep -v -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$tmp/log.txt" | grep -v '^policytk serve: 已停止' | head -20 || true
 "$PY" bench/serve_load.py check "$DB" "$tmp/sent.json" || rc=1
 # the server's own time per request (its log: … METHOD PATH STATUS MS …)
 "$PY" - "$tmp/log.txt" "$tmp/sent.json" <<'PY' || rc=1

@@ -1,7 +1,10 @@
 /*
 ** lua_db.c — the policytk.db Lua module: SQLite connections and prepared statements.
-**   db.open(path [, {readonly=, busy_timeout_ms=, attach=}]) -> conn   (WAL, foreign keys on;
-**                                          SQL ATTACH of another file refused unless attach = true)
+**   db.open(path [, {readonly=, busy_timeout_ms=, attach=, serialize_writers=}]) -> conn
+**                                          (WAL, foreign keys on; SQL ATTACH of another file
+**                                          refused unless attach = true; serialize_writers: the
+**                                          connection's writes take this process's writer turn
+**                                          first, core/db_writer.c)
 **   conn:exec(sql)  conn:prepare(sql) -> stmt  conn:first/each/run/rows(sql, values...)
 **   conn:transaction(fn)  conn:user_version([n])  conn:progress_limit(n|nil)
 **   conn:changes()  conn:last_insert_rowid()  conn:open_statements()  conn:close()
@@ -26,6 +29,7 @@
 #include <sqlite3.h>
 
 #include "policytk.h"
+#include "db_writer.h"
 
 #define CONN_MT  "policytk.db.conn"
 #define STMT_MT  "policytk.db.stmt"
@@ -53,6 +57,7 @@ typedef struct dbconn {
   int progress_tripped;             /* the progress handler stopped the running statement */
   int savepoints;                   /* conn:transaction calls now running */
   int attach;                       /* SQL ATTACH allowed (db.open option attach = true) */
+  int serialize;                    /* writes take the process's writer turn (serialize_writers) */
 } dbconn;
 
 struct dbstmt {
@@ -646,8 +651,12 @@ static int conn_run(lua_State *L) {
   dbconn *c = check_conn(L, 1);
   sqlite3_int64 before = sqlite3_total_changes64(c->db);
   dbstmt *s = one_shot(L, 3, lua_gettop(L) - 2);
+  int turn = c->serialize && sqlite3_get_autocommit(c->db) && !sqlite3_stmt_readonly(s->stmt);
+  if (turn && ptk_db_writer_lock(c->busy_ms) != 0)
+    return luaL_error(L, "db: database is locked (another writer of this process held it; waited %d ms)", c->busy_ms);
   int rc;
   while ((rc = sqlite3_step(s->stmt)) == SQLITE_ROW) {}
+  if (turn) ptk_db_writer_unlock();
   if (rc != SQLITE_DONE) return raise_sqlite(L, s, rc);
   finalize_stmt(s);
   /* sqlite3_changes keeps the count of the last INSERT/UPDATE/DELETE; report 0 for a
@@ -740,8 +749,12 @@ static int conn_transaction(lua_State *L) {
   snprintf(sp, sizeof sp, "ptk_tx_%d", c->savepoints + 1);
   snprintf(sql, sizeof sql, "SAVEPOINT %s", sp);
   const char *begin = outer ? "BEGIN IMMEDIATE" : sql;
+  int turn = outer && c->serialize;
+  if (turn && ptk_db_writer_lock(c->busy_ms) != 0)
+    return luaL_error(L, "db: database is locked (another writer of this process held it; waited %d ms)", c->busy_ms);
   int rc = exec_control(c, begin);
   if (rc != SQLITE_OK) {
+    if (turn) ptk_db_writer_unlock();
     push_sqlite_error(L, c, rc, begin, strlen(begin));
     return lua_error(L);
   }
@@ -751,11 +764,13 @@ static int conn_transaction(lua_State *L) {
   int status = lua_pcall(L, 1, LUA_MULTRET, 0);
   c->savepoints--;
   if (c->db == NULL) {                          /* fn closed the connection: rolled back */
+    if (turn) ptk_db_writer_unlock();
     if (status != LUA_OK) return lua_error(L);
     return luaL_error(L, "db: the connection was closed inside conn:transaction");
   }
   if (status != LUA_OK) {
     rollback(c, outer, sp);
+    if (turn) ptk_db_writer_unlock();
     return lua_error(L);
   }
   snprintf(sql, sizeof sql, "RELEASE %s", sp);
@@ -764,8 +779,10 @@ static int conn_transaction(lua_State *L) {
   if (rc != SQLITE_OK) {
     push_sqlite_error(L, c, rc, end, strlen(end));
     rollback(c, outer, sp);
+    if (turn) ptk_db_writer_unlock();
     return lua_error(L);
   }
+  if (turn) ptk_db_writer_unlock();
   return lua_gettop(L) - 2;
 }
 
@@ -852,7 +869,7 @@ static int db_open(lua_State *L) {
   size_t plen;
   const char *path = luaL_checklstring(L, 1, &plen);
   luaL_argcheck(L, strlen(path) == plen, 1, "path contains a zero byte");
-  int readonly = 0, attach = 0;
+  int readonly = 0, attach = 0, serialize = 0;
   lua_Integer busy = DEFAULT_BUSY_MS;
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
@@ -861,8 +878,9 @@ static int db_open(lua_State *L) {
       lua_pop(L, 1);
       const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
       if (k == NULL || (strcmp(k, "readonly") != 0 && strcmp(k, "busy_timeout_ms") != 0 &&
-                        strcmp(k, "attach") != 0))
-        return luaL_error(L, "db.open: unknown option %s (known: readonly, busy_timeout_ms, attach)",
+                        strcmp(k, "attach") != 0 && strcmp(k, "serialize_writers") != 0))
+        return luaL_error(L, "db.open: unknown option %s (known: readonly, busy_timeout_ms, attach, "
+                          "serialize_writers)",
                           luaL_tolstring(L, -1, NULL));
     }
     if (lua_getfield(L, 2, "readonly") != LUA_TNIL) {
@@ -872,6 +890,10 @@ static int db_open(lua_State *L) {
     if (lua_getfield(L, 2, "attach") != LUA_TNIL) {
       if (!lua_isboolean(L, -1)) return luaL_error(L, "db.open: option attach must be a boolean");
       attach = lua_toboolean(L, -1);
+    }
+    if (lua_getfield(L, 2, "serialize_writers") != LUA_TNIL) {
+      if (!lua_isboolean(L, -1)) return luaL_error(L, "db.open: option serialize_writers must be a boolean");
+      serialize = lua_toboolean(L, -1);
     }
     if (lua_getfield(L, 2, "busy_timeout_ms") != LUA_TNIL) {
       int ok = 0;
@@ -886,6 +908,7 @@ static int db_open(lua_State *L) {
   luaL_setmetatable(L, CONN_MT);          /* from here __gc closes whatever is opened */
   c->busy_ms = (int)busy;
   c->attach = attach;
+  c->serialize = serialize;
   int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path, &c->db, flags, NULL);
   if (rc == SQLITE_OK) {

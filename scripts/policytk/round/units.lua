@@ -17,6 +17,11 @@
 -- import template lists them); for a county government also those of the targets with a share
 -- for its county (分解下达) and those of the targets of the tasks it carries.
 --
+-- units.list and units.context are kept per connection until the city's structure changes
+-- (data_epoch.s, migrations/0011_data_epoch.sql: documents, measures, targets, units, regions,
+-- indicators, shares — never a figure or a text), so that a web save does not compute the
+-- city's whole round for one unit's form. What they return is shared: callers read it.
+--
 -- Capability: the 月度报送 round (entry policytk.round; map in docs/architecture.md).
 
 local queries = require "policytk.data.queries"
@@ -24,6 +29,21 @@ local shares = require "policytk.data.shares"
 local store = require "policytk.data.store"
 
 local M = {}
+
+-- conn → { s = structure epoch, list = { city → … }, context = { city → … } }
+local memo = setmetatable({}, { __mode = "k" })
+
+-- The memo of conn for the current structure (nil when the database has no data_epoch).
+local function memo_of(conn)
+  local ok, row = pcall(conn.first, conn, "SELECT s FROM data_epoch WHERE id = 1")
+  if not ok or not row then return nil end
+  local m = memo[conn]
+  if not m or m.s ~= row.s then
+    m = { s = row.s, list = {}, context = {} }
+    memo[conn] = m
+  end
+  return m
+end
 
 --- The city's row; a city not loaded is refused.
 function M.city(conn, id)
@@ -72,8 +92,17 @@ local function entry(short, declared, regions)
   return e
 end
 
+local list_of, context_of
+
 --- The units of the city's round, in the order the documents first name them.
 function M.list(conn, city)
+  local m = memo_of(conn)
+  if not m then return list_of(conn, city) end
+  m.list[city.id] = m.list[city.id] or list_of(conn, city)
+  return m.list[city.id]
+end
+
+list_of = function(conn, city)
   local declared = {}
   for _, u in ipairs(store.all(conn, "SELECT short, name, kind FROM units WHERE city = ?", city.id)) do
     declared[u.short] = u
@@ -97,6 +126,13 @@ end
 
 --- What units.indicators and units.share_text read once for the whole round.
 function M.context(conn, city)
+  local m = memo_of(conn)
+  if not m then return context_of(conn, city) end
+  m.context[city.id] = m.context[city.id] or context_of(conn, city)
+  return m.context[city.id]
+end
+
+context_of = function(conn, city)
   local list = targets(conn, city.id)
   return { city = city, targets = list, leads = queries.lead_units(conn, { city = city.id }),
            shares = shares.effective(conn, { city = city.id }) }

@@ -31,8 +31,7 @@ local function api(fn)
     if not ctx.db:first("SELECT 1 AS x FROM cities WHERE id = ?", city) then
       return respond.json({ error = "unknown_city", message = "没有城市 " .. city }, 404)
     end
-    ctx.rights_cache = ctx.rights_cache or {}
-    local allowed, why = rights.may(ctx.db, viewer.user, "api_read", { city = city }, ctx.rights_cache)
+    local allowed, why = rights.may(ctx.db, viewer.user, "api_read", { city = city }, auth.rights_cache(ctx))
     if not allowed then
       log.warn("serve: 拒绝 %s %s %s：%s", viewer.name, req.method, req.path, tostring(why))
       return respond.json({ error = "forbidden", message = why }, 403)

@@ -27,7 +27,8 @@ local conn, args, the_router
 function M.init(a)
   args = a or {}
   if type(args.db) ~= "string" then error("policytk.serve.app: args.db (the database path) is required", 0) end
-  conn = db.open(args.db, { busy_timeout_ms = math.tointeger(args.busy_ms) or 5000 })
+  conn = db.open(args.db, { busy_timeout_ms = math.tointeger(args.busy_ms) or 5000,
+    serialize_writers = true })
   the_router = router.new(routes.load())
 end
 

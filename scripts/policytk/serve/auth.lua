@@ -60,10 +60,19 @@ function M.check_csrf(req, viewer)
   return respond.error(403, "表单已过期或来源不明（缺少或不符的校验码）：请刷新页面后重试")
 end
 
+-- What a unit owns (rights.owned) depends on the city's structure only: kept by the worker
+-- until data_epoch.s changes (a policytk load or assign), not recomputed per request.
+local owned = { s = nil, cache = {} }
+local function rights_cache(ctx)
+  local row = ctx.db:first("SELECT s FROM data_epoch WHERE id = 1")
+  if owned.s ~= row.s then owned = { s = row.s, cache = {} } end
+  return owned.cache
+end
+M.rights_cache = rights_cache
+
 --- nil when the viewer may do action on object (rights.may); else the 403 answer, logged.
 function M.may(req, ctx, viewer, action, object)
-  ctx.rights_cache = ctx.rights_cache or {}
-  local ok, why = rights.may(ctx.db, viewer.user, action, object, ctx.rights_cache)
+  local ok, why = rights.may(ctx.db, viewer.user, action, object, rights_cache(ctx))
   if ok then return nil end
   log.warn("serve: 拒绝 %s（%s）%s %s：%s", viewer.name, viewer.unit or "-", req.method, req.path, tostring(why))
   return respond.error(403, why)

@@ -1,7 +1,9 @@
 -- The data epoch behind the pages' cache (migrations/0011_data_epoch.sql, policytk.serve.pages.
 -- cache): every table of the schema is either page data — its inserts, updates and deletes
 -- raise data_epoch.n through three triggers — or named here as not shown by the pages; a write
--- to page data raises the epoch (and empties the cache), a sign-in or a session's touch does not.
+-- to page data raises the epoch (and empties the cache), a sign-in or a session's touch does not;
+-- the structure epoch (data_epoch.s) moves with documents, measures, targets and shares only,
+-- and policytk.round.units recomputes who reports what when it moves.
 
 local core = require "policytk.core"
 local testing = require "policytk.testing"
@@ -65,5 +67,24 @@ test("a figure raises the epoch and empties the cache; a sign-in's session does 
   other:close()
   page()
   t.eq(built, 3, "another connection's write empties this connection's cache")
+end)
+
+test("the structure epoch: a figure leaves it, a share or a target changes it; units.list follows", function(t)
+  local units = require "policytk.round.units"
+  local city = units.city(conn, "wenzhou")
+  local s0 = conn:first("SELECT s FROM data_epoch").s
+  local list = units.list(conn, city)
+  t.ok(units.list(conn, city) == list, "kept while the structure is unchanged")
+  conn:run("UPDATE observations SET value = value + 1 WHERE rowid = (SELECT min(rowid) FROM observations)")
+  t.eq(conn:first("SELECT s FROM data_epoch").s, s0, "a figure is not structure")
+  t.ok(units.list(conn, city) == list, "still kept after a figure")
+  conn:run("UPDATE measure_units SET unit = unit || '（改）' WHERE rowid = (SELECT min(mu.rowid) FROM measure_units mu "
+    .. "JOIN measures m ON m.id = mu.measure JOIN documents d ON d.id = m.document WHERE d.city = 'wenzhou')")
+  t.ok(conn:first("SELECT s FROM data_epoch").s ~= s0, "a measure's unit is structure")
+  local again = units.list(conn, city)
+  t.ok(again ~= list, "computed again after the structure changed")
+  local renamed = false
+  for _, u in ipairs(again) do if u.short:find("（改）", 1, true) then renamed = true end end
+  t.ok(renamed, "the new list holds the change")
   conn:close()
 end)
