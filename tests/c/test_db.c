@@ -536,7 +536,7 @@ static void test_attach_needs_option(void **state) {
 
 static void test_open_options(void **state) {
   run(L_, "fails(function() db.open(':memory:', { read_only = true }) end,\n"
-          "  'db.open: unknown option read_only (known: readonly, busy_timeout_ms, attach)')\n"
+          "  'db.open: unknown option read_only (known: readonly, busy_timeout_ms, attach, serialize_writers)')\n"
           "fails(function() db.open(':memory:', { readonly = 'yes' }) end, 'readonly must be a boolean')\n"
           "fails(function() db.open(':memory:', { busy_timeout_ms = -1 }) end, 'non-negative integer')\n"
           "fails(function() db.open(':memory:', { busy_timeout_ms = 1.5 }) end, 'non-negative integer')\n"
