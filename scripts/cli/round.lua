@@ -16,13 +16,7 @@ local USAGE = "policytk round open CITY --period YYYY-MM [--due YYYY-MM-DD] [-o 
   .. "       policytk round status CITY [--period YYYY-MM] [--format table|json|csv|xlsx] [-o FILE] [--chase]\n"
   .. "       policytk round chase CITY [--period YYYY-MM] [-o FILE]"
 
--- The library's refusals (plain strings) as failures for users; failures pass through.
-local function attempt(fn, ...)
-  local ok, a, b, c = pcall(fn, ...)
-  if ok then return a, b, c end
-  if cli.is_failure(a) then error(a, 0) end
-  cli.fail("%s", tostring(a))
-end
+local attempt = cli.attempt
 
 local function month(raw)
   if not raw then return nil end

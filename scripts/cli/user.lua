@@ -16,13 +16,7 @@ local USAGE = "policytk user add NAME --role unit|office|leader|admin [--unit UN
 
 local ROLES = { "unit", "office", "leader", "admin" }
 
--- The library's refusals as failures for users; failures pass through.
-local function attempt(fn, ...)
-  local ok, a, b, c = pcall(fn, ...)
-  if ok then return a, b, c end
-  if cli.is_failure(a) then error(a, 0) end
-  cli.fail("%s", tostring(a))
-end
+local attempt = cli.attempt
 
 local function by(opts) return opts.by or os.getenv("USER") or "cli" end
 

@@ -56,6 +56,15 @@ function M.fail(fmt, ...)
   failure(M.FAIL, fmt, ...)
 end
 
+--- fn(...)'s results; a library's refusal (an error value that is not already a failure,
+--- e.g. a plain Chinese string) becomes a job failure for the user, a failure passes through.
+function M.attempt(fn, ...)
+  local r = table.pack(pcall(fn, ...))
+  if r[1] then return table.unpack(r, 2, r.n) end
+  if M.is_failure(r[2]) then error(r[2], 0) end
+  M.fail("%s", tostring(r[2]))
+end
+
 --- The stream a verb writes its output to: the file at `path` opened for writing ("wb"), or
 --- io.stdout when path is nil. A file that cannot be opened is a failure naming it
 --- ("无法写入 PATH: reason"). Give the stream back with cli.close_output.

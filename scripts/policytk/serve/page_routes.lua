@@ -33,13 +33,6 @@ local function with_panels(ctx, params, html)
   return html:sub(1, at - 1) .. "<h2>专项面板</h2>\n" .. panels .. "\n" .. html:sub(at)
 end
 
--- "Content-Disposition" with the Chinese file name (RFC 5987) and an ASCII fallback.
-local function disposition(filename)
-  local encoded = filename:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", c:byte()) end)
-  local ext = filename:match("%.(%w+)$") or "bin"
-  return string.format("attachment; filename=\"report.%s\"; filename*=UTF-8''%s", ext, encoded)
-end
-
 local function report(req, ctx)
   local viewer, res = auth.viewer(req, ctx)
   if not viewer then return res end
@@ -52,8 +45,7 @@ local function report(req, ctx)
   local bytes, ctype, filename = downloads.report_file(ctx.db, city, rule, fmt,
     { period = req.query.period ~= "" and req.query.period or nil })
   if not bytes then return respond.error(ctype or 500, filename) end
-  return { status = 200, headers = respond.headers({ ["Content-Type"] = ctype,
-    ["Content-Disposition"] = disposition(filename) }), body = bytes }
+  return respond.download(bytes, filename, ctype)
 end
 
 return {
