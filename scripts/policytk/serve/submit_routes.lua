@@ -140,7 +140,8 @@ local function post_upload(req, ctx)
   if file.data:sub(1, 4) ~= "PK\3\4" or not file.filename:lower():find("%.xlsx$") then
     return page(ctx, viewer, { city = city, error = string.format("“%s”不是 Excel 报送表（.xlsx）", file.filename) }, 415)
   end
-  local path = os.tmpname() .. ".xlsx"
+  local base = os.tmpname()                     -- made (empty) by os.tmpname: removed with the copy
+  local path = base .. ".xlsx"
   local f = assert(io.open(path, "wb"))
   f:write(file.data)
   f:close()
@@ -148,6 +149,7 @@ local function post_upload(req, ctx)
   local mok, info = pcall(require("policytk.round.meta").read, path, file.filename)
   if mok and info.unit ~= viewer.unit then
     fs.remove(path)
+    fs.remove(base)
     return auth.may(req, ctx, viewer, "upload_return", { city = city, unit = info.unit }) or respond.error(403)
   end
   local ok, out = pcall(function()
@@ -162,6 +164,7 @@ local function post_upload(req, ctx)
     return counts
   end)
   fs.remove(path)
+  fs.remove(base)
   if ok then return respond.redirect("/city/" .. city .. "/submit?saved=1") end
   if cli.is_failure(out) then return page(ctx, viewer, { city = city, error = out.message }, 422) end
   error(out, 0)

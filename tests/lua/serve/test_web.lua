@@ -198,6 +198,19 @@ test("a unit uploads its own filled workbook: imported, the unit marked returned
   t.eq(sql("SELECT action FROM audit ORDER BY id DESC LIMIT 1")[1].action, "upload_return")
 end)
 
+test("an XLSX that is not a round workbook is refused by name (422), nothing saved", function(t)
+  local plain = DIR .. "/plain.xlsx"
+  local py = DIR .. "/plain.py"
+  testing.write_file(py, "import openpyxl, sys\nwb = openpyxl.Workbook()\nwb.active['A1'] = '指标'\nwb.save(sys.argv[1])\n")
+  assert(os.execute("/usr/bin/python3 " .. q(py) .. " " .. q(plain)))
+  local before = count("SELECT count(*) AS n FROM batches")
+  local _, csrf = submit_page("cz")
+  local r = srv:curl("/city/wenzhou/submit/upload", { "-b", as("cz"), "-F", "csrf=" .. csrf, "-F", "file=@" .. plain })
+  t.eq(r.status, 422, r.body:sub(1, 300))
+  t.match(r.body, "plain%.xlsx")
+  t.eq(count("SELECT count(*) AS n FROM batches"), before)
+end)
+
 test("a session after `user disable` is refused", function(t)
   local jar = as("gone")
   t.eq(srv:get("/city/wenzhou/", { "-b", jar }).status, 200)
