@@ -12,6 +12,7 @@
 */
 #include <errno.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "db_writer.h"
@@ -21,11 +22,23 @@ static pthread_cond_t turn = PTHREAD_COND_INITIALIZER;
 static unsigned long next_ticket;      /* the ticket the next waiter takes */
 static unsigned long serving;          /* the ticket whose turn it is */
 
-/* Tickets given up by a waiter that timed out: skipped when their turn comes. A small ring is
-** enough: a waiter gives up only after the whole busy timeout. */
-#define GIVEN_UP 64
-static unsigned long given_up[GIVEN_UP];
-static int n_given_up;
+/* Tickets given up by a waiter that timed out: skipped when their turn comes (a list grown as
+** needed; a waiter gives up only after its whole busy timeout, so it stays short). */
+static unsigned long *given_up;
+static int n_given_up, cap_given_up;
+
+/* Note ticket t as given up; 0, or -1 when out of memory. Caller holds `lock`. */
+static int give_up(unsigned long t) {
+  if (n_given_up == cap_given_up) {
+    int cap = cap_given_up ? cap_given_up * 2 : 16;
+    unsigned long *grown = realloc(given_up, (size_t)cap * sizeof *grown);
+    if (grown == NULL) return -1;
+    given_up = grown;
+    cap_given_up = cap;
+  }
+  given_up[n_given_up++] = t;
+  return 0;
+}
 
 static int is_given_up(unsigned long t) {
   for (int i = 0; i < n_given_up; i++) {
@@ -56,8 +69,7 @@ int ptk_db_writer_lock(int timeout_ms) {
   while (serving != mine) {
     int rc = pthread_cond_timedwait(&turn, &lock, &deadline);
     if (rc == ETIMEDOUT && serving != mine) {
-      if (n_given_up < GIVEN_UP) given_up[n_given_up++] = mine;
-      else {                                     /* no room: wait for the turn after all */
+      if (give_up(mine) != 0) {                  /* out of memory: wait for the turn after all */
         while (serving != mine) pthread_cond_wait(&turn, &lock);
         break;
       }

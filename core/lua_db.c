@@ -23,6 +23,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -58,6 +59,7 @@ typedef struct dbconn {
   int savepoints;                   /* conn:transaction calls now running */
   int attach;                       /* SQL ATTACH allowed (db.open option attach = true) */
   int serialize;                    /* writes take the process's writer turn (serialize_writers) */
+  char *saved_err;                  /* a failed COMMIT's message, copied before the rollback */
 } dbconn;
 
 struct dbstmt {
@@ -165,12 +167,24 @@ static void push_sqlite_error(lua_State *L, dbconn *c, int rc, const char *sql, 
     push_msg(L, sql, sqllen, "statement stopped: it ran past the progress limit of %d VM steps",
              c->progress_steps);
   } else {
-    const char *text = c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
+    const char *text = c->saved_err != NULL ? c->saved_err
+                     : c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
     const char *name = primary == SQLITE_ERROR ? NULL : code_name(rc);
     if (name != NULL) push_msg(L, sql, sqllen, "%s [%s]", text, name);
     else push_msg(L, sql, sqllen, "%s", text);
   }
+  free(c->saved_err);                 /* kept until here: push_msg may raise (out of memory) */
+  c->saved_err = NULL;
   c->progress_tripped = 0;
+}
+
+/* A copy of the connection's current error message (NULL when out of memory). */
+static char *copy_errmsg(dbconn *c) {
+  const char *m = sqlite3_errmsg(c->db);
+  size_t n = strlen(m) + 1;
+  char *p = malloc(n);
+  if (p != NULL) memcpy(p, m, n);
+  return p;
 }
 
 /* ------------------------------------------------------------------ statements */
@@ -214,6 +228,8 @@ static void close_conn(dbconn *c) {
     s = next;
   }
   c->stmts = NULL;
+  free(c->saved_err);
+  c->saved_err = NULL;
   if (c->db != NULL) {
     sqlite3_close_v2(c->db);
     c->db = NULL;
@@ -777,9 +793,13 @@ static int conn_transaction(lua_State *L) {
   const char *end = outer ? "COMMIT" : sql;
   rc = exec_control(c, end);
   if (rc != SQLITE_OK) {
-    push_sqlite_error(L, c, rc, end, strlen(end));
+    /* roll back and give the turn back before anything that allocates Lua memory (and so may
+    ** raise): the message is copied first, the rollback replaces it */
+    free(c->saved_err);
+    c->saved_err = copy_errmsg(c);
     rollback(c, outer, sp);
     if (turn) ptk_db_writer_unlock();
+    push_sqlite_error(L, c, rc, end, strlen(end));
     return lua_error(L);
   }
   if (turn) ptk_db_writer_unlock();

@@ -72,6 +72,9 @@ local function round_status(req, ctx, city)
   end
   local cols = {}
   for i, k in ipairs(status.KEYS) do cols[i] = { key = k } end
+  for _, row in ipairs(rows) do           -- the workbook's name, not where it lies on the server
+    if type(row.file) == "string" then row.file = row.file:match("[^/]*$") end
+  end
   return json_rows(cols, rows)
 end
 

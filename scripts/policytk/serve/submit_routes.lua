@@ -17,6 +17,7 @@
 local audit = require "policytk.serve.audit"
 local auth = require "policytk.serve.auth"
 local cli = require "policytk.cli"
+local core = require "policytk.core"
 local form = require "policytk.round.form"
 local fs = require "policytk.fs"
 local respond = require "policytk.serve.respond"
@@ -24,6 +25,8 @@ local rounds = require "policytk.round.rounds"
 local submit_page = require "policytk.serve.pages.submit"
 
 local M = {}
+
+local uploaded_rights
 
 local function page(ctx, viewer, params, status)
   local html, st, message = submit_page.render(ctx.db, params, viewer)
@@ -96,6 +99,8 @@ local function post_submit(req, ctx)
   local viewer, res = writer(req, ctx)
   if not viewer then return res end
   local city = req.params.city
+  local denied = auth.may(req, ctx, viewer, "read_dashboard", { city = city })   -- another city's form: never shown
+  if denied then return denied end
   if viewer.role ~= "unit" then
     return auth.may(req, ctx, viewer, "write_figure", { city = city, indicator = "-", region = "-", period = "-" })
       or respond.error(403)
@@ -109,8 +114,8 @@ local function post_submit(req, ctx)
   local ok, out = pcall(ctx.db.transaction, ctx.db, function()
     local view, why = form.view(ctx.db, r.id, viewer.unit)
     if not view then error({ refused = page(ctx, viewer, { city = city, error = why }, 403) }, 0) end
-    local denied = check_rights(req, ctx, viewer, view)
-    if denied then error({ refused = denied }, 0) end
+    local refused = check_rights(req, ctx, viewer, view)
+    if refused then error({ refused = refused }, 0) end
     local counts = form.save(ctx.db, r.id, viewer.unit, req.form, { by = viewer.name, view = view })
     audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "write_figure",
       object = { city = city, round = r.id, unit = viewer.unit }, before = held_before(view, req.form),
@@ -127,12 +132,29 @@ local function post_submit(req, ctx)
   error(out, 0)
 end
 
+-- Every figure an uploaded workbook wrote (its batch) is one the unit may write, for the round's
+-- period: nil, or the 403 answer (the caller rolls the whole upload back).
+uploaded_rights = function(req, ctx, viewer, city, counts)
+  local r = rounds.get(ctx.db, counts.round)
+  for o in ctx.db:rows("SELECT indicator, region, period FROM observations WHERE batch = ?", counts.batch) do
+    if o.period ~= r.period then
+      return respond.error(403, string.format("报送表中有 %s 期间的数（%s），本轮只收 %s 的数", o.period, o.indicator, r.period))
+    end
+    local denied = auth.may(req, ctx, viewer, "write_figure", { city = city, indicator = o.indicator,
+      region = o.region, period = o.period })
+    if denied then return denied end
+  end
+end
+
 local function post_upload(req, ctx)
   local viewer, res = writer(req, ctx)
   if not viewer then return res end
   local city = req.params.city
   local denied = auth.may(req, ctx, viewer, "upload_return", { city = city, unit = viewer.unit or "-" })
   if denied then return denied end
+  if req.form_malformed then
+    return page(ctx, viewer, { city = city, error = "上传内容不完整（连接中断或表单格式有误），请重新上传" }, 400)
+  end
   local file = req.files and req.files.file
   if not file or file.data == "" then
     return page(ctx, viewer, { city = city, error = "没有收到文件：请选择填好的报送表（.xlsx）后再上传" }, 400)
@@ -147,16 +169,19 @@ local function post_upload(req, ctx)
   f:close()
   -- whose workbook it is, before anything is read further: another unit's is refused (403)
   local mok, info = pcall(require("policytk.round.meta").read, path, file.filename)
-  if mok and info.unit ~= viewer.unit then
+  if mok and (info.unit ~= viewer.unit or info.city ~= city) then
     fs.remove(path)
     fs.remove(base)
-    return auth.may(req, ctx, viewer, "upload_return", { city = city, unit = info.unit }) or respond.error(403)
+    return auth.may(req, ctx, viewer, "upload_return", { city = info.city, unit = info.unit })
+      or respond.error(403, string.format("这是%s的报送表，不能上传到%s的报送页", tostring(info.city), city))
   end
   local ok, out = pcall(function()
     local counts
     ctx.db:transaction(function()
       counts = require("policytk.round").import_return(ctx.db, path, { by = viewer.name, display = file.filename,
         unit = viewer.unit })
+      local refused = uploaded_rights(req, ctx, viewer, city, counts)   -- each figure written, as the form checks it
+      if refused then error({ refused = refused }, 0) end
       audit.record(ctx.db, { user = viewer.name, address = auth.address(req), action = "upload_return",
         object = { city = city, round = counts.round, unit = viewer.unit, file = file.filename },
         after = { batch = counts.batch, added = counts.added, updated = counts.updated, texts = counts.texts } })
@@ -165,6 +190,7 @@ local function post_upload(req, ctx)
   end)
   fs.remove(path)
   fs.remove(base)
+  if not ok and type(out) == "table" and out.refused then return out.refused end
   if ok then return respond.redirect("/city/" .. city .. "/submit?saved=1") end
   if cli.is_failure(out) then return page(ctx, viewer, { city = city, error = out.message }, 422) end
   error(out, 0)
@@ -178,7 +204,11 @@ local function post_open(req, ctx)
   if denied then return denied end
   local period = (req.form.period or ""):match("^%s*(%d%d%d%d%-%d%d)%s*$")
   local due = (req.form.due or ""):match("^%s*(%d%d%d%d%-%d%d%-%d%d)%s*$")
-  if not period then return page(ctx, viewer, { city = city, error = "期间应写作 2025-06" }, 422) end
+  local month = period and tonumber(period:sub(6, 7))
+  if not period or month < 1 or month > 12 then
+    return page(ctx, viewer, { city = city, error = "期间应写作 2025-06（月份 01—12）" }, 422)
+  end
+  if due and not core.is_iso_date(due) then due = nil end
   if (req.form.due or ""):find("%S") and not due then
     return page(ctx, viewer, { city = city, error = "截止日期应写作 2025-07-05" }, 422)
   end
@@ -194,7 +224,13 @@ local function post_open(req, ctx)
     return opened
   end)
   if ok then return respond.redirect("/city/" .. city .. "/submit") end
-  return page(ctx, viewer, { city = city, error = cli.is_failure(out) and out.message or tostring(out) }, 422)
+  -- round.open refuses in Chinese (a failure, or a plain message such as 已经开启); anything
+  -- else is an internal error: logged with its traceback by the app, never shown
+  if cli.is_failure(out) then return page(ctx, viewer, { city = city, error = out.message }, 422) end
+  if type(out) == "string" and not out:find("%.lua:%d+:") then
+    return page(ctx, viewer, { city = city, error = out }, 422)
+  end
+  error(out, 0)
 end
 
 M.routes = {

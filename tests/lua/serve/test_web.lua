@@ -25,9 +25,10 @@ local PASSWORD = "correct-horse-42"
 local USERS = {
   { "jx", "市经信局", "unit" }, { "cz", "市财政局", "unit" }, { "off", "市经信局", "office" },
   { "ld", "市经信局", "leader" }, { "adm", "市经信局", "admin" }, { "gone", "市经信局", "unit" },
+  { "hz", "市经信局", "unit", "hangzhou" },
 }
 for _, u in ipairs(USERS) do
-  local code, out, err = pt({ "user", "add", u[1], "--unit", u[2], "--role", u[3], "--city", "wenzhou",
+  local code, out, err = pt({ "user", "add", u[1], "--unit", u[2], "--role", u[3], "--city", u[4] or "wenzhou",
     "--password-stdin", "--db", DB }, PASSWORD .. "\n")
   assert(code == 0, out .. err)
 end
@@ -209,6 +210,78 @@ test("an XLSX that is not a round workbook is refused by name (422), nothing sav
   t.eq(r.status, 422, r.body:sub(1, 300))
   t.match(r.body, "plain%.xlsx")
   t.eq(count("SELECT count(*) AS n FROM batches"), before)
+end)
+
+-- Fill the workbook `from` (openpyxl): its first 数值 with value, and extra rows (indicator,
+-- region, value) appended to 指标; saved to `to`.
+local function fill(from, to, value, extra)
+  local py = DIR .. "/fill2.py"
+  local rows = {}
+  for _, e in ipairs(extra or {}) do rows[#rows + 1] = string.format("ws.append([%q, %q, '2025年6月', %s])", e[1], e[2], e[3]) end
+  testing.write_file(py, "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb['指标']\n"
+    .. "ws.cell(4, 4).value = " .. value .. "\n" .. table.concat(rows, "\n") .. "\nwb.save(sys.argv[2])\n")
+  assert(os.execute("/usr/bin/python3 " .. q(py) .. " " .. q(from) .. " " .. q(to)))
+end
+
+local function first_row(path)
+  local py = DIR .. "/row.py"
+  testing.write_file(py, "import openpyxl, sys\nws = openpyxl.load_workbook(sys.argv[1])['指标']\n"
+    .. "print(ws.cell(4, 1).value); print(ws.cell(4, 2).value)\n")
+  local p = io.popen("/usr/bin/python3 " .. q(py) .. " " .. q(path))
+  local ind, region = p:read("l"), p:read("l")
+  p:close()
+  return ind, region
+end
+
+-- The session's CSRF token of a user, from a page of its own city (the 退出 form carries it).
+local function csrf_of(name, city)
+  return srv:get("/city/" .. city .. "/submit", { "-b", as(name) }).body:match('name="csrf" value="([^"]+)"')
+end
+
+test("another city's unit of the same name: neither its form nor its round", function(t)
+  local before = count("SELECT count(*) AS n FROM batches")
+  local csrf = csrf_of("hz", "hangzhou")
+  t.ok(csrf, "hz's token")
+  local r = post("hz", "/city/wenzhou/submit", { csrf = csrf, round = "999", ["value.1"] = "5" })
+  t.eq(r.status, 403)
+  t.ok(not r.body:find('name="value.1"', 1, true), "no form of another city")
+  local theirs = DIR .. "/wz-filled.xlsx"
+  fill(DIR .. "/round/市经信局-2025年6月.xlsx", theirs, 777)
+  r = srv:curl("/city/hangzhou/submit/upload", { "-b", as("hz"), "-F", "csrf=" .. csrf, "-F", "file=@" .. theirs })
+  t.eq(r.status, 403, "a Wenzhou workbook uploaded to Hangzhou")
+  t.eq(count("SELECT count(*) AS n FROM batches"), before, "nothing saved")
+  t.match(srv:log(), "拒绝 hz", "refused by the rights, logged (not by the CSRF check)")
+end)
+
+test("an uploaded workbook with a row of another unit's indicator is 403 and saves nothing", function(t)
+  local ind, region = first_row(DIR .. "/round/市财政局-2025年6月.xlsx")
+  t.ok(ind, "市财政局 has an indicator row")
+  local mine = DIR .. "/jx-extra.xlsx"
+  fill(DIR .. "/round/市经信局-2025年6月.xlsx", mine, 55, { { ind, region, 999 } })
+  local before = count("SELECT count(*) AS n FROM batches")
+  local _, csrf = submit_page("jx")
+  local r = srv:curl("/city/wenzhou/submit/upload", { "-b", as("jx"), "-F", "csrf=" .. csrf, "-F", "file=@" .. mine })
+  t.eq(r.status, 403, r.body:sub(1, 200))
+  t.match(r.body, "不负责", "the reason: not the unit's indicator")
+  t.eq(count("SELECT count(*) AS n FROM batches"), before, "the whole upload rolled back")
+end)
+
+test("opening a round with a period that is no month is refused in Chinese, no internal text", function(t)
+  local _, csrf = submit_page("off")
+  local r = post("off", "/city/wenzhou/round/open", { csrf = csrf, period = "2025-13" })
+  t.eq(r.status, 422)
+  t.match(r.body, "月份 01—12")
+  t.ok(not r.body:find(".lua", 1, true), "no Lua path")
+end)
+
+test("a unit's refused upload says why even when its city has no round", function(t)
+  local csrf = csrf_of("hz", "hangzhou")
+  local junk = DIR .. "/junk2.txt"
+  testing.write_file(junk, "not a workbook")
+  local r = srv:curl("/city/hangzhou/submit/upload", { "-b", as("hz"), "-F", "csrf=" .. csrf,
+    "-F", "file=@" .. junk .. ";filename=报送.xlsx" })
+  t.eq(r.status, 415)
+  t.match(r.body, "不是 Excel 报送表")
 end)
 
 test("a session after `user disable` is refused", function(t)

@@ -109,7 +109,10 @@ textarea { width: 100%; min-width: 14em; font-family: inherit; }
 -- The unit's form of round r.
 local function unit_form(conn, city, r, viewer, params)
   local view, why = form.view(conn, r.id, viewer.unit)
-  if not view then return string.format('<p class="empty">%s。</p>', esc(why)) end
+  if not view then
+    return (params.error and ('<div class="problems" id="problems">' .. esc(params.error) .. "</div>") or "")
+      .. string.format('<p class="empty">%s。</p>', esc(why))
+  end
   local problems, general = by_field(params.problems)
   local head = {}
   local ru = view.returned
@@ -166,11 +169,11 @@ M.render = guard.wrap(function(conn, params, viewer)
   local city, as_of, why = pages_city.resolve(conn, params)
   if not city then return nil, as_of, why end
   local r = rounds.latest(conn, city.id)
-  local body = { "<h1>" .. esc(city.name) .. " 月度报送</h1>", FORM_CSS }
+  local body = { "<h1>" .. esc(city.name) .. " 月度报送</h1>", FORM_CSS }   -- r: the open round, or nil
   if params.notice and not (viewer and viewer.role == "unit") then
     body[#body + 1] = '<p class="ok" id="notice">' .. esc(params.notice) .. "</p>"
   end
-  if params.error and not (viewer and viewer.role == "unit") then
+  if params.error and not (viewer and viewer.role == "unit" and r) then
     body[#body + 1] = '<div class="problems" id="problems">' .. esc(params.error) .. "</div>"
   end
   if not r then
