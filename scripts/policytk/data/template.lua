@@ -103,11 +103,13 @@ local function indicator_rows(conn, ind, city, period, opts, out)
     local row = { ind.name, r.name, period_text(period), opts.current and held_figure(conn, ind.code, r.code, period) or "",
                   ind.unit, basis.label(b), last_figure(conn, ind.code, r.code, period, ind.unit), "" }
     if opts.shares then row[#row + 1] = opts.shares(ind.code, r.code) or "" end
+    row.code, row.region_code = ind.code, r.code          -- beside the cells: what the row is about
     out[#out + 1] = row
   end
 end
 
---- What the template holds: title, note, the header (titles) and one row per indicator.
+--- What the template holds: title, note, the header (titles) and one row per indicator (its
+--- cells in column order; row.code and row.region_code name the indicator and region).
 --- opts: city (plugin id), unit (a unit's short name, optional), period ("2025-06" …; default
 --- the month before today).
 function M.rows(conn, opts)

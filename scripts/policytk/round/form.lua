@@ -9,7 +9,8 @@
 --     view = { round = rounds row, city = { id, name, code }, unit = units.list entry,
 --       returned = round_units row, rows = { row, … }, tasks = { task, … } }
 --     row = { index =, indicator =, region =, period =, value =, unit =, basis =, last =,
---             share = }                    (value: the figure already held for the period, or "")
+--             share =, code =, region_code = }   (value: the figure already held for the period, or "";
+--             indicator and region as staff read them, code and region_code as the database keeps them)
 --     task = { key = "doc/mid", title =, role =, targets =, last =, progress =, problems =,
 --              next_steps = }              (the texts already held for the period)
 --   form.field(kind, id) → the field's name: "value.3", "basis.3", "note.3" (row index),
@@ -73,7 +74,7 @@ function M.view(conn, round_id, unit)
   local rows = {}
   for i, c in ipairs(t.rows) do
     rows[i] = { index = i, indicator = c[1], region = c[2], period = c[3], value = c[4], unit = c[5], basis = c[6],
-                last = c[7], share = c[9] }
+                last = c[7], share = c[9], code = c.code, region_code = c.region_code }
   end
   local last = texts.last_before(conn, city.id, u.short, r.period)
   local now = texts.current(conn, city.id, u.short, r.period)

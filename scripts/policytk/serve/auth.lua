@@ -40,8 +40,7 @@ function M.viewer(req, ctx)
   if not s then
     if req.method == "GET" then
       local reason = user ~= "missing" and ("&reason=" .. user) or ""
-      return nil, respond.redirect("/login?next=" .. back_to(req):gsub("[^%w/%-%._~]", function(c)
-        return string.format("%%%02X", c:byte()) end) .. reason)
+      return nil, respond.redirect("/login?next=" .. respond.percent(back_to(req), "/") .. reason)
     end
     return nil, respond.error(401, message or "请先登录")
   end

@@ -29,6 +29,14 @@ M.SECURITY_HEADERS = {
 
 local ENT = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
+--- s percent-encoded (RFC 3986): every byte but the unreserved ones (letters, digits, - . _ ~)
+--- and those of `keep` (e.g. "/" for a path).
+function M.percent(s, keep)
+  return (tostring(s):gsub("[^%w%-%._~" .. (keep or "") .. "]", function(c)
+    return string.format("%%%02X", c:byte())
+  end))
+end
+
 --- Text → HTML text or attribute value (& < > " ' escaped); nil → "".
 function M.escape(s)
   if s == nil then return "" end
@@ -93,7 +101,7 @@ end
 -- A file name as a Content-Disposition value: an ASCII fallback and the UTF-8 name (RFC 6266).
 local function disposition(filename)
   local ascii = filename:gsub("[^%w%.%-_]", "_")
-  local encoded = filename:gsub("[^%w%.%-_~]", function(c) return string.format("%%%02X", c:byte()) end)
+  local encoded = M.percent(filename)
   return string.format('attachment; filename="%s"; filename*=UTF-8\'\'%s', ascii, encoded)
 end
 

@@ -57,12 +57,8 @@ local function check_rights(req, ctx, viewer, view)
   for _, r in ipairs(view.rows) do
     local v = req.form[form.field("value", r.index)]
     if v and v ~= "" then
-      local region = ctx.db:first("SELECT code FROM regions WHERE city = ? AND name = ? UNION ALL "
-        .. "SELECT code FROM cities WHERE id = ? AND name = ?", city, r.region, city, r.region)
-      local code = ctx.db:first("SELECT code FROM indicators WHERE name = ? AND (city = ? OR city IS NULL) "
-        .. "ORDER BY city IS NULL LIMIT 1", r.indicator, city)
-      local denied = auth.may(req, ctx, viewer, "write_figure", { city = city, indicator = code and code.code,
-        region = region and region.code, period = view.round.period })
+      local denied = auth.may(req, ctx, viewer, "write_figure", { city = city, indicator = r.code,
+        region = r.region_code, period = view.round.period })
       if denied then return denied end
     end
   end

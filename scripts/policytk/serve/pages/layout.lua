@@ -25,19 +25,13 @@ local store = require "policytk.data.store"
 
 local M = {}
 
-local ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
-
---- The one HTML escape of the pages: text and attribute values alike. nil → "".
-function M.escape(s)
-  if s == nil then return "" end
-  return (tostring(s):gsub("[&<>\"']", ESCAPES))
-end
+--- The one HTML escape of the server (policytk.serve.respond.escape): text and attribute values
+--- alike. nil → "".
+M.escape = require("policytk.serve.respond").escape
 local esc = M.escape
 
 -- A path segment percent-encoded (RFC 3986 unreserved characters kept).
-local function segment(s)
-  return (tostring(s):gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", c:byte()) end))
-end
+local function segment(s) return require("policytk.serve.respond").percent(s) end
 M.segment = segment
 
 --- The URLs the pages link to, in one place (the server's routes answer them).
