@@ -67,7 +67,9 @@ static void free_strings(httpd_server *s) {
   free(s->handler);
   free(s->args_chunk);
   for (int i = 0; i < HTTPD_PAGES; i++) free(s->page[i]);
-  for (int i = 0; i < s->nhdr; i++) {
+  /* the arrays are zeroed (calloc, one more slot): a name copied before its value's copy
+  ** failed is freed too */
+  for (int i = 0; s->hdr_name != NULL && s->hdr_name[i] != NULL; i++) {
     free(s->hdr_name[i]);
     free(s->hdr_value[i]);
   }

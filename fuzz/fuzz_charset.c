@@ -4,7 +4,7 @@
 ** newline: no header), the rest the body. Invariants: a textual response's body is valid UTF-8
 ** with a charset and a count of replaced bytes; a valid UTF-8 body read as utf-8 is itself;
 ** the found charsets are lowercase tokens; ptk_utf8_valid at every width, ptk_utf8_check and
-** text.utf8_check agree. */
+** core.utf8_check agree. */
 #include <stdint.h>
 #include <string.h>
 
@@ -16,12 +16,12 @@
 
 #define FUZZ_CODE \
   "local s = ...\n" \
-  "local text = require 'policytk.text'\n" \
+  "local core = require 'policytk.core'\n" \
   "local nl = s:find('\\n', 1, true)\n" \
   "local ctype, body = nil, s\n" \
   "if nl then ctype, body = s:sub(1, nl - 1):gsub('\\r$', ''), s:sub(nl + 1) end\n" \
   "local valid = fuzz_utf8(body)\n" \
-  "if (text.utf8_check(body) == nil) ~= valid then error('invariant: text.utf8_check and ptk_utf8_valid disagree', 0) end\n" \
+  "if (core.utf8_check(body) == nil) ~= valid then error('invariant: core.utf8_check and ptk_utf8_valid disagree', 0) end\n" \
   "local hcs, mcs = fuzz_charsets(ctype, body)\n" \
   "for _, cs in ipairs{ hcs or '', mcs or '' } do\n" \
   "  if #cs > 63 or cs:find('[^%l%d%-_.:]') then error('invariant: charset token ' .. cs, 0) end\n" \

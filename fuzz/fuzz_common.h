@@ -1,8 +1,10 @@
 /* fuzz_common.h: shared body of the libFuzzer harnesses in fuzz/. Each harness defines
 ** FUZZ_CODE, a Lua chunk that receives the fuzz input as its argument (...), and includes
 ** this file. A Lua error is fine (a named error), except one whose message starts with
-** "invariant:" — a property the harness checks — which aborts, as a crash, a sanitizer report
-** or a leak does: each is a finding. One lua_State is made once (ptk_newstate + ptk_host_init
+** "invariant:" — a property the harness checks — or one raised by the harness's own chunk
+** (its position, [string "…"]:N:, comes first: a broken check, e.g. a call of a function that
+** no longer exists, which would otherwise make every check of the harness silently dead);
+** each aborts, as a crash, a sanitizer report or a leak does: each is a finding. One lua_State is made once (ptk_newstate + ptk_host_init
 ** + the C modules the harness opens); fuzz/replay.c runs the same entry point without libFuzzer.
 ** libFuzzer sees the C code's coverage; a line hook adds the Lua code's (which line follows
 ** which, in __libfuzzer_extra_counters: the "ft" of its stats), chained to the budget's hook.
@@ -107,7 +109,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (rc != LUA_OK) {
     const char *msg = lua_tostring(fuzz_L, -1);
     /* a prefix, not a search: the parsers' own errors may quote input that reads "invariant:" */
-    if ((msg && strncmp(msg, "invariant:", 10) == 0) || (FUZZ_BUDGET_FINDING && stopped)) {
+    if ((msg && (strncmp(msg, "invariant:", 10) == 0 || strncmp(msg, "[string \"", 9) == 0)) ||
+        (FUZZ_BUDGET_FINDING && stopped)) {
       fprintf(stderr, "fuzz: %s\n", msg ? msg : "(an error that is not a string)");
       abort();
     }

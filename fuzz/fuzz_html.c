@@ -9,7 +9,7 @@
 #define FUZZ_CODE \
   "local s = ...\n" \
   "local html = require 'policytk.html'\n" \
-  "local text = require 'policytk.text'\n" \
+  "local core = require 'policytk.core'\n" \
   "local BASE = 'https://www.wenzhou.gov.cn/col/col1229116730/index.html'\n" \
   "local QUERIES = { \"//script[@type='text/xml']\", \"//script[contains(., 'var param_')]\", '//li', '//record',\n" \
   "  '//totalrecord', '//*[@querydata]/@querydata', \"//a[contains(@href, 'downfile.jsp')]\", '//title', '//body',\n" \
@@ -19,7 +19,7 @@
   "for p in (s .. '\\0'):gmatch('([^\\0]*)\\0') do parts[#parts + 1] = p end\n" \
   "local function utf8(v, what)\n" \
   "  if type(v) ~= 'string' then error('invariant: ' .. what .. ' gave a ' .. type(v), 0) end\n" \
-  "  if text.utf8_check(v) then error('invariant: ' .. what .. ' gave invalid UTF-8: ' .. v, 0) end\n" \
+  "  if core.utf8_check(v) then error('invariant: ' .. what .. ' gave invalid UTF-8: ' .. v, 0) end\n" \
   "end\n" \
   "local function refusal(ok, err, what)\n" \
   "  if not ok and type(err) ~= 'string' then error('invariant: ' .. what .. ' raised a ' .. type(err), 0) end\n" \
@@ -59,7 +59,7 @@
   "    local root = doc:root(); if root then node(root) end\n" \
   "  end\n" \
   "end\n" \
-  "if parts[2] and not text.utf8_check(parts[2]) then utf8(html.resolve(BASE, parts[2]), 'html.resolve') end\n"
+  "if parts[2] and not core.utf8_check(parts[2]) then utf8(html.resolve(BASE, parts[2]), 'html.resolve') end\n"
 #define FUZZ_OPEN(L) \
   (luaL_requiref((L), "policytk.text", luaopen_policytk_text, 0), lua_pop((L), 1), \
    luaL_requiref((L), "policytk.html", luaopen_policytk_html, 0), lua_pop((L), 1))

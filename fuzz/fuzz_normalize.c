@@ -3,5 +3,5 @@
 #define FUZZ_CODE \
   "local s = ...\n" \
   "local out = require('policytk.text').normalize(s)\n" \
-  "assert(require('policytk.text').utf8_check(out) == nil, 'invariant: normalize returned invalid UTF-8')\n"
+  "assert(require('policytk.core').utf8_check(out) == nil, 'invariant: normalize returned invalid UTF-8')\n"
 #include "fuzz_common.h"
