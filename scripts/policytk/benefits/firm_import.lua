@@ -409,7 +409,7 @@ M.SPEC = {
 --- FILE:LINE: column: problem. Returns { added =, replaced = }.
 function M.import(conn, path, opts)
   opts = opts or {}
-  opts.today = opts.today or os.date("!%Y-%m-%d")
+  opts.today = opts.today or require("policytk.progress.dates").today()
   opts.today_year = tonumber(opts.today:sub(1, 4))
   return importer.run(conn, path, M.SPEC, opts)
 end

@@ -93,7 +93,7 @@ function M.period(s, today)
   local p = s:gsub("^(%d%d%d%d)%-q", "%1-Q")
   local start = M.period_start(p)
   if not start then return nil, string.format("expected YYYY, YYYY-Qn or YYYY-MM; got %q", s) end
-  today = today or os.date("%Y-%m-%d")
+  today = today or require("policytk.progress.dates").today()
   if start > today then return nil, string.format("%s is in the future", s) end
   return p
 end
@@ -304,7 +304,7 @@ function M.read_period(s, opts)
     local shown = string.format("%d年", year) .. (q and ("第" .. q .. "季度") or m and (tonumber(m) .. "月") or "")
     return nil, string.format("期间 %q 读作%s，早于 %d 年，请检查是否输入有误", cell, shown, M.FIRST_YEAR)
   end
-  local today = opts.today or os.date("%Y-%m-%d")
+  local today = opts.today or require("policytk.progress.dates").today()
   if M.period_start(p) > today then
     return nil, string.format("期间 %q 在未来（今天是 %s）", cell, today)
   end

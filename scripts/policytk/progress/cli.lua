@@ -5,7 +5,6 @@
 -- Capability: progress: completion, 序时进度 and status (entry policytk.progress; map in docs/architecture.md).
 
 local cli = require "policytk.cli"
-local core = require "policytk.core"
 local common = require "policytk.reports.common"
 local json = require "policytk.json"
 
@@ -43,11 +42,7 @@ function M.region_city(conn, city, region_given)
   return of, code
 end
 
-function M.today()
-  local t = os.getenv("POLICYTK_TODAY")
-  if t and core.is_iso_date(t) then return t end
-  return os.date("%Y-%m-%d")
-end
+M.today = require("policytk.progress.dates").today   -- 北京时间; $POLICYTK_TODAY for tests
 
 --- The JSON and CSV keys of a progress row, in order (each explained in docs/reports.md; the
 --- keys a target shares with `policytk targets` mean the same there).

@@ -1,5 +1,6 @@
 -- policytk.progress.dates: calendar arithmetic for progress and reports — day numbers, the
--- bounds of a period (2024, 2024-Q3, 2024-09), the period enclosing a date, the previous period.
+-- bounds of a period (2024, 2024-Q3, 2024-09), the period enclosing a date, the previous period,
+-- and today as staff count it (北京时间).
 --
 -- Capability: progress: completion, 序时进度 and status (entry policytk.progress; map in docs/architecture.md).
 
@@ -20,6 +21,15 @@ function M.days(s)
   local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
   local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
   return era * 146097 + doe - 719468
+end
+
+--- Today in 北京时间 (UTC+8), YYYY-MM-DD — $POLICYTK_TODAY when it holds a date (tests). Staff's
+--- today (a due date passed, a period in the future, a firm founded today) is Beijing's,
+--- whatever the time zone of the machine policytk runs on.
+function M.today()
+  local t = os.getenv("POLICYTK_TODAY")
+  if t and require("policytk.core").is_iso_date(t) then return t end
+  return os.date("!%Y-%m-%d", os.time() + 8 * 3600)
 end
 
 --- The YYYY-MM-DD date of a day number.

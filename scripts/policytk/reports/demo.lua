@@ -22,7 +22,7 @@ return function(db_path, all)
   local conn = store.open(db_path)
   local ok, err = pcall(function()
     local doc = engine.document(conn, "wenzhou", rule.doc)
-    local period = common.default_period(rule, doc, os.date("%Y-%m-%d"))
+    local period = common.default_period(rule, doc, require("policytk.progress.dates").today())
     local report = engine.build(conn, p, rule, period)
     for _, f in ipairs(files) do engine.write(report, f.format, f.path) end
   end)

@@ -12,7 +12,6 @@
 --
 -- Capability: the 月度报送 round (entry policytk.round; map in docs/architecture.md).
 
-local core = require "policytk.core"
 local sheet = require "policytk.round.sheet"
 local store = require "policytk.data.store"
 local template = require "policytk.data.template"
@@ -24,11 +23,7 @@ M.KEYS = { "round", "city", "period", "due", "unit", "unit_name", "status", "ret
            "cells_total", "cells_filled", "cells_empty", "batch", "file" }
 M.ORDER = { "已报", "部分", "未报", "逾期" }
 
-function M.today()
-  local t = os.getenv("POLICYTK_TODAY")
-  if t and core.is_iso_date(t) then return t end
-  return os.date("%Y-%m-%d")
-end
+M.today = require("policytk.progress.dates").today   -- 北京时间; $POLICYTK_TODAY for tests
 
 -- The status of one unit's row.
 local function status_of(ru, due, today)

@@ -25,3 +25,19 @@ test("every day of years 0000-0001, 1899-1901, 1999-2001 and 9998-9999 round-tri
   t.eq(dates.add_days("0000-02-28", 1), "0000-02-29")
   t.eq(dates.add_days("0000-02-29", 1), "0000-03-01")
 end)
+
+-- today is Beijing's whatever the machine's time zone: Kiritimati (UTC+14) and Pago Pago
+-- (UTC−11) are 25 hours apart, so the host's local date always differs between them.
+test("today is the date in 北京时间, the same under any TZ of the host", function(t)
+  local testing = require "policytk.testing"
+  local code = 'return require("policytk.progress.dates").today()'
+  local days = {}
+  for _, tz in ipairs({ "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Shanghai" }) do
+    local rc, out, err = testing.policytk({ "eval", code }, { env = { TZ = tz, POLICYTK_TODAY = "" } })
+    t.eq(rc, 0, err)
+    days[#days + 1] = out:match("%d%d%d%d%-%d%d%-%d%d")
+  end
+  t.eq(days[1], days[3], "Kiritimati")
+  t.eq(days[2], days[3], "Pago Pago")
+  t.eq(days[3], os.date("!%Y-%m-%d", os.time() + 8 * 3600))
+end)
