@@ -15,14 +15,14 @@ panel{
     for _, g in ipairs(ctx.rollup(ctx.progress(), "unit")) do
       local c = g.counts
       local red = {}
-      for _, r in ipairs(g.red_targets) do red[#red + 1] = r.tid end
+      for _, r in ipairs(g.red_targets) do red[#red + 1] = r.indicator_name or r.tid end
       rows[#rows + 1] = { g.key, g.total, (c.missed or 0) + (c.behind or 0), c.lagging or 0,
                           (c.on_track or 0) + (c.achieved or 0), c.no_data or 0, table.concat(red, "、") }
     end
     return {
       sections = { {
         title = "各牵头单位目标进度（红：滞后或未完成；黄：略有滞后；绿：序时推进或已完成；灰：暂无数据）",
-        columns = { "牵头单位", "目标数", "红", "黄", "绿", "灰", "红灯目标" },
+        columns = { "牵头单位", "目标数", "红", "黄", "绿", "灰", "红灯目标（指标）" },
         rows = rows,
       } },
     }

@@ -115,15 +115,32 @@ end
 
 local CHECKS = {}
 
+-- Names for a refusal (staff read names, not codes): an indicator, a region or city code, a
+-- city id, a task "doc/mid", a target "doc/tid". Each falls back to what it was given.
+local NAME = {
+  indicator = "SELECT name FROM indicators WHERE code = ?1 ORDER BY city IS NULL LIMIT 1",
+  region = "SELECT name FROM regions WHERE code = ?1 UNION ALL SELECT name FROM cities WHERE code = ?1 LIMIT 1",
+  city = "SELECT name FROM cities WHERE id = ?1",
+  task = [[SELECT m.mid || '（' || m.title || '）' AS name FROM measures m JOIN documents d ON d.id = m.document
+    WHERE d.doc || '/' || m.mid = ?1 LIMIT 1]],
+  target = [[SELECT t.tid || '（' || coalesce(i.name, t.indicator) || '）' AS name FROM targets t
+    JOIN documents d ON d.id = t.document LEFT JOIN indicators i ON i.code = t.indicator
+    WHERE d.doc || '/' || t.tid = ?1 LIMIT 1]],
+}
+local function name(conn, kind, v)
+  local row = conn:first(NAME[kind], v)
+  return row and row.name or tostring(v)
+end
+
 function CHECKS.own_indicator(conn, user, object, cache)
   local code, region = field(object, "write_figure", "indicator"), field(object, "write_figure", "region")
   field(object, "write_figure", "period")
   local own = M.owned(conn, user.city, user.unit, cache)
   if not own.indicators[code] then
-    return false, string.format("单位 %s 不负责指标 %s", user.unit, code)
+    return false, string.format("单位 %s 不负责指标“%s”", user.unit, name(conn, "indicator", code))
   end
   if not own.regions[region] then
-    return false, string.format("单位 %s 不填报地区 %s 的数据", user.unit, region)
+    return false, string.format("单位 %s 不填报%s的数据", user.unit, name(conn, "region", region))
   end
   return true
 end
@@ -134,13 +151,14 @@ function CHECKS.own_share(conn, user, object, cache)
   local own = M.owned(conn, user.city, user.unit, cache)
   if own.targets[target] then return true end
   if own.county and own.regions[region] then return true end
-  return false, string.format("单位 %s 既不牵头目标 %s，也不负责地区 %s 的分解目标", user.unit, target, region)
+  return false, string.format("单位 %s 既不牵头目标 %s，也不负责%s的分解目标", user.unit,
+    name(conn, "target", target), name(conn, "region", region))
 end
 
 function CHECKS.own_task(conn, user, object, cache)
   local task = field(object, "write_task_progress", "task")
   if M.owned(conn, user.city, user.unit, cache).tasks[task] then return true end
-  return false, string.format("单位 %s 不承担任务 %s", user.unit, task)
+  return false, string.format("单位 %s 不承担任务 %s", user.unit, name(conn, "task", task))
 end
 
 function CHECKS.own_unit(_, user, object)
@@ -167,7 +185,8 @@ function M.may(conn, user, action, object, cache)
   object = object or {}
   local city = field(object, action, "city")
   if user.city ~= nil and type(user.city) == "string" and city ~= user.city then
-    return false, string.format("%s 属于城市 %s，无权%s（城市 %s）", user.name, user.city, what, city)
+    return false, string.format("%s 属于%s，无权%s（%s）", user.name, name(conn, "city", user.city), what,
+      name(conn, "city", city))
   end
   if rule == "city" then return true end
   if type(user.unit) ~= "string" or type(user.city) ~= "string" then

@@ -22,11 +22,18 @@ local form = require "policytk.round.form"
 local fs = require "policytk.fs"
 local respond = require "policytk.serve.respond"
 local rounds = require "policytk.round.rounds"
+local store = require "policytk.data.store"
 local submit_page = require "policytk.serve.pages.submit"
 
 local M = {}
 
 local uploaded_rights
+
+-- A city's name for staff (its id when it is not loaded).
+local function city_name(ctx, id)
+  local c = ctx.db:first("SELECT name FROM cities WHERE id = ?", id)
+  return c and c.name or tostring(id)
+end
 
 local function page(ctx, viewer, params, status)
   local html, st, message = submit_page.render(ctx.db, params, viewer)
@@ -134,7 +141,9 @@ uploaded_rights = function(req, ctx, viewer, city, counts)
   local r = rounds.get(ctx.db, counts.round)
   for o in ctx.db:rows("SELECT indicator, region, period FROM observations WHERE batch = ?", counts.batch) do
     if o.period ~= r.period then
-      return respond.error(403, string.format("报送表中有 %s 期间的数（%s），本轮只收 %s 的数", o.period, o.indicator, r.period))
+      local ind = ctx.db:first("SELECT name FROM indicators WHERE code = ? ORDER BY city IS NULL LIMIT 1", o.indicator)
+      return respond.error(403, string.format("报送表中有%s的数（%s），本轮只收%s的数", store.period_text(o.period),
+        ind and ind.name or o.indicator, store.period_text(r.period)))
     end
     local denied = auth.may(req, ctx, viewer, "write_figure", { city = city, indicator = o.indicator,
       region = o.region, period = o.period })
@@ -169,7 +178,8 @@ local function post_upload(req, ctx)
     fs.remove(path)
     fs.remove(base)
     return auth.may(req, ctx, viewer, "upload_return", { city = info.city, unit = info.unit })
-      or respond.error(403, string.format("这是%s的报送表，不能上传到%s的报送页", tostring(info.city), city))
+      or respond.error(403, string.format("这是%s的报送表，不能上传到%s的报送页", city_name(ctx, info.city),
+        city_name(ctx, city)))
   end
   local ok, out = pcall(function()
     local counts

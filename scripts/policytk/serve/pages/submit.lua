@@ -91,7 +91,7 @@ local function tasks_table(view, values, problems)
       cells[#cells + 1] = "<td>" .. textarea(name, shown(values, name, t[k]), problems) .. "</td>"
     end
     out[#out + 1] = string.format('<tr><td><a href="%s">%s</a> %s</td><td>%s</td><td class="pre">%s</td>%s</tr>',
-      esc(layout.path.task(view.city.id, t.doc .. ":" .. t.mid)), esc(t.key), esc(t.title), esc(t.role), esc(t.last),
+      esc(layout.path.task(view.city.id, t.doc .. ":" .. t.mid)), esc(t.mid), esc(t.title), esc(t.role), esc(t.last),
       table.concat(cells))
   end
   out[#out + 1] = "</tbody></table>"
