@@ -27,6 +27,7 @@
 
 local cli = require "policytk.cli"
 local import = require "policytk.data.import"
+local returns = require "policytk.round.returns"
 local rounds = require "policytk.round.rounds"
 local sheet = require "policytk.round.sheet"
 local shares = require "policytk.data.shares"
@@ -54,8 +55,7 @@ end
 local function task_view(task, last, now)
   now = now or {}
   return { key = task.key, doc = task.doc, mid = task.mid, title = task.title, role = task.role,
-           targets = task.targets, last = last and string.format("%s：%s", template.period_text(last.period),
-             last.progress) or "",
+           targets = task.targets, last = sheet.last_text(last),
            progress = now.progress or "", problems = now.problems or "", next_steps = now.next_steps or "" }
 end
 
@@ -150,23 +150,11 @@ function M.save(conn, round_id, unit, fields, opts)
     local c = import.records(conn, records_of(view, fields), { city = r.city, by = by,
       display = string.format("网页报送（%s）", unit) })
     if #problems > 0 then error(problems, 0) end      -- texts refused: roll the figures back
-    local tc = { added = 0, updated = 0, unchanged = 0 }
-    local filled = 0
-    for _, t in ipairs(list) do
-      t.city, t.period, t.unit, t.by_user, t.at, t.batch, t.round = r.city, r.period, unit, by, at, c.batch, r.id
-      local what = texts.put(conn, t)
-      tc[what] = tc[what] + 1
-      if t.progress then filled = filled + 1 end
-    end
-    local figures = c.added + c.updated + c.unchanged
-    if figures == 0 and #list == 0 then
+    out = returns.record(conn, r, view.returned, c, list, { unit = unit, by = by, at = at, file = "网页报送" })
+    if not out then
       problems[#problems + 1] = { message = "没有填写任何数值或工作进展，未保存" }
       error(problems, 0)
     end
-    filled = math.min(filled + figures, view.returned.cells_total)
-    rounds.returned(conn, r.id, unit, { at = at, file = "网页报送", batch = c.batch, filled = filled })
-    out = { batch = c.batch, added = c.added, updated = c.updated, unchanged = c.unchanged,
-            not_reported = c.not_reported or 0, texts = tc, filled = filled, total = view.returned.cells_total }
   end)
   if ok then return out end
   if err == problems then fail(view, problems) end

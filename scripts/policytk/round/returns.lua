@@ -4,6 +4,8 @@
 -- import (policytk.data.import, one batch), the texts into task_progress with that batch, and
 -- the unit marked returned. All or nothing per file; every problem is named.
 --
+--   returns.record(conn, round, round_unit, import_counts, texts, { unit =, by =, at =, file = })
+--     → the same counts, or nil when nothing was filled (shared with the web form)
 --   returns.import(conn, path, { by =, display =, unit = }) → { unit =, round =, period =, city =,
 --     batch =, added =, updated =, unchanged =, not_reported =, texts = { added =, updated =,
 --     unchanged = }, filled =, total = }
@@ -154,6 +156,24 @@ local function put_texts(conn, list, base)
   return counts, filled
 end
 
+--- Record a return once its figures are imported (c: the counts of the observations import,
+--- one batch) — the checked texts with that batch, the unit marked returned with the cells it
+--- filled — inside the caller's transaction. Returns the counts of returns.import, or nil when
+--- nothing at all was filled (the caller refuses, in its own words). The web form's save
+--- (policytk.round.form) records the same way.
+---   o = { unit =, by =, at =, file = }
+function M.record(conn, round, ru, c, list, o)
+  local tc, filled = put_texts(conn, list, { city = round.city, period = round.period, unit = o.unit,
+    by_user = o.by, at = o.at, batch = c.batch, round = round.id })
+  local figures = c.added + c.updated + c.unchanged
+  if figures == 0 and tc.added + tc.updated + tc.unchanged == 0 then return nil end
+  filled = math.min(filled + figures, ru.cells_total)
+  rounds.returned(conn, round.id, o.unit, { at = o.at, file = o.file, batch = c.batch, filled = filled })
+  return { unit = o.unit, round = round.id, period = round.period, city = round.city, batch = c.batch, added = c.added,
+           updated = c.updated, unchanged = c.unchanged, not_reported = c.not_reported or 0, texts = tc,
+           filled = filled, total = ru.cells_total }
+end
+
 --- Import the returned workbook at path (see the header).
 function M.import(conn, path, opts)
   opts = opts or {}
@@ -170,17 +190,10 @@ function M.import(conn, path, opts)
   local out
   conn:transaction(function()
     local c = import.file(conn, path, { sheet = "指标", city = r.city, by = by, display = shown })
-    local tc, filled = put_texts(conn, ctx.list, { city = r.city, period = r.period, unit = info.unit,
-      by_user = by, at = at, batch = c.batch, round = r.id })
-    local figures = c.added + c.updated + c.unchanged
-    if figures == 0 and tc.added + tc.updated + tc.unchanged == 0 then
+    out = M.record(conn, r, ru, c, ctx.list, { unit = info.unit, by = by, at = at, file = shown })
+    if not out then
       cli.fail("%s: 报送表中没有填写任何数值或工作进展，未导入（%s 仍为未报）", shown, info.unit)
     end
-    filled = math.min(filled + figures, ru.cells_total)
-    rounds.returned(conn, r.id, info.unit, { at = at, file = shown, batch = c.batch, filled = filled })
-    out = { unit = info.unit, round = r.id, period = r.period, city = r.city, batch = c.batch, added = c.added,
-            updated = c.updated, unchanged = c.unchanged, not_reported = c.not_reported or 0, texts = tc,
-            filled = filled, total = ru.cells_total }
   end)
   return out
 end

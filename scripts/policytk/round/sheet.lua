@@ -5,6 +5,7 @@
 -- (policytk.round.meta).
 --
 --   sheet.write(conn, path, w) → cells_total, { indicators = rows, tasks = n }
+--   sheet.last_text(last) → the 上月进展 cell: "2025年5月：…", or "" (last: texts.last_before's entry)
 --     w = { city =, period =, round =, due =, at =, unit = (policytk.round.units entry),
 --           ctx = units.context(…), share = units.share_text(ctx), current = bool }
 --
@@ -41,6 +42,7 @@ local function last_text(last)
   if not last then return "" end
   return string.format("%s：%s", template.period_text(last.period), last.progress)
 end
+M.last_text = last_text
 
 -- The row of one task; now: its texts already held for the period (w.current), or nil.
 local function task_row(task, last, now)

@@ -61,11 +61,14 @@ end
 
 -- What a unit owns (rights.owned) depends on the city's structure only: kept by the worker
 -- until data_epoch.s changes (a policytk load or assign), not recomputed per request.
+-- The structure epoch is read once per request (ctx.owned), not once per check.
 local owned = { s = nil, cache = {} }
 local function rights_cache(ctx)
+  if ctx.owned then return ctx.owned end
   local row = ctx.db:first("SELECT s FROM data_epoch WHERE id = 1")
   if owned.s ~= row.s then owned = { s = row.s, cache = {} } end
-  return owned.cache
+  ctx.owned = owned.cache
+  return ctx.owned
 end
 M.rights_cache = rights_cache
 
