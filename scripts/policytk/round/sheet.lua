@@ -5,9 +5,9 @@
 -- (policytk.round.meta).
 --
 --   sheet.write(conn, path, w) → cells_total, { indicators = rows, tasks = n }
---   sheet.last_text(last) → the 上月进展 cell: "2025年5月：…", or "" (last: texts.last_before's entry)
 --     w = { city =, period =, round =, due =, at =, unit = (policytk.round.units entry),
 --           ctx = units.context(…), share = units.share_text(ctx), current = bool }
+--   sheet.last_text(last) → the 上月进展 cell: "2025年5月：…", or "" (last: texts.last_before's entry)
 --
 -- Capability: the 月度报送 round (entry policytk.round; map in docs/architecture.md).
 
