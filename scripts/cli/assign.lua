@@ -98,15 +98,15 @@ return {
     .. "错误：unknown_city、unknown_target（提示最接近的编号）、ambiguous_target、region_not_in_city\n"
     .. "（地区 \"杭州市西湖区\" 不属于温州市）、not_a_county、bad_value（分解目标 \"abc\" 不是数字）。",
   options = {
-    { "--region", arg = "R", help = "the county (code or name) the share is for" },
-    { "--by", arg = "NAME", help = "who assigns (default $USER)" },
-    { "--note", arg = "TEXT", help = "a note kept with the share (e.g. the document that splits it)" },
-    { "--file", arg = "FILE", help = "import shares from a CSV or XLSX file" },
-    { "--sheet", arg = "S", help = "the XLSX sheet (name or number; default every sheet with a table)" },
-    { "--encoding", arg = "E", help = "CSV encoding: utf-8, gbk or gb18030 (default: detected)" },
-    { "--history", help = "with the listing: every value each county ever had" },
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "listing format" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--region", arg = "R", help = "分解到的县（市、区），代码或名称" },
+    { "--by", arg = "NAME", help = "录入人（默认 $USER）" },
+    { "--note", arg = "TEXT", help = "随分解目标保存的备注（如下达分解目标的文件）" },
+    { "--file", arg = "FILE", help = "从 CSV 或 XLSX 文件导入分解目标" },
+    { "--sheet", arg = "S", help = "XLSX 工作表（名称或序号；默认所有含表格的工作表）" },
+    { "--encoding", arg = "E", help = "CSV 编码：utf-8、gbk 或 gb18030（默认自动识别）" },
+    { "--history", help = "列出时连同各县被替换的旧值" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "列出时的输出格式" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args < 1 then cli.usage_error("用法：policytk assign 城市 目标 [--region 地区 数值] | 城市 --file 文件") end

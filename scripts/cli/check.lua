@@ -8,11 +8,11 @@ local plugin_check = require "policytk.plugins.check"
 return {
   summary = "检查插件并运行插件的测试",
   usage = "policytk check [--verbose] [PLUGIN...]",
-  description = "Checks every plugin found (or those named): each declaration against the contract\n"
-    .. "(docs/plugins.md), cross-references, target quotes against the normalized source texts in\n"
-    .. "the shared seeds folder, then the plugin's tests/*.lua. Ends with \"N passed, N failed\".",
+  description = "检查找到的每个插件（或指定的插件）：各项声明是否符合约定（docs/plugins.md）、交叉引用、\n"
+    .. "目标引文是否与共享 seeds 文件夹中规范化后的原文一致，然后运行插件的 tests/*.lua。\n"
+    .. "最后输出 \"N passed, N failed\"。",
   options = {
-    { "--verbose", "-v", help = "print every passing case too" },
+    { "--verbose", "-v", help = "通过的用例也逐条列出" },
   },
   run = function(opts, args)
     local all = plugins.load_all(args)

@@ -17,12 +17,12 @@ KEYS[#KEYS + 1] = "city_name"
 return {
   summary = "各城市同一通用指标的目标与进展并列对比",
   usage = "policytk compare INDICATOR [--as-of DATE] [--format table|json|csv]",
-  description = "INDICATOR is a code of the common catalog (policytk indicators). Each city's targets on it\n"
-    .. "are evaluated as of the date (default today), with the latest figure of each city.",
+  description = "INDICATOR 为通用指标目录中的代码（policytk indicators）。各城市在该指标上的目标按该日期\n"
+    .. "（默认今天）评估，各用该城市的最新数据。",
   options = {
-    { "--as-of", arg = "DATE", help = "the date (YYYY-MM-DD; default today)" },
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--as-of", arg = "DATE", help = "日期（YYYY-MM-DD；默认今天）" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "输出格式" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args ~= 1 then cli.usage_error("用法：policytk compare 指标") end

@@ -97,8 +97,8 @@ end
 return {
   summary = "以 Markdown 输出插件契约（各构造器字段、各钩子的 ctx）",
   usage = "policytk contract",
-  description = "The tables are generated from policytk.plugins.contract: the schemas the host validates "
-    .. "plugins with, and the ctx members each runtime hook receives.",
+  description = "这些表由 policytk.plugins.contract 生成：宿主校验插件所用的模式，"
+    .. "以及各运行时钩子收到的 ctx 成员。",
   markdown = markdown,
   run = function()
     io.stdout:write(markdown(), "\n")

@@ -7,10 +7,10 @@ local testing = require "policytk.testing"
 return {
   summary = "在数据库上打开 sqlite3 命令行",
   usage = "policytk db [--db PATH]",
-  description = "Creates or migrates the database like `policytk init`, then runs the sqlite3\n"
-    .. "command-line shell on it (Debian package sqlite3). Exits with the shell's exit code.",
+  description = "与 `policytk init` 一样创建或迁移数据库，然后在其上运行 sqlite3 命令行\n"
+    .. "（Debian 软件包 sqlite3）。退出码与 sqlite3 的相同。",
   options = {
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts)
     local conn, path = store.open(opts.db)

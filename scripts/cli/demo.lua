@@ -67,13 +67,13 @@ end
 return {
   summary = "新建演示数据库：内置插件和示例数据，并输出汇总",
   usage = "policytk demo --db PATH",
-  description = "Deletes the file at --db, creates the database, loads every plugin found, imports the\n"
-    .. "sample figures of scripts/policytk/data/sample/observations.csv (示例数据, not official data)\n"
-    .. "and prints per city and document: targets, measures and sample observations.",
+  description = "删除 --db 所指的文件，创建数据库，加载找到的全部插件，导入\n"
+    .. "scripts/policytk/data/sample/observations.csv 中的示例数据（示例数据，非官方数据），\n"
+    .. "然后按城市和文件列出：目标、措施和示例数据。",
   options = {
-    { "--db", arg = "PATH", help = "the database file (deleted first)" },
-    { "--round", help = "then the 月度报送 round: open it for 温州市 on the sample data, fill and import two "
-      .. "units' sheets, show who has reported and the 红黄绿 summary (make demo)" },
+    { "--db", arg = "PATH", help = "数据库文件（会先被删除）" },
+    { "--round", help = "接着演示月度报送：用示例数据为温州市开启一轮，填好并导入两个单位的报送表，"
+      .. "显示报送情况和红黄绿汇总（make demo）" },
   },
   run = function(opts)
     if not opts.db then cli.usage_error("需要 --db 路径（该文件会先被删除）") end

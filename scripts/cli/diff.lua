@@ -8,13 +8,12 @@ local store = require "policytk.data.store"
 return {
   summary = "显示抓取文件两个版本之间的变化",
   usage = "policytk diff DOC [V1 V2] [--color auto|always|never] [--db PATH]",
-  description = "A line diff of two stored versions of a fetched document (default: the last two),\n"
-    .. "changed numbers marked ([-old-] {+new+}, or in color on a terminal), then the numbers that\n"
-    .. "changed. DOC is the id shown by `policytk docs --fetched`, or the document's URL.",
+  description = "逐行比较一个抓取文件的两个已存版本（默认最近两个），标出改动的数字（[-旧-] {+新+}，\n"
+    .. "在终端上用颜色），然后列出改动的数字。DOC 为 `policytk docs --fetched` 所示的编号，或文件的网址。",
   options = {
     { "--color", arg = "WHEN", values = { "auto", "always", "never" }, default = "auto",
-      help = "color the changes" },
-    { "--db", arg = "PATH", help = "the database file" },
+      help = "用颜色标出改动" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args ~= 1 and #args ~= 3 then cli.usage_error("用法：policytk diff 文件 [版本1 版本2]") end

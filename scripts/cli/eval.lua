@@ -14,7 +14,7 @@ end
 return {
   summary = "运行一行 Lua 表达式或语句并输出结果",
   usage = "policytk eval 'CODE' [args...]",
-  description = "CODE is tried as an expression first (eval '1+1' prints 2), then as statements.",
+  description = "CODE 先按表达式求值（eval '1+1' 输出 2），不行再按语句执行。",
   stop_at_args = true,
   show = show,
   run = function(_, args)

@@ -11,13 +11,13 @@ local match = require "policytk.benefits.match"
 return {
   summary = "说明某企业能否享受每项惠企条款及原因",
   usage = "policytk explain CREDIT_CODE [--city C] [--year Y] [--format table|json|csv]",
-  description = "Every benefit of the city (default: the city the firm's county belongs to) for the firm\n"
-    .. "and year: 享受 with the amount, or 不享受 with the reason the rule gives.",
+  description = "对该企业和年度，逐条列出城市（默认为企业所在县所属的城市）的惠企条款：\n"
+    .. "享受及金额，或不享受及规则给出的原因。",
   options = {
-    { "--city", arg = "CITY", help = "the city (plugin id)" },
-    { "--year", arg = "YEAR", integer = true, help = "the year (default this year)" },
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--city", arg = "CITY", help = "城市（插件编号）" },
+    { "--year", arg = "YEAR", integer = true, help = "年度（默认今年）" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "输出格式" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     local code = args[1] and args[1]:upper()

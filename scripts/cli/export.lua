@@ -9,13 +9,13 @@ local import = require "policytk.data.import"
 return {
   summary = "导出观测数据为 CSV、JSON 或 XLSX（CSV 和 XLSX 可用 policytk import 重新导入）",
   usage = "policytk export observations [--format csv|json|xlsx] [-o FILE] [--city C] [--db PATH]",
-  description = "Writes every observation with the columns of `policytk import`: indicator, region,\n"
-    .. "period, value (in the indicator's base unit), unit, basis (口径: 当期, 累计, 期末, 比率), source, note.",
+  description = "导出全部数据，列与 `policytk import` 相同：indicator, region, period,\n"
+    .. "value（以指标的基本单位计）, unit, basis（口径：当期、累计、期末、比率）, source, note。",
   options = {
-    { "--format", arg = "FORMAT", values = { "csv", "json", "xlsx" }, default = "csv", help = "output format" },
-    { "-o", arg = "FILE", help = "write to FILE (needed for xlsx)" },
-    { "--city", arg = "CITY", help = "only the regions of this city" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--format", arg = "FORMAT", values = { "csv", "json", "xlsx" }, default = "csv", help = "输出格式" },
+    { "-o", arg = "FILE", help = "写入 FILE（xlsx 格式必须给出）" },
+    { "--city", arg = "CITY", help = "只导出此城市各地区的数据（插件编号）" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args ~= 1 or args[1] ~= "observations" then

@@ -9,18 +9,17 @@ local fmt = require "policytk.extract.format"
 return {
   summary = "从政策文本起草插件文件",
   usage = "policytk extract FILE [--city C] [--doc ID] [--format json|lua] [-o OUT] [-q]",
-  description = "Repairs the text, finds its structure, measures, responsible and lead units and every\n"
-    .. "quantitative target (value, unit, comparator, kind, deadline, lead unit, quote, confidence),\n"
-    .. "and writes a draft for a person to review (docs/extract.md). --format lua writes a document{}\n"
-    .. "file with REVIEW comments; json uses the keys of `policytk targets --format json`.\n"
-    .. "On stderr, a review report: per target its confidence and why (the cue that made it a\n"
-    .. "target, the rule that gave its deadline and its lead), the least confident first.",
+  description = "修复文本，识别其结构、措施、责任单位和牵头单位，以及每个量化目标（数值、单位、比较方式、\n"
+    .. "类型、期限、牵头单位、引文、置信度），写出草稿供人审阅（docs/extract.md）。--format lua 写出带\n"
+    .. "REVIEW 注释的 document{} 文件；json 的键与 `policytk targets --format json` 相同。\n"
+    .. "标准错误输出审阅报告：每个目标的置信度及理由（使其成为目标的提示词、确定其期限和牵头单位的规则），\n"
+    .. "置信度最低的在前。",
   options = {
-    { "--city", arg = "C", help = "city plugin id written into the draft" },
-    { "--doc", arg = "ID", help = "document id (default: from the file name)" },
-    { "--format", arg = "FORMAT", values = { "json", "lua" }, default = "json", help = "json or lua (default: json)" },
-    { "--output", "-o", arg = "OUT", help = "write to OUT instead of stdout" },
-    { "--quiet", "-q", help = "no review report on stderr (the one-line summary only)" },
+    { "--city", arg = "C", help = "写入草稿的城市插件编号" },
+    { "--doc", arg = "ID", help = "文件编号（默认取自文件名）" },
+    { "--format", arg = "FORMAT", values = { "json", "lua" }, default = "json", help = "json 或 lua" },
+    { "--output", "-o", arg = "OUT", help = "写入 OUT，而不是标准输出" },
+    { "--quiet", "-q", help = "不在标准错误输出审阅报告（只输出一行摘要）" },
   },
   run = function(opts, args)
     local path = args[1]

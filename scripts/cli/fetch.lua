@@ -28,20 +28,19 @@ end
 return {
   summary = "从各市门户网站抓取新发布和修订的文件",
   usage = "policytk fetch [CITY...] [--since DATE] [--until DATE] [--dry-run] [--limit N] [--db PATH]",
-  description = "For each portal source declared in the plugins' portal.lua: list the column, keep the items\n"
-    .. "whose titles hold the source's keywords and whose dates are in range, fetch new or changed\n"
-    .. "articles (conditional requests: unchanged pages cost one 304), and store a new version when\n"
-    .. "the normalized text changes. Prints new / changed / unchanged / failed per source and the\n"
-    .. "failures' reasons; exits 1 when anything failed. docs/fetch.md has the details.",
+  description = "对各插件 portal.lua 中声明的每个门户栏目：列出栏目条目，保留标题含该栏目关键词、日期在范围内\n"
+    .. "的条目，抓取新的或有改动的文章（条件请求：未改动的页面只需一次 304），规范化后的文本有变化时\n"
+    .. "保存为新版本。按栏目输出 新增 / 变更 / 未变 / 失败 的数目及失败原因；有失败时退出码为 1。\n"
+    .. "详见 docs/fetch.md。",
   options = {
-    { "--since", arg = "DATE", help = "only items dated on or after DATE (YYYY-MM-DD; default: the source's since)" },
-    { "--until", arg = "DATE", help = "only items dated on or before DATE" },
-    { "--dry-run", help = "list what would be fetched; fetch no article and store nothing" },
-    { "--limit", arg = "N", integer = true, help = "at most N articles per source" },
-    { "--concurrency", arg = "N", integer = true, default = 4, help = "articles fetched at once" },
-    { "--timeout", arg = "SECONDS", help = "per-request time limit (default 30)" },
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "summary format" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--since", arg = "DATE", help = "只取日期在 DATE 当天及以后的条目（YYYY-MM-DD；默认取该栏目的 since）" },
+    { "--until", arg = "DATE", help = "只取日期在 DATE 当天及以前的条目" },
+    { "--dry-run", help = "只列出将要抓取的条目，不抓取文章，不保存" },
+    { "--limit", arg = "N", integer = true, help = "每个栏目最多抓取 N 篇文章" },
+    { "--concurrency", arg = "N", integer = true, default = 4, help = "同时抓取的文章数" },
+    { "--timeout", arg = "SECONDS", help = "每个请求的时限（秒，默认 30）" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "汇总的输出格式" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     for _, k in ipairs({ "since", "until" }) do

@@ -117,20 +117,20 @@ end
 return {
   summary = "企业名录：模板、导入、列出、规模划型、合成企业",
   usage = "policytk firms template | import FILE | list | --size | generate N --city C [options]",
-  description = "template: print the column template.  import FILE: CSV or XLSX into the register,\n"
-    .. "all or nothing, errors as FILE:LINE: column: problem.  list: the firms.  --size: the\n"
-    .. "register by national size class (大型/中型/小型/微型).  generate N: N synthetic firms of\n"
-    .. "the city's counties (clearly marked 合成数据) as CSV, for demos, tests and benchmarks.",
+  description = "template：输出列模板。  import FILE：把 CSV 或 XLSX 导入企业名录，全有或全无，\n"
+    .. "错误格式为 FILE:行号: 列: 问题。  list：列出企业。  --size：按国家规模划型（大型/中型/小型/微型）\n"
+    .. "统计名录。  generate N：为该城市各县生成 N 家合成企业（明确标注 合成数据），输出 CSV，\n"
+    .. "用于演示、测试和性能测试。",
   options = {
-    { "--city", arg = "CITY", help = "the city (plugin id)" },
-    { "--region", arg = "CODE", help = "only this county" },
-    { "--size", help = "count the register by size class" },
-    { "--year", arg = "YEAR", integer = true, help = "year of the figures for --size (default last year)" },
-    { "--sheet", arg = "NAME", help = "the XLSX sheet to import (default the first)" },
-    { "--seed", arg = "S", integer = true, help = "seed for generate (default 1)" },
-    { "-o", arg = "FILE", help = "write generate's CSV to FILE" },
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--city", arg = "CITY", help = "城市（插件编号）" },
+    { "--region", arg = "CODE", help = "只列此县（市、区）" },
+    { "--size", help = "按规模划型（大型/中型/小型/微型）统计企业名录" },
+    { "--year", arg = "YEAR", integer = true, help = "--size 所用数据的年度（默认上一年）" },
+    { "--sheet", arg = "NAME", help = "要导入的 XLSX 工作表（默认第一个）" },
+    { "--seed", arg = "S", integer = true, help = "generate 的随机种子（默认 1）" },
+    { "-o", arg = "FILE", help = "把 generate 生成的 CSV 写入 FILE" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "输出格式" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if opts.size then return sub.size(opts) end

@@ -5,7 +5,7 @@ local cli = require "policytk.cli"
 return {
   summary = "列出全部动词，或显示某个动词的用法",
   usage = "policytk help [VERB]",
-  description = "Without VERB: every verb with its summary. With VERB: the same as 'policytk VERB --help'.",
+  description = "不带 VERB：列出全部动词及其简介。带 VERB：与 'policytk VERB --help' 相同。",
   run = function(_, args)
     if args[1] then
       local verb = cli.load_verb(args[1])

@@ -81,17 +81,16 @@ local function keyed(keys) local c = {} for i, k in ipairs(keys) do c[i] = { key
 return {
   summary = "列出批次（导入、录入、撤销）及某项数据的修订记录",
   usage = "policytk history [--indicator I] [--region R] [--limit N] [--format table|json|csv] [--db PATH]",
-  description = "Without --indicator: every batch, newest first — who (录入人), when (北京时间), which file,\n"
-    .. "how many figures, and whether an undo reversed it. With --indicator (code, name or alias):\n"
-    .. "each of its figures (in --region, or every region) with the value it has now and every value\n"
-    .. "it had before, each with the batch that wrote it. JSON keys (batches): "
-    .. table.concat(BATCH_KEYS, ", ") .. "; (figures): " .. table.concat(FIGURE_KEYS, ", ") .. ".",
+  description = "不带 --indicator：列出全部批次，最新的在前——录入人、时间（北京时间）、文件、条数，\n"
+    .. "以及是否已被撤销。带 --indicator（指标代码、名称或别名）：列出该指标的每项数据（--region 所给地区，\n"
+    .. "或全部地区）的现值和此前的每个值，各附写入它的批次。JSON 键（批次）："
+    .. table.concat(BATCH_KEYS, ", ") .. "；（数据）：" .. table.concat(FIGURE_KEYS, ", ") .. "。",
   options = {
-    { "--indicator", arg = "I", help = "the figures of this indicator and their revisions" },
-    { "--region", arg = "R", help = "only this region (code or name)" },
-    { "--limit", arg = "N", help = "at most N batches" },
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--indicator", arg = "I", help = "列出此指标的数据及其修订记录" },
+    { "--region", arg = "R", help = "只列此地区（代码或名称）" },
+    { "--limit", arg = "N", help = "最多列出 N 个批次" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "输出格式" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args > 0 then cli.usage_error("多余的参数 %q", args[1]) end

@@ -109,38 +109,32 @@ return {
   summary = "导入各单位报送的数据（CSV 或 XLSX，含月度报送表），或生成报送模板（import template）",
   usage = "policytk import FILE… | FOLDER [--encoding utf-8|gbk] [--sheet S] [--city C] [--by NAME] [--allow-revisions]"
     .. " [--db PATH]\n       policytk import template CITY [--unit U] [--period P] [-o FILE.xlsx] [--db PATH]",
-  description = "Reads observations from CSV (RFC 4180, UTF-8 with or without BOM, or GBK/GB18030 as\n"
-    .. "Excel and WPS save them: detected, or given with --encoding) or from XLSX (every sheet\n"
-    .. "with a table, in one transaction; or --sheet). Files as bureaus send them: the header may\n"
-    .. "sit below title and 填报单位 rows (within the first 20 rows; the rows above are kept as\n"
-    .. "the import's description), blank rows and empty trailing columns are passed over.\n"
-    .. "Columns (English or Chinese headers): indicator 指标 (code, name or alias), region 地区/\n"
-    .. "县（市、区） (code or name; default the city), period 期间/报告期 (2024, 2024-Q3, 2024-09),\n"
-    .. "value 数值/本期数/累计数 (1234, 1,234, 1.2万, 3亿, 15%), and optional unit 单位, basis 口径,\n"
-    .. "source 来源, note 备注. The whole file is one transaction: any bad row and nothing is\n"
-    .. "imported; up to 50 problems are listed as FILE:LINE: column: problem (XLSX:\n"
-    .. "FILE:SHEET!C12: column: problem). A new value for the same indicator, region and period\n"
-    .. "replaces the old one, which is kept as a revision.\n\n"
-    .. "policytk import template CITY writes the sheet a unit fills: one row per indicator the unit\n"
-    .. "leads (--unit, a unit's short name such as 市经信局; every indicator of the city's targets\n"
-    .. "without it), its unit and 口径 filled in, the period (--period, default last month) and the\n"
-    .. "city prefilled, the last figure beside the empty 数值 cell, drop-down lists for 口径 and 地区.\n"
-    .. "Filled in, it imports back as it is.\n\n"
-    .. "Several files, or a folder (its .xlsx and .csv files), import one after another, each file\n"
-    .. "all or nothing and its own batch; a file refused is named and the rest go on. A workbook\n"
-    .. "written by policytk round open (月度报送) is recognised by its 报送信息 sheet: its figures\n"
-    .. "(sheet 指标) and the progress of its tasks (sheet 工作进展) are recorded for its unit,\n"
-    .. "period and round, needing no options (docs/rounds.md).",
+  description = "从 CSV（RFC 4180；UTF-8，带或不带 BOM，或 Excel、WPS 保存的 GBK/GB18030：自动识别，\n"
+    .. "或用 --encoding 指定）或 XLSX（所有含表格的工作表，在一个事务中；或用 --sheet 指定）读取数据。\n"
+    .. "各单位发来的文件可直接导入：表头可在标题行和填报单位行之下（前 20 行之内；其上各行保存为本次导入\n"
+    .. "的说明），空行和末尾的空列被跳过。\n"
+    .. "列（英文或中文表头）：indicator 指标（代码、名称或别名）、region 地区/县（市、区）（代码或名称；\n"
+    .. "默认为全市）、period 期间/报告期（2024、2024-Q3、2024-09）、value 数值/本期数/累计数（1234、\n"
+    .. "1,234、1.2万、3亿、15%），以及可选的 unit 单位、basis 口径、source 来源、note 备注。整个文件\n"
+    .. "一个事务：有一行出错则全部不导入；最多列出 50 个问题，格式为 FILE:行号: 列: 问题（XLSX：\n"
+    .. "FILE:工作表!C12: 列: 问题）。同一指标、地区、期间的新值替换旧值，旧值保留为修订记录。\n\n"
+    .. "policytk import template CITY 生成单位填报的报送表：该单位牵头的每个指标一行（--unit 单位简称，\n"
+    .. "如 市经信局；不给则列出该城市目标的全部指标），预填计量单位和口径、期间（--period，默认上月）\n"
+    .. "和城市，空白的数值格旁列出上期数，口径和地区有下拉列表。填好后可原样导入。\n\n"
+    .. "多个文件或一个文件夹（其中的 .xlsx 和 .csv 文件）逐个导入，每个文件全有或全无、各成一个批次；\n"
+    .. "某个文件被拒绝时列出其名称，其余照常导入。policytk round open 生成的报送表（月度报送）按其\n"
+    .. "“报送信息”工作表识别：其中的数据（工作表“指标”）和任务进展（工作表“工作进展”）记入该表的单位、\n"
+    .. "期间和报送轮次，无需任何选项（docs/rounds.md）。",
   options = {
-    { "--encoding", arg = "E", help = "utf-8, gbk or gb18030 (default: detected)" },
-    { "--sheet", arg = "S", help = "the XLSX sheet (name or number; default every sheet with a table)" },
-    { "--city", arg = "CITY", help = "the city (plugin id): default region, and its indicators only" },
-    { "--by", arg = "NAME", help = "who imports (recorded with the batch; default $USER)" },
-    { "--allow-revisions", help = "take a 累计 figure below an earlier one of the year as a correction" },
-    { "--unit", arg = "U", help = "template: the unit whose indicators to list" },
-    { "--period", arg = "P", help = "template: the period to report (2025-06, 2025年6月 …; default last month)" },
-    { "-o", arg = "FILE", help = "template: the XLSX file to write (default 报送表-CITY-PERIOD.xlsx)" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--encoding", arg = "E", help = "CSV 编码：utf-8、gbk 或 gb18030（默认自动识别）" },
+    { "--sheet", arg = "S", help = "XLSX 工作表（名称或序号；默认所有含表格的工作表）" },
+    { "--city", arg = "CITY", help = "城市（插件编号）：作为默认地区，且只认此城市的指标" },
+    { "--by", arg = "NAME", help = "录入人，随批次记录（默认 $USER）" },
+    { "--allow-revisions", help = "累计数小于本年此前的累计数时，视为更正并接受" },
+    { "--unit", arg = "U", help = "template：列出哪个单位的指标（单位简称，如 市经信局）" },
+    { "--period", arg = "P", help = "template：报送期间（2025-06、2025年6月 …；默认上月）" },
+    { "-o", arg = "FILE", help = "template：写入的 XLSX 文件（默认 报送表-CITY-PERIOD.xlsx）" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if args[1] == "template" then return write_template(opts, args) end

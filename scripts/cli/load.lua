@@ -8,13 +8,11 @@ local load = require "policytk.data.load"
 return {
   summary = "将插件载入数据库（可重复运行）",
   usage = "policytk load [--db PATH] [CITY...]",
-  description = "Loads every plugin found (or those named) into the database, one transaction per\n"
-    .. "city. Only changed rows are written; observations are kept; documents, measures and\n"
-    .. "targets a plugin no longer declares are marked withdrawn, never deleted. Prints the\n"
-    .. "added / updated / withdrawn / unchanged counts of measures and targets per document.\n"
-    .. "A plugin with problems is named and skipped, the others load (exit 1).",
+  description = "把找到的全部插件（或指定的插件）加载到数据库，每个城市一个事务。只写入有变化的行；\n"
+    .. "已有的数据保留；插件不再声明的文件、措施和目标标记为已撤回，不删除。按文件输出措施和目标的\n"
+    .. "新增 / 更新 / 撤回 / 未变 数目。有问题的插件列出其名称并跳过，其余照常加载（退出码 1）。",
   options = {
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     local all = plugins.load_all(args)

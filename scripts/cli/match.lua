@@ -136,22 +136,20 @@ return {
   summary = "按惠企条款匹配企业应享政策（免申即享）",
   usage = "policytk match CITY [--year Y] [--benefit B] [--region R] [--format table|csv|json|xlsx] [-o FILE]"
     .. " [--engine scan|lua]",
-  description = "Evaluates every benefit rule of CITY over every firm in the register for the year.\n"
-    .. "Rows: one per (firm, benefit) that pays, with the clause quoted and the document; then totals\n"
-    .. "per benefit and per county (the budget to plan). Rules run in the sandbox; a rule that raises\n"
-    .. "is reported with the plugin, rule and firm, and the others still run. Benefits that exclude\n"
-    .. "each other are resolved as the plugin declares, and the choice is shown. The register is read\n"
-    .. "and the rules' `when` conditions tested in C; --engine lua judges every firm in Lua instead\n"
-    .. "(slower, the same rows: a check).",
+  description = "对企业名录中的每家企业，按 CITY 的每条惠企条款判定当年是否应享。\n"
+    .. "每行为一家企业应享的一条条款，附引用的条款原文和文件；之后按条款、按县（市、区）合计（即需安排的\n"
+    .. "预算）。规则在沙箱中运行；某条规则出错时，列出插件、规则和企业，其余规则照常运行。互斥的条款按插件\n"
+    .. "的声明取舍，并显示所作选择。默认在 C 中读取名录并检验规则的 `when` 条件；--engine lua 改为在 Lua\n"
+    .. "中逐家判定（较慢，结果相同，用于核对）。",
   options = {
-    { "--year", arg = "YEAR", integer = true, help = "the year (default this year)" },
-    { "--benefit", arg = "ID", help = "only this benefit" },
-    { "--region", arg = "CODE", help = "only firms of this county" },
-    { "--format", arg = "FORMAT", values = { "table", "csv", "json", "xlsx" }, default = "table", help = "output format" },
+    { "--year", arg = "YEAR", integer = true, help = "年度（默认今年）" },
+    { "--benefit", arg = "ID", help = "只匹配此条款（条款编号）" },
+    { "--region", arg = "CODE", help = "只匹配此县（市、区）的企业" },
+    { "--format", arg = "FORMAT", values = { "table", "csv", "json", "xlsx" }, default = "table", help = "输出格式" },
     { "--engine", arg = "ENGINE", values = { "scan", "lua" }, default = "scan",
-      help = "scan: read the register and test `when` in C (default); lua: judge every firm in Lua (slow; to check)" },
-    { "-o", arg = "FILE", help = "write to FILE (needed for xlsx)" },
-    { "--db", arg = "PATH", help = "the database file" },
+      help = "scan：在 C 中读取名录并检验 `when` 条件；lua：在 Lua 中逐家判定（较慢，用于核对）" },
+    { "-o", arg = "FILE", help = "写入 FILE（xlsx 格式必须给出）" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     local city = args[1]

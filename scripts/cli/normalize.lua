@@ -7,12 +7,11 @@ local input = require "policytk.extract.input"
 return {
   summary = "修复政策文本：编码、乱码、拼音、繁转简、全半角",
   usage = "policytk normalize FILE [-o OUT]",
-  description = "Prints the normalized text (docs/text.md) to stdout or OUT; on stderr, the count of each\n"
-    .. "repair and every span that could not be repaired, with its line number. FILE - reads stdin.\n"
-    .. "Large files are normalized in pieces cut at line breaks.",
+  description = "把规范化后的文本（docs/text.md）输出到标准输出或 OUT；在标准错误输出中列出每种修复的\n"
+    .. "次数，以及每个无法修复的片段及其行号。FILE 为 - 时读标准输入。大文件在换行处切分后分段规范化。",
   options = {
-    { "--output", "-o", arg = "OUT", help = "write the text to OUT instead of stdout" },
-    { "--quiet", "-q", help = "no report on stderr" },
+    { "--output", "-o", arg = "OUT", help = "把文本写入 OUT，而不是标准输出" },
+    { "--quiet", "-q", help = "不在标准错误输出报告" },
   },
   run = function(opts, args)
     local path = args[1]

@@ -9,11 +9,10 @@ local STATUS = { ok = "正常", error = "有问题" }
 return {
   summary = "列出找到的插件：编号、名称、文件、目标数、状态",
   usage = "policytk plugins [--format table|json|csv]",
-  description = "Plugins are searched on $POLICYTK_PLUGIN_PATH, then ./plugins, then the tool's own.\n"
-    .. "A plugin with problems is listed with status 'error' and its problems are printed on\n"
-    .. "stderr (exit 1); the others load and are listed as usual.",
+  description = "插件的查找顺序：$POLICYTK_PLUGIN_PATH，然后 ./plugins，然后本工具自带的插件。\n"
+    .. "有问题的插件以状态 'error' 列出，其问题输出到标准错误（退出码 1）；其余照常加载并列出。",
   options = {
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "输出格式" },
   },
   run = function(opts)
     local rows, plugin_problems, problems, shadowed = summary.all()

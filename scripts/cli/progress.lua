@@ -13,21 +13,21 @@ local M = require "policytk.progress.cli"
 return {
   summary = "各目标截至某日的进展：完成率、序时进度、差值、绿/黄/红/灰，最差的在前",
   usage = "policytk progress [--city C] [--doc D] [--as-of DATE] [--region R] [--format table|json|csv]",
-  description = "For each target: the actual value by kind (cumulative_new: flows since the start; level:\n"
-    .. "the latest stock; growth_rate: the annual rate; share, duration: the latest value), 完成率,\n"
-    .. "序时进度, their gap in points and a status: achieved, on_track, lagging, behind, missed,\n"
-    .. "no_data (绿/黄/红/灰). Thresholds are the plugin's (plugin{ progress = … }) or the defaults.\n"
-    .. "With --region a county (its city's targets only): each target is compared with the county's\n"
-    .. "share (分解目标: the plugin's, or staff's from policytk assign, which wins), share and\n"
-    .. "share_source say which; a target not split to the county is no_share (灰 未分解).\n"
-    .. "JSON and CSV keys: " .. table.concat(M.KEYS, ", ") .. " (docs/reports.md).",
+  description = "对每个目标：按目标类型计算实际值（cumulative_new：起始以来的新增累计；level：最新存量；\n"
+    .. "growth_rate：年增速；share、duration：最新值），完成率、序时进度、两者之差（百分点）和状态：\n"
+    .. "achieved、on_track、lagging、behind、missed、no_data（绿/黄/红/灰）。判定阈值用插件的设定\n"
+    .. "（plugin{ progress = … }），未设定则用默认值。\n"
+    .. "--region 给出一个县（市、区）时（只列所属城市的目标）：各目标与该县的分解目标比较（插件中的，或\n"
+    .. "policytk assign 录入的，后者优先），share 和 share_source 为所用的分解目标及其来源；未分解到\n"
+    .. "该县的目标为 no_share（灰 未分解）。\n"
+    .. "JSON 和 CSV 键：" .. table.concat(M.KEYS, ", ") .. "（docs/reports.md）。",
   options = {
-    { "--city", arg = "CITY", help = "only this city" },
-    { "--doc", arg = "DOC", help = "only this document" },
-    { "--as-of", arg = "DATE", help = "the date (YYYY-MM-DD; default today)" },
-    { "--region", arg = "REGION", help = "a county (code or name): its city's targets against its shares" },
-    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "output format" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--city", arg = "CITY", help = "只列此城市（插件编号）" },
+    { "--doc", arg = "DOC", help = "只列此文件（文件编号）" },
+    { "--as-of", arg = "DATE", help = "日期（YYYY-MM-DD；默认今天）" },
+    { "--region", arg = "REGION", help = "县（市、区），代码或名称：用该县的分解目标考核所属城市的目标" },
+    { "--format", arg = "FORMAT", values = tabular.formats, default = "table", help = "输出格式" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts)
     local as_of = opts.as_of or M.today()

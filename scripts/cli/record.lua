@@ -10,23 +10,22 @@ return {
   summary = "录入一项数据（如单位电话报送的数字），单独成一个批次",
   usage = "policytk record INDICATOR VALUE --period P [--region R] [--basis B] [--unit U] [--note TEXT]"
     .. " [--city C] [--by NAME] [--allow-revisions] [--db PATH]",
-  description = "Records one figure with the same checks as an import row: INDICATOR is a code, name or\n"
-    .. "alias (新增科技型中小企业数), VALUE as staff write it (1650, 1.2万, 3.5万户, 12.5%), --period in any\n"
-    .. "accepted form (2025年6月, 2025年1-6月, 2025-06, 2025Q2 …). --basis is the 口径 (当期, 累计, 期末,\n"
-    .. "比率; default what the period says, else the indicator's). The figure is a batch of its own\n"
-    .. "(policytk history lists it; policytk undo BATCH reverses it). A figure already held for the\n"
-    .. "indicator, region and period is replaced and kept as a revision.",
+  description = "录入一项数据，检查与导入的一行相同：INDICATOR 为指标代码、名称或别名（新增科技型中小企业数），\n"
+    .. "VALUE 按平常写法（1650、1.2万、3.5万户、12.5%），--period 可用任一写法（2025年6月、2025年1-6月、\n"
+    .. "2025-06、2025Q2 …）。--basis 为口径（当期、累计、期末、比率；默认按期间的写法确定，否则用指标的口径）。\n"
+    .. "这项数据单独成一个批次（policytk history 可列出；policytk undo BATCH 可撤销）。同一指标、地区、\n"
+    .. "期间已有数据时，新值替换旧值，旧值保留为修订记录。",
   options = {
-    { "--period", arg = "P", help = "the period (2025年6月, 2025年1-6月, 2025-Q2, 2025 …)" },
-    { "--region", arg = "R", help = "region code or name (default: the city)" },
-    { "--basis", arg = "B", help = "口径: 当期, 累计, 期末 or 比率" },
-    { "--unit", arg = "U", help = "the unit of VALUE when not written in it (万元, 亿元 …)" },
-    { "--note", arg = "TEXT", help = "a note kept with the figure" },
-    { "--source", arg = "TEXT", help = "where the figure comes from" },
-    { "--city", arg = "CITY", help = "the city (plugin id): default region, and its indicators only" },
-    { "--by", arg = "NAME", help = "who records it (default $USER)" },
-    { "--allow-revisions", help = "take a 累计 figure below an earlier one of the year as a correction" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--period", arg = "P", help = "期间（2025年6月、2025年1-6月、2025-Q2、2025 …）" },
+    { "--region", arg = "R", help = "地区代码或名称（默认为全市）" },
+    { "--basis", arg = "B", help = "口径：当期、累计、期末或比率" },
+    { "--unit", arg = "U", help = "VALUE 中未写单位时所用的计量单位（万元、亿元 …）" },
+    { "--note", arg = "TEXT", help = "随数据保存的备注" },
+    { "--source", arg = "TEXT", help = "数据来源" },
+    { "--city", arg = "CITY", help = "城市（插件编号）：作为默认地区，且只认此城市的指标" },
+    { "--by", arg = "NAME", help = "录入人（默认 $USER）" },
+    { "--allow-revisions", help = "累计数小于本年此前的累计数时，视为更正并接受" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args ~= 2 then cli.usage_error("应给出 指标 数值 两个参数；实有 %d 个", #args) end

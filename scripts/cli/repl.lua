@@ -7,7 +7,7 @@ local core = require "policytk.core"
 return {
   summary = "交互式 Lua 命令行（可用 policytk 模块）",
   usage = "policytk repl",
-  description = "Type Lua; expressions print their values. Ctrl-D leaves.",
+  description = "输入 Lua；表达式会输出其值。按 Ctrl-D 退出。",
   run = function()
     local show = dofile(core.root .. "/scripts/cli/eval.lua").show
     if term.isatty("stdin") then

@@ -44,18 +44,17 @@ end
 return {
   summary = "按城市的报送规则生成报告（md、html、csv、json、xlsx、docx）；列出报送规则",
   usage = "policytk report CITY [RULE] [--period 2024-Q3|2024-09|2024] [--format md|html|csv|json|xlsx|docx] [-o FILE]",
-  description = "RULE is a report{} the city's plugin declares (policytk report CITY lists them with their\n"
-    .. "next due dates). The period must match the rule's frequency (monthly YYYY-MM, quarterly\n"
-    .. "YYYY-Qn, annual YYYY) and lie within the document's years; by default the last whole period.\n"
-    .. "The report is computed as of the period's last day. XLSX and DOCX (a 公文-style Word\n"
-    .. "document) need -o. An output file is written whole or not at all. See docs/reports.md.",
+  description = "RULE 为城市插件声明的报送规则 report{}（policytk report CITY 列出全部规则及下次报送日期）。\n"
+    .. "期间须与规则的频次一致（月度 YYYY-MM，季度 YYYY-Qn，年度 YYYY），且在文件的年限之内；\n"
+    .. "默认取最近一个完整期间。报告按期间的最后一天计算。XLSX 和 DOCX（公文格式的 Word 文档）须给出 -o。\n"
+    .. "输出文件要么完整写出，要么不写。详见 docs/reports.md。",
   options = {
-    { "--period", arg = "PERIOD", help = "report period: 2024, 2024-Q3 or 2024-09" },
+    { "--period", arg = "PERIOD", help = "报告期：2024、2024-Q3 或 2024-09" },
     { "--format", arg = "FORMAT", values = require("policytk.reports.engine").FORMATS, default = "md",
-      help = "output format" },
-    { "--output", "-o", arg = "FILE", help = "write to FILE instead of standard output" },
-    { "--as-of", arg = "DATE", help = "compute as of this date instead of the period's end (YYYY-MM-DD)" },
-    { "--db", arg = "PATH", help = "the database file" },
+      help = "输出格式" },
+    { "--output", "-o", arg = "FILE", help = "写入 FILE，而不是标准输出" },
+    { "--as-of", arg = "DATE", help = "按此日期计算，而不是按报告期末（YYYY-MM-DD）" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args < 1 or #args > 2 then cli.usage_error("用法：policytk report 城市 [规则]") end

@@ -125,15 +125,15 @@ return {
     .. "round chase CITY：催报名单——未报全的单位及其任务的联系人，可直接发送。\n"
     .. "不给 --period 时取该城市最近一期进行中的报送。",
   options = {
-    { "--period", arg = "P", help = "the month reported (2025-06, 2025年6月)" },
-    { "--due", arg = "DATE", help = "open: the due date, YYYY-MM-DD (default the 5th of the next month)" },
-    { "--reopen", help = "open: write the sheets again; what units returned is kept" },
-    { "--by", arg = "NAME", help = "open: who opens the round (default $USER)" },
+    { "--period", arg = "P", help = "报送月份（2025-06、2025年6月）" },
+    { "--due", arg = "DATE", help = "open：截止日期 YYYY-MM-DD（默认次月5日）" },
+    { "--reopen", help = "open：重新生成报送表，已报回的内容保留" },
+    { "--by", arg = "NAME", help = "open：操作人（默认 $USER）" },
     { "--format", arg = "FORMAT", values = { "table", "json", "csv", "xlsx" }, default = "table",
-      help = "status: output format" },
-    { "--chase", help = "status: print the 催报 list after the status" },
-    { "-o", arg = "PATH", help = "open: the folder for the sheets; status, chase: the file to write" },
-    { "--db", arg = "PATH", help = "the database file" },
+      help = "status：输出格式" },
+    { "--chase", help = "status：在报送情况之后列出催报名单" },
+    { "-o", arg = "PATH", help = "open：报送表写入的文件夹；status、chase：写入的文件" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     local fn = SUB[args[1] or ""]

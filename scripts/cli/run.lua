@@ -7,10 +7,10 @@ local sandbox = require "policytk.plugins.sandbox"
 return {
   summary = "运行 Lua 脚本（arg 与 lua 解释器相同）",
   usage = "policytk run [--sandbox] FILE.lua [args...]",
-  description = "Runs FILE.lua with the standard libraries and require \"policytk.*\".\n"
-    .. "--sandbox runs it with the plugin limits (no io/os, instruction and memory budgets).",
+  description = "运行 FILE.lua，可使用标准库和 require \"policytk.*\"。\n"
+    .. "--sandbox 在插件的限制下运行（不能用 io/os，有指令数和内存预算）。",
   options = {
-    { "--sandbox", help = "run with the plugin sandbox and its limits" },
+    { "--sandbox", help = "在插件沙箱中运行，受沙箱限制" },
   },
   stop_at_args = true,
   run = function(opts, args)

@@ -6,11 +6,11 @@ local store = require "policytk.data.store"
 return {
   summary = "显示抓取文件的文本（最新版本，或 --version N）",
   usage = "policytk show DOC [--version N] [--db PATH]",
-  description = "Print a fetched document's details and the text of one of its stored versions.\n"
-    .. "DOC is the id shown by `policytk docs --fetched`, or the document's URL.",
+  description = "显示一个抓取文件的详细信息及其某个已存版本的文本。\n"
+    .. "DOC 为 `policytk docs --fetched` 所示的编号，或文件的网址。",
   options = {
-    { "--version", arg = "N", integer = true, help = "the version to show (default: the latest)" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--version", arg = "N", integer = true, help = "要显示的版本（默认最新版本）" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args ~= 1 then require("policytk.cli").usage_error("用法：policytk show 文件（编号或网址）") end

@@ -25,10 +25,10 @@ end
 return {
   summary = "运行 Lua 测试文件（项目自带或自己写的）",
   usage = "policytk test [--verbose] [PATH...]",
-  description = "Each file calls test(\"name\", function(t) … end). Folders are searched for test_*.lua.",
+  description = "每个文件调用 test(\"name\", function(t) … end)。文件夹中查找 test_*.lua。",
   options = {
-    { "--verbose", "-v", help = "print every passing case too" },
-    { "--filter", arg = "TEXT", help = "run only cases whose name contains TEXT" },
+    { "--verbose", "-v", help = "通过的用例也逐条列出" },
+    { "--filter", arg = "TEXT", help = "只运行名称含 TEXT 的用例" },
   },
   run = function(opts, args)
     if #args == 0 then args = { "tests/lua" } end

@@ -8,15 +8,14 @@ local batches = require "policytk.data.batches"
 return {
   summary = "准确撤销一个批次（一次导入或录入）",
   usage = "policytk undo BATCH [--force] [--by NAME] [--db PATH]",
-  description = "Reverses batch BATCH (its number in policytk history) in one transaction: figures it added\n"
-    .. "are removed, figures it changed get the value they had before it (that revision is removed\n"
-    .. "from their history). Refused when a later batch has changed some of the same figures, naming\n"
-    .. "those batches; --force then reverses the rest and leaves those figures at the later value\n"
-    .. "(only this batch's value leaves their history). The undo is itself a batch.",
+  description = "在一个事务中撤销批次 BATCH（policytk history 中的批次号）：该批次新增的数据被删除，\n"
+    .. "该批次改过的数据恢复为改动前的值（相应的修订记录从历史中删除）。之后的批次改过其中部分数据时，\n"
+    .. "拒绝撤销并列出这些批次；加 --force 则撤销其余数据，这些数据保留之后批次的值（只从其历史中删去\n"
+    .. "本批次的值）。撤销本身也是一个批次。",
   options = {
-    { "--force", help = "reverse even when a later batch changed some of the same figures" },
-    { "--by", arg = "NAME", help = "who undoes it (default $USER)" },
-    { "--db", arg = "PATH", help = "the database file" },
+    { "--force", help = "之后的批次改过其中部分数据时，也撤销其余数据" },
+    { "--by", arg = "NAME", help = "操作人（默认 $USER）" },
+    { "--db", arg = "PATH", help = "数据库文件" },
   },
   run = function(opts, args)
     if #args ~= 1 then cli.usage_error("应给出一个批次号（policytk history 列出全部批次）") end
