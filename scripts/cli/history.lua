@@ -17,7 +17,7 @@ local BATCH_COLUMNS = {
 local BATCH_KEYS = { "id", "kind", "by_user", "at", "file", "sha256", "rows", "description", "undoes", "undone_by" }
 
 local FIGURE_COLUMNS = {
-  { key = "region_name", title = "地区" }, { key = "period", title = "期间" }, { key = "value", title = "数值" },
+  { key = "region_name", title = "地区" }, { key = "period_text", title = "期间" }, { key = "value", title = "数值" },
   { key = "basis_label", title = "口径" }, { key = "batch", title = "批次" }, { key = "at_local", title = "时间（北京时间）" },
   { key = "state", title = "说明" },
 }
@@ -63,11 +63,11 @@ local function figure_rows(indicator, history, names)
   for _, f in ipairs(history) do
     local name = names[f.region] or f.region
     rows[#rows + 1] = { indicator = indicator, region = f.region, region_name = name, period = f.period,
-      value = f.value, basis = f.basis, basis_label = basis.label(f.basis or ""), batch = f.batch,
+      period_text = store.period_text(f.period), value = f.value, basis = f.basis, basis_label = basis.label(f.basis or ""), batch = f.batch,
       reported_at = f.reported_at, at_local = store.beijing(f.reported_at), current = true, state = "现值" }
     for _, r in ipairs(f.revisions) do
       rows[#rows + 1] = { indicator = indicator, region = f.region, region_name = name, period = f.period,
-        value = r.value, basis = r.basis, basis_label = basis.label(r.basis or ""), batch = r.batch,
+        period_text = store.period_text(f.period), value = r.value, basis = r.basis, basis_label = basis.label(r.basis or ""), batch = r.batch,
         reported_at = r.reported_at, at_local = store.beijing(r.reported_at), current = false,
         replaced_by = r.replaced_by,
         state = r.replaced_by and string.format("被批次 %d 替换", r.replaced_by) or "已被替换" }

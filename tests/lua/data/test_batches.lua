@@ -163,8 +163,8 @@ test("history: batches newest first with who and 北京时间; a figure's revisi
   t.eq({ list[1].id, list[1].kind, list[1].rows, list[2].id }, { 2, "import", 2, 1 })
   code, out = run({ "history", "--db", db, "--indicator", "新增中小微企业数", "--region", "测试市" })
   t.eq(code, 0)
-  t.match(out, "测试市%s+2024%s+1100%s+当期%s+2%s+.-现值")
-  t.match(out, "测试市%s+2024%s+1000%s+当期%s+1%s+.-被批次 2 替换")
+  t.match(out, "测试市%s+2024年%s+1100%s+当期%s+2%s+.-现值")
+  t.match(out, "测试市%s+2024年%s+1000%s+当期%s+1%s+.-被批次 2 替换")
   local _
   code, _, err = run({ "history", "--db", db, "--indicator", "没有这个指标" })
   t.eq(code, 1)
