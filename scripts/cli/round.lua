@@ -72,7 +72,7 @@ local function show_status(opts, city)
   local conn, path = store.open(opts.db)
   store.require_loaded(conn, path)
   local r, rows, c = attempt(round.status, conn, { city = city, period = month(opts.period) })
-  local chase = opts.chase and attempt(round.chase, conn, { city = city, period = r.period })
+  local chase = opts.chase and attempt(status.chase, conn, r, rows, c)   -- the rows just read, not again
   conn:close()
   if opts.format == "xlsx" then
     local file = opts.o or string.format("报送情况-%s-%s.xlsx", city, r.period)
