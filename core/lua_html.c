@@ -103,6 +103,7 @@ static int l_xml(lua_State *L) {
   hdoc *d = lua_newuserdatauv(L, sizeof *d, 0);
   d->doc = NULL;
   luaL_setmetatable(L, DOC_MT);
+  xmlResetLastError();     /* the message below is this document's, never a previous one's */
   d->doc = xmlReadMemory(s, (int)n, base, "UTF-8", XML_PARSE_NOCDATA | XML_PARSE_NONET | XML_PARSE_NOERROR |
                                                       XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
   if (d->doc == NULL) {
